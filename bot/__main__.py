@@ -1,0 +1,63 @@
+"""The `elchi` command line: run the bot, migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Sequence
+
+from bot import __version__
+from bot.app import serve
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import configure_logging
+from bot.storage import Database, DatabaseError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="elchi", description="Embassy advisories on Telegram.")
+    parser.add_argument("--version", action="version", version=f"elchi {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("run", help="run the bot (long polling) against BOT_API_URL")
+    database = commands.add_parser("db", help="database maintenance")
+    database.add_argument("action", choices=["upgrade"], help="apply every pending migration")
+    return parser
+
+
+async def _run(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await serve(settings, stop=stop)
+
+
+async def _db_upgrade(settings: Settings) -> None:
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+    finally:
+        await database.close()
+    print("database is at the newest revision")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `elchi` console script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+        configure_logging(level=settings.log_level, secrets=secrets)
+        if args.command == "run":
+            asyncio.run(_run(settings))
+        elif args.command == "db":
+            asyncio.run(_db_upgrade(settings))
+    except (ConfigError, DatabaseError) as exc:
+        print(f"elchi: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

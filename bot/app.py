@@ -1,0 +1,88 @@
+"""Build the python-telegram-bot Application and run it (polling) with the services."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
+
+from bot import handlers
+from bot.clock import Clock, utcnow
+from bot.config import ConfigError, Settings
+from bot.context import BotContext, Services
+from bot.logs import ChatHasher
+from bot.storage import Database, SubscriberRepository
+
+log = logging.getLogger(__name__)
+
+BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
+
+
+def build_application(*, settings: Settings, services: Services) -> BotApplication:
+    """The Application talking to `settings.bot_api_url`, with every handler registered."""
+    root = settings.bot_api_url
+    application: BotApplication = (
+        ApplicationBuilder()
+        .token(settings.token())
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .context_types(ContextTypes(context=BotContext))
+        .build()
+    )
+    application.bot_data["services"] = services
+    handlers.register(application)
+    return application
+
+
+@asynccontextmanager
+async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIterator[Services]:
+    """Connect and migrate the database; always dispose it again."""
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+        yield Services(
+            settings=settings,
+            database=database,
+            subscribers=SubscriberRepository(database=database, clock=clock),
+            hash_chat=ChatHasher(settings.key()),
+            clock=clock,
+        )
+    finally:
+        await database.close()
+
+
+@asynccontextmanager
+async def running_bot(application: BotApplication) -> AsyncIterator[BotApplication]:
+    """Start polling; stop cleanly on exit. Token and server problems become ConfigError."""
+    try:
+        await application.initialize()
+    except InvalidToken as exc:
+        raise ConfigError(f"BOT_TOKEN: rejected by the Bot API server ({exc})") from None
+    except NetworkError as exc:
+        raise ConfigError(f"BOT_API_URL: cannot reach the Bot API server ({exc})") from None
+    try:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(allowed_updates=["message", "callback_query"])
+        log.info("polling as @%s", application.bot.username)
+        yield application
+    finally:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+
+
+async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
+    """Run the bot until `stop` is set (SIGINT/SIGTERM in `elchi run`)."""
+    settings.token(), settings.key()  # fail on missing secrets before touching the database
+    async with open_services(settings) as services:
+        application = build_application(settings=settings, services=services)
+        async with running_bot(application):
+            await stop.wait()

@@ -1,0 +1,124 @@
+"""Settings from the environment and `.env`, validated once at start (never at import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+COUNTRIES = ("UZ", "KG", "TJ")
+LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
+SUPER_ADMIN = "*"
+
+# Drivers the storage layer is written and tested for; anything else is a configuration error.
+_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    """Everything the operator configures; see README "Configuration"."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    bot_token: SecretStr | None = None
+    bot_api_url: str = "https://api.telegram.org"
+    database_url: str = "sqlite+aiosqlite:///data/elchi.db"
+    admins: Annotated[dict[int, str], NoDecode] = Field(default_factory=dict)
+    secret_key: SecretStr | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    default_locale: Literal["uz", "uz_Cyrl", "ky", "tg", "ru"] = "ru"
+    operator_name: str = "Elchi volunteers"
+
+    @field_validator("bot_api_url")
+    @classmethod
+    def _api_root(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https:// (the server root)")
+        return value.rstrip("/")
+
+    @field_validator("database_url")
+    @classmethod
+    def _database(cls, value: str) -> str:
+        return normalise_database_url(value).render_as_string(hide_password=False)
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _admins(cls, value: object) -> dict[int, str]:
+        if isinstance(value, dict):
+            return value
+        return parse_admins(str(value or ""))
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    def token(self) -> str:
+        """The bot token, or a ConfigError naming BOT_TOKEN."""
+        if self.bot_token is None or not self.bot_token.get_secret_value().strip():
+            raise ConfigError("BOT_TOKEN: missing; get one from @BotFather (or try `make demo`)")
+        return self.bot_token.get_secret_value().strip()
+
+    def key(self) -> bytes:
+        """The HMAC key for hashing chat ids in logs, or a ConfigError naming SECRET_KEY."""
+        if self.secret_key is None:
+            raise ConfigError("SECRET_KEY: missing; set a random string of 32+ characters")
+        value = self.secret_key.get_secret_value()
+        if len(value) < 32 or value.lower() in {"changeme", "secret", "change-me"}:
+            raise ConfigError("SECRET_KEY: too short or a placeholder; use 32+ random characters")
+        return value.encode()
+
+
+def normalise_database_url(value: str) -> URL:
+    """Parse DATABASE_URL and pin the async driver; ValueError says what is wrong."""
+    try:
+        url = make_url(value)
+    except ArgumentError:
+        raise ValueError(
+            "not a database URL (expected e.g. sqlite+aiosqlite:///data/elchi.db)"
+        ) from None
+    driver = _DRIVERS.get(url.drivername)
+    if driver is None:
+        raise ValueError(f"unsupported driver {url.drivername!r}; use sqlite or postgresql")
+    url = url.set(drivername=driver)
+    if driver.startswith("sqlite") and not url.database:
+        raise ValueError("a SQLite URL needs a file path, e.g. sqlite+aiosqlite:///data/elchi.db")
+    if driver.startswith("postgresql") and not (url.host or url.query.get("host")):
+        raise ValueError("a PostgreSQL URL needs a host, e.g. postgresql://user:pw@db/elchi")
+    return url
+
+
+def parse_admins(text: str) -> dict[int, str]:
+    """`123:UZ,456:*` → {123: "UZ", 456: "*"}; ValueError names the bad entry."""
+    admins: dict[int, str] = {}
+    for entry in filter(None, (part.strip() for part in text.split(","))):
+        user, _, country = entry.partition(":")
+        country = country.strip().upper()
+        if not user.strip().isdigit() or country not in (*COUNTRIES, SUPER_ADMIN):
+            raise ValueError(f"bad entry {entry!r}; expected USER_ID:UZ|KG|TJ|*")
+        admins[int(user)] = country
+    return admins
+
+
+def load_settings(env_file: Path | None = Path(".env")) -> Settings:
+    """Build Settings, turning pydantic's report into one line that names the variable."""
+    try:
+        return Settings(_env_file=env_file)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{name}: {message}") from None

@@ -1,0 +1,56 @@
+"""Logging set up once: chat ids only as keyed hashes, secrets scrubbed from every record."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import sys
+from collections.abc import Iterable
+
+# Libraries that log request URLs (with the token in the path) or update contents at INFO/DEBUG.
+_NOISY = ("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access", "asyncio")
+
+
+class ChatHasher:
+    """Keyed hash of a chat id: stable within one deployment, not reversible without the key."""
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def __call__(self, chat_id: int) -> str:
+        digest = hmac.new(self._key, str(chat_id).encode(), hashlib.sha256).hexdigest()
+        return f"chat#{digest[:12]}"
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces every secret (the token, passwords) in a record's final text."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        for secret in self._secrets:
+            text = text.replace(secret, "[secret]")
+            if record.exc_text:
+                record.exc_text = record.exc_text.replace(secret, "[secret]")
+        record.msg, record.args = text, None
+        return True
+
+
+def configure_logging(*, level: str, secrets: Iterable[str] = ()) -> None:
+    """Send logs to stderr at `level`; third-party chatter stays at WARNING."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in _NOISY:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))
