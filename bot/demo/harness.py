@@ -1,0 +1,71 @@
+"""The real bot wired to a sandbox in this process: used by the demo and end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from bot.app import BotApplication, build_application, open_services, running_bot
+from bot.clock import Clock, utcnow
+from bot.config import Settings
+from bot.context import Services
+from bot.sandbox import Sandbox
+
+
+@dataclass
+class Harness:
+    """A running sandbox + bot; `settle()` waits until the bot handled everything sent."""
+
+    sandbox: Sandbox
+    application: BotApplication
+    services: Services
+
+    async def settle(self, seconds: float = 10.0) -> None:
+        """Wait until every update is fetched and processed by the bot's handlers."""
+        async with asyncio.timeout(seconds):
+            await self.sandbox.wait_delivered()
+            await self.application.update_queue.join()
+
+
+def demo_settings(*, api_url: str, token: str, database_url: str, **extra: object) -> Settings:
+    """Settings for a throwaway bot: never the operator's database, a random key."""
+    return Settings(
+        _env_file=None,
+        bot_token=SecretStr(token),
+        bot_api_url=api_url,
+        database_url=database_url,
+        secret_key=SecretStr(secrets.token_hex(32)),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+@asynccontextmanager
+async def running_harness(
+    *,
+    database_url: str | None = None,
+    sandbox: Sandbox | None = None,
+    clock: Clock = utcnow,
+    **settings: object,
+) -> AsyncIterator[Harness]:
+    """Start a sandbox (unless given), then the real bot polling it over HTTP."""
+    async with AsyncExitStack() as stack:
+        if database_url is None:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="elchi-demo-"))
+            database_url = f"sqlite+aiosqlite:///{Path(folder) / 'demo.db'}"
+        if sandbox is None:
+            sandbox = await Sandbox().start()
+            stack.push_async_callback(sandbox.stop)
+        config = demo_settings(
+            api_url=sandbox.url, token=sandbox.token, database_url=database_url, **settings
+        )
+        services = await stack.enter_async_context(open_services(config, clock=clock))
+        application = build_application(settings=config, services=services)
+        await stack.enter_async_context(running_bot(application))
+        yield Harness(sandbox=sandbox, application=application, services=services)

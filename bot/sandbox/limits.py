@@ -1,0 +1,83 @@
+"""Telegram's flood limits and injected faults, both off unless a test or benchmark asks."""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.sandbox.errors import ApiError, too_many_requests
+
+
+@dataclass
+class Limits:
+    """Rates Telegram enforces per bot; `enabled=False` lets everything through."""
+
+    enabled: bool = False
+    global_per_second: float = 30.0
+    per_chat_per_second: float = 1.0
+    per_chat_burst: int = 3
+    paid_per_second: float = 1000.0
+
+
+@dataclass
+class Faults:
+    """Failures to inject: a share of 5xx answers, added latency, a crash after N sends."""
+
+    server_error_share: float = 0.0
+    latency: float = 0.0
+    crash_after_sends: int | None = None
+    on_crash: Callable[[], None] | None = None
+    seed: int = 0
+    rng: random.Random = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+
+
+class _Bucket:
+    """A token bucket: `rate` tokens a second, at most `burst` saved up."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens, self.stamp = burst, time.monotonic()
+
+    def wait_time(self) -> float:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+    def take(self) -> None:
+        self.tokens -= 1
+
+
+class FloodControl:
+    """Checks one send against the global (or paid) and per-chat buckets; 429 when over."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._global = _Bucket(limits.global_per_second, limits.global_per_second)
+        self._paid = _Bucket(limits.paid_per_second, limits.paid_per_second)
+        self._chats: dict[int, _Bucket] = {}
+
+    def check(self, chat_id: int, *, paid: bool) -> None:
+        if not self.limits.enabled:
+            return
+        lane = self._paid if paid else self._global
+        chat = self._chats.setdefault(
+            chat_id, _Bucket(self.limits.per_chat_per_second, self.limits.per_chat_burst)
+        )
+        wait = max(lane.wait_time(), chat.wait_time())
+        if wait > 0:
+            raise too_many_requests(max(1, math.ceil(wait)))
+        lane.take()
+        chat.take()
+
+
+def maybe_server_error(faults: Faults) -> None:
+    """Raise a 502 for the configured share of requests."""
+    if faults.server_error_share and faults.rng.random() < faults.server_error_share:
+        raise ApiError(502, "Bad Gateway")

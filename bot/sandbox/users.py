@@ -1,0 +1,92 @@
+"""Simulated Telegram users: they type, press buttons, share a location, block the bot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.sandbox.messages import as_message
+from bot.sandbox.world import SimBot, SimChat, SimMessage, World, now
+
+
+class ButtonNotFound(LookupError):
+    """The user tried to press a button that is not on their screen."""
+
+
+class SimUser:
+    """One person in a private chat with one bot."""
+
+    def __init__(self, world: World, bot: SimBot, chat: SimChat) -> None:
+        self.world, self.bot, self.chat = world, bot, chat
+
+    @property
+    def id(self) -> int:
+        return self.chat.id
+
+    def send(self, text: str) -> dict[str, Any]:
+        """Type `text`; a leading /command gets its bot_command entity, as in the app."""
+        entities = []
+        if text.startswith("/"):
+            command = text.split()[0]
+            entities.append({"type": "bot_command", "offset": 0, "length": len(command)})
+        return self._post(
+            SimMessage(self.chat.new_id(), self.id, False, now(), text=text, entities=entities)
+        )
+
+    def share_location(self, latitude: float, longitude: float) -> dict[str, Any]:
+        """Share a location (the paper-clip menu or a request_location button)."""
+        location = {"latitude": latitude, "longitude": longitude}
+        return self._post(
+            SimMessage(self.chat.new_id(), self.id, False, now(), extra={"location": location})
+        )
+
+    def press(self, label: str) -> dict[str, Any]:
+        """Press the newest visible button whose text or callback data is `label`."""
+        for message in reversed(self.visible()):
+            for button in message.buttons():
+                if label in (button.get("text"), button.get("callback_data")):
+                    return self.press_data(message, str(button.get("callback_data", "")))
+        for row in (self.chat.reply_keyboard or {}).get("keyboard", []):
+            for button in row:
+                text = button if isinstance(button, str) else button.get("text")
+                if text == label:
+                    return self.send(label)
+        raise ButtonNotFound(f"no button {label!r} on the screen of user {self.id}")
+
+    def press_data(self, message: SimMessage, data: str) -> dict[str, Any]:
+        """Send a callback query for `message` with any data (a forged button, too)."""
+        query_id = self.world.next_callback_id()
+        self.bot.callback_answers[query_id] = None
+        query = {
+            "id": query_id,
+            "from": self.chat.user,
+            "chat_instance": str(self.id),
+            "message": as_message(message, self.chat, self.bot),
+            "data": data,
+        }
+        return self.bot.push("callback_query", query)
+
+    def block(self) -> None:
+        """Block the bot: every later send answers 403."""
+        self.chat.blocked = True
+
+    def unblock(self) -> None:
+        self.chat.blocked = False
+
+    def visible(self) -> list[SimMessage]:
+        """Messages still in the chat (deleted ones gone), oldest first."""
+        return [m for m in self.chat.messages if not m.deleted]
+
+    def bot_messages(self) -> list[SimMessage]:
+        return [m for m in self.visible() if m.from_bot]
+
+    def last_text(self) -> str:
+        """The text of the newest message from the bot."""
+        texts = [m.text for m in self.bot_messages() if m.text is not None]
+        return texts[-1] if texts else ""
+
+    def unanswered_callbacks(self) -> list[str]:
+        return [q for q, answer in self.bot.callback_answers.items() if answer is None]
+
+    def _post(self, message: SimMessage) -> dict[str, Any]:
+        self.chat.add(message)
+        return self.bot.push("message", as_message(message, self.chat, self.bot))
