@@ -31,7 +31,6 @@ async def get_updates(world: World, bot: SimBot, params: dict[str, Any]) -> Any:
         bot.confirm(offset)
     bot.polls += 1
     bot.poll_after_delivery = True
-    bot.changed.set()
     allowed = params.get("allowed_updates")
     deadline = asyncio.get_running_loop().time() + float(params.get("timeout") or 0)
     while True:
@@ -59,7 +58,8 @@ async def set_webhook(world: World, bot: SimBot, params: dict[str, Any]) -> Any:
     }
     if params.get("drop_pending_updates"):
         bot.updates.clear()
-    bot.changed.set()
+    bot.changed.set()  # a long poll in progress ends
+    bot.webhook_wake.set()
     return True
 
 

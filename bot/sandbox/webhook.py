@@ -35,6 +35,7 @@ class WebhookPoster:
     async def _loop(self) -> None:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
             while True:
+                self.world.webhook_wake.clear()  # before scanning, so no push is missed
                 delivered = failed = False
                 for bot in list(self.world.bots.values()):
                     if bot.webhook is None or not bot.updates:
@@ -54,7 +55,6 @@ class WebhookPoster:
                         bot.updates.pop(0)
                         bot.delivered_up_to = update["update_id"]
                         bot.poll_after_delivery = True
-                        bot.changed.set()
                         delivered = True
                     else:
                         self.refused += 1
@@ -65,19 +65,5 @@ class WebhookPoster:
                     await self._idle()
 
     async def _idle(self) -> None:
-        for bot in self.world.bots.values():
-            if bot.webhook is not None and not bot.updates:
-                bot.changed.clear()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wait_any(), 0.2)
-
-    async def _wait_any(self) -> None:
-        waits = [asyncio.ensure_future(b.changed.wait()) for b in self.world.bots.values()]
-        if not waits:
-            await asyncio.sleep(0.2)
-            return
-        try:
-            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for wait in waits:
-                wait.cancel()
+            await asyncio.wait_for(self.world.webhook_wake.wait(), 1.0)

@@ -89,7 +89,8 @@ class SimBot:
     menu_button: dict[str, Any] = field(default_factory=lambda: {"type": "commands"})
     callback_answers: dict[str, dict[str, Any] | None] = field(default_factory=dict)
     stats: Stats = field(default_factory=Stats)
-    changed: asyncio.Event = field(default_factory=asyncio.Event)
+    changed: asyncio.Event = field(default_factory=asyncio.Event)  # wakes this bot's long poll
+    webhook_wake: asyncio.Event = field(default_factory=asyncio.Event)  # wakes the poster
 
     @property
     def id(self) -> int:
@@ -101,6 +102,8 @@ class SimBot:
         self.next_update_id += 1
         self.updates.append(update)
         self.changed.set()
+        if self.webhook is not None:
+            self.webhook_wake.set()
         return update
 
     def confirm(self, offset: int) -> None:
@@ -119,6 +122,7 @@ class World:
         self.chats: dict[int, SimChat] = {}
         self.auto_chats = auto_chats
         self.store_messages = store_messages
+        self.webhook_wake = asyncio.Event()
         self.closing = False  # set on shutdown: long polls return at once
         self._ids = itertools.count(1)
 
@@ -133,7 +137,7 @@ class World:
             "can_read_all_group_messages": False,
             "supports_inline_queries": False,
         }
-        self.bots[token] = SimBot(token=token, user=user)
+        self.bots[token] = SimBot(token=token, user=user, webhook_wake=self.webhook_wake)
         return self.bots[token]
 
     def add_chat(self, user: dict[str, Any]) -> SimChat:
