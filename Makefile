@@ -22,7 +22,7 @@ $(UV):
 install: .venv/.synced  ## create .venv with the locked dependencies
 
 demo: install  ## chat with the bot in this terminal: no token, temporary database
-	$(RUN) elchi --help
+	$(RUN) elchi demo $(DEMO_ARGS)
 
 run: install  ## run the bot against BOT_API_URL with BOT_TOKEN (see README "Configuration")
 	$(RUN) elchi run

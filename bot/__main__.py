@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from bot import __version__
 from bot.app import serve
 from bot.config import ConfigError, Settings, load_settings
+from bot.demo.cli import read_script, run_demo
 from bot.logs import configure_logging
 from bot.storage import Database, DatabaseError
 
@@ -20,6 +21,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"elchi {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("run", help="run the bot (long polling) against BOT_API_URL")
+    demo = commands.add_parser("demo", help="chat with the bot here: sandbox, no token")
+    demo.add_argument(
+        "--locale", help="your Telegram app's language code, e.g. ky (default ru)", default="ru"
+    )
+    demo.add_argument(
+        "--admin",
+        metavar="COUNTRY",
+        choices=["UZ", "KG", "TJ", "*"],
+        help="play an embassy admin of COUNTRY",
+    )
+    demo.add_argument("--script", metavar="FILE", help="run the lines of FILE (- for stdin)")
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="apply every pending migration")
     return parser
@@ -48,6 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+        if args.command == "demo":
+            configure_logging(level="WARNING")
+            try:
+                script = read_script(args.script) if args.script else None
+            except OSError as exc:
+                raise ConfigError(f"--script: cannot read {args.script}: {exc.strerror}") from None
+            return asyncio.run(run_demo(locale=args.locale, script=script, admin=args.admin))
         configure_logging(level=settings.log_level, secrets=secrets)
         if args.command == "run":
             asyncio.run(_run(settings))

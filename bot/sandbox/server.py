@@ -80,7 +80,8 @@ class SandboxServer:
         return web.json_response({"ok": True, "result": result})
 
     async def _call(self, bot: SimBot, name: str, params: dict[str, Any]) -> Any:
-        bot.stats.requests += 1
+        if name != "getUpdates":
+            bot.stats.requests += 1
         implementation = METHODS.get(name)
         if implementation is None:
             raise ApiError(400, f"Bad Request: method {name} is not implemented by the sandbox")

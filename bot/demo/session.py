@@ -1,0 +1,116 @@
+"""One person chatting with the real bot through the sandbox: input lines in, screens out."""
+
+from __future__ import annotations
+
+import logging
+import shlex
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.demo.harness import Harness
+from bot.demo.render import describe, keyboard_lines
+from bot.sandbox import SimMessage, SimUser
+
+HELP = (
+    "Type a message, a button number, `/loc LAT LON` to share a location, "
+    "`/user LANG` to become a new user with that Telegram language, or `/quit`."
+)
+
+
+class ErrorRecorder(logging.Handler):
+    """Collects ERROR records so the demo can fail when the bot raised."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@dataclass
+class DemoSession:
+    """Drives one simulated user and renders what changed after each action."""
+
+    harness: Harness
+    user: SimUser
+    color: bool = False
+    problems: list[str] = field(default_factory=list)
+    _seen: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    _buttons: list[tuple[SimMessage | None, str, str]] = field(default_factory=list)
+
+    async def step(self, line: str) -> list[str]:
+        """Act on one input line; return the lines to print."""
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return []
+        action = self._action(line)
+        if isinstance(action, str):
+            return [action]
+        errors_before = len(self.harness.sandbox.server.errors)
+        calls_before = self.harness.sandbox.bot.stats.requests
+        action()
+        await self.harness.settle()
+        output = self.screen()
+        for method, code, description in self.harness.sandbox.server.errors[errors_before:]:
+            self.problems.append(
+                f"{line!r}: the bot's {method} was refused ({code} {description})"
+            )
+        if self.user.unanswered_callbacks():
+            self.problems.append(f"{line!r}: a button press was left unanswered")
+        elif self.harness.sandbox.bot.stats.requests == calls_before:
+            self.problems.append(f"{line!r}: the bot did not answer")
+        return output
+
+    def _action(self, line: str) -> Any:
+        if line.isdigit():
+            number = int(line)
+            if not 1 <= number <= len(self._buttons):
+                return f"(no button {number} on the screen)"
+            message, text, data = self._buttons[number - 1]
+            if message is None:
+                return lambda: self.user.send(text)
+            return lambda: self.user.press_data(message, data)
+        if line.startswith("/loc"):
+            try:
+                _, lat, lon = shlex.split(line)
+                latitude, longitude = float(lat), float(lon)
+            except ValueError:
+                return "(usage: /loc 55.75 37.61)"
+            return lambda: self.user.share_location(latitude, longitude)
+        return lambda: self.user.send(line)
+
+    def screen(self) -> list[str]:
+        """New, edited and deleted bot messages since the last call, then the buttons."""
+        lines: list[str] = []
+        for message in self.user.chat.messages:
+            if not message.from_bot:
+                continue
+            state = (message.text, str(message.inline_keyboard), message.deleted, message.extra)
+            before = self._seen.get(message.message_id)
+            self._seen[message.message_id] = state
+            if before == state or (before is None and message.deleted):
+                continue
+            if message.deleted:
+                lines.append("🤖 (a message was deleted)")
+                continue
+            mark = " (edited)" if before is not None else ""
+            text = describe(message, color=self.color)
+            lines.append(f"🤖{mark} " + text.replace("\n", "\n   "))
+        return lines + self._button_lines()
+
+    def _button_lines(self) -> list[str]:
+        self._buttons = []
+        with_buttons = [m for m in self.user.bot_messages() if m.inline_keyboard]
+        lines: list[str] = []
+        if with_buttons:
+            last = with_buttons[-1]
+            buttons = last.buttons()
+            self._buttons += [(last, b["text"], str(b.get("callback_data", ""))) for b in buttons]
+            lines += keyboard_lines([b["text"] for b in buttons], first=1, kind="buttons")
+        reply = [b["text"] for row in (self.user.chat.reply_keyboard or {}).get("keyboard", [])
+                 for b in row]  # fmt: skip
+        first = len(self._buttons) + 1
+        self._buttons += [(None, text, "") for text in reply]
+        lines += keyboard_lines(reply, first=first, kind="keyboard")
+        return lines

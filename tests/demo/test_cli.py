@@ -1,0 +1,41 @@
+"""`elchi demo`: the tour without a terminal, scripts, and failing when the bot fails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def demo(*args: str, stdin: str = "", cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "demo", *args], input=stdin, cwd=cwd,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_tour_without_a_terminal_exits_zero_and_uses_no_real_database(tmp_path: Path) -> None:
+    result = demo(cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "the built-in tour" in result.stdout
+    assert result.stdout.count("you> /start") == 5
+    assert not (tmp_path / "data").exists()
+
+
+def test_script_from_stdin_prints_the_transcript(tmp_path: Path) -> None:
+    result = demo("--script", "-", stdin="# a comment\n/start\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "you> /start"
+    assert lines[1].startswith("🤖 ")
+
+
+def test_missing_script_file_is_one_line(tmp_path: Path) -> None:
+    result = demo("--script", "nope.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "elchi: --script: cannot read nope.txt: No such file or directory\n"
+
+
+def test_a_button_number_that_is_not_on_screen_is_explained(tmp_path: Path) -> None:
+    result = demo("--script", "-", stdin="/start\n9\n", cwd=tmp_path)
+    assert "(no button 9 on the screen)" in result.stdout
