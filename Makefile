@@ -9,7 +9,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install demo run test lint format typecheck pytest clean
+.PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -21,10 +21,26 @@ $(UV):
 
 install: .venv/.synced  ## create .venv with the locked dependencies
 
-demo: install  ## chat with the bot in this terminal: no token, temporary database
+WRITTEN_LOCALES := uz ky tg ru
+PYBABEL := $(RUN) pybabel
+
+i18n-extract: install  ## collect every msgid from bot/ into locales/messages.pot
+	$(PYBABEL) extract -F babel.cfg -k N_ -c NOTE: --add-location=file --sort-by-file \
+		--no-wrap --project=Elchi -o locales/messages.pot .
+
+i18n-update: i18n-extract  ## merge new msgids into the four hand-written catalogs
+	for l in $(WRITTEN_LOCALES); do \
+		$(PYBABEL) update -i locales/messages.pot -d locales -D messages -l $$l --no-wrap \
+			--ignore-obsolete; done
+
+i18n-compile: install  ## derive uz_Cyrl from uz, then compile all five catalogs to .mo
+	$(RUN) python -m bot.i18n.derive
+	$(PYBABEL) compile -d locales -D messages --statistics
+
+demo: i18n-compile  ## chat with the bot in this terminal: no token, temporary database
 	$(RUN) elchi demo $(DEMO_ARGS)
 
-run: install  ## run the bot against BOT_API_URL with BOT_TOKEN (see README "Configuration")
+run: i18n-compile  ## run the bot against BOT_API_URL with BOT_TOKEN (see README "Configuration")
 	$(RUN) elchi run
 
 lint: install  ## ruff (lint + format check) and strict mypy on bot/
@@ -32,7 +48,7 @@ lint: install  ## ruff (lint + format check) and strict mypy on bot/
 	$(RUN) ruff format --check .
 	$(RUN) mypy
 
-pytest: install
+pytest: i18n-compile
 	$(RUN) pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 test: lint pytest  ## everything CI runs

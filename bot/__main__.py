@@ -12,6 +12,7 @@ from bot import __version__
 from bot.app import serve
 from bot.config import ConfigError, Settings, load_settings
 from bot.demo.cli import read_script, run_demo
+from bot.i18n import CatalogError
 from bot.logs import configure_logging
 from bot.storage import Database, DatabaseError
 
@@ -72,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_run(settings))
         elif args.command == "db":
             asyncio.run(_db_upgrade(settings))
-    except (ConfigError, DatabaseError) as exc:
+    except (ConfigError, DatabaseError, CatalogError) as exc:
         print(f"elchi: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -13,8 +13,10 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot import handlers
 from bot.clock import Clock, utcnow
+from bot.commands import publish_commands
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, Services
+from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.storage import Database, SubscriberRepository
 
@@ -42,6 +44,7 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
 @asynccontextmanager
 async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIterator[Services]:
     """Connect and migrate the database; always dispose it again."""
+    translator = Translator()  # fails fast on a missing or stale catalog
     database = Database(settings.database_url)
     try:
         await database.migrate()
@@ -49,6 +52,7 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
             settings=settings,
             database=database,
             subscribers=SubscriberRepository(database=database, clock=clock),
+            translator=translator,
             hash_chat=ChatHasher(settings.key()),
             clock=clock,
         )
@@ -67,6 +71,12 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
         raise ConfigError(f"BOT_API_URL: cannot reach the Bot API server ({exc})") from None
     try:
         await application.start()
+        services: Services = application.bot_data["services"]
+        await publish_commands(
+            application.bot,
+            services.translator,
+            default_locale=services.settings.default_locale,
+        )
         assert application.updater is not None
         await application.updater.start_polling(allowed_updates=["message", "callback_query"])
         log.info("polling as @%s", application.bot.username)

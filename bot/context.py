@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,8 +10,9 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.i18n import Translator
 from bot.logs import ChatHasher
-from bot.storage import Database, SubscriberRepository
+from bot.storage import Database, Subscriber, SubscriberRepository
 
 
 @dataclass(frozen=True)
@@ -20,12 +22,17 @@ class Services:
     settings: Settings
     database: Database
     subscribers: SubscriberRepository
+    translator: Translator
     hash_chat: ChatHasher
     clock: Clock
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
-    """CallbackContext with typed access to the services (PTB examples/contexttypesbot.py)."""
+    """CallbackContext with typed services and the update's locale (PTB contexttypesbot.py).
+
+    PTB builds one context per update and passes it to every handler group, so the locale
+    resolved in group -1 (`handlers.locale`) is what every later handler sees.
+    """
 
     def __init__(
         self,
@@ -34,6 +41,8 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         user_id: int | None = None,
     ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        self.locale: str | None = None  # None: not known yet, show the picker
+        self.subscriber: Subscriber | None = None
 
     @property
     def services(self) -> Services:
@@ -46,3 +55,17 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     def subscribers(self) -> SubscriberRepository:
         """The subscriber repository."""
         return self.services.subscribers
+
+    @property
+    def lang(self) -> str:
+        """The locale to answer in: the resolved one, else the operator's default."""
+        return self.locale or self.services.settings.default_locale
+
+    def _(self, message: str) -> str:
+        """`message` translated into this update's locale."""
+        return self.services.translator.gettext(message, locale=self.lang)
+
+    def gettext_for(self, locale: str) -> Callable[[str], str]:
+        """A one-argument gettext bound to `locale` (for texts built in `bot.texts`)."""
+        translator = self.services.translator
+        return lambda message: translator.gettext(message, locale=locale)

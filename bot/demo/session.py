@@ -83,6 +83,7 @@ class DemoSession:
     def screen(self) -> list[str]:
         """New, edited and deleted bot messages since the last call, then the buttons."""
         lines: list[str] = []
+        shown: set[int] = set()
         for message in self.user.chat.messages:
             if not message.from_bot:
                 continue
@@ -94,16 +95,18 @@ class DemoSession:
             if message.deleted:
                 lines.append("🤖 (a message was deleted)")
                 continue
+            shown.add(message.message_id)
             mark = " (edited)" if before is not None else ""
             text = describe(message, color=self.color)
             lines.append(f"🤖{mark} " + text.replace("\n", "\n   "))
-        return lines + self._button_lines()
+        return lines + self._button_lines(shown)
 
-    def _button_lines(self) -> list[str]:
+    def _button_lines(self, shown: set[int]) -> list[str]:
+        """Inline buttons of the newest message with buttons, if it was just shown; the menu."""
         self._buttons = []
         with_buttons = [m for m in self.user.bot_messages() if m.inline_keyboard]
         lines: list[str] = []
-        if with_buttons:
+        if with_buttons and with_buttons[-1].message_id in shown:
             last = with_buttons[-1]
             buttons = last.buttons()
             self._buttons += [(last, b["text"], str(b.get("callback_data", ""))) for b in buttons]

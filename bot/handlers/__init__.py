@@ -4,12 +4,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CommandHandler
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
-from bot.handlers import errors, user
+from bot.handlers import buttons, errors, info, leaving, locale, onboarding, settings
+
+COMMANDS = {
+    "start": onboarding.start_command,
+    "settings": settings.settings_command,
+    "language": settings.language_command,
+    "country": settings.country_command,
+    "stop": leaving.stop_command,
+    "forget": leaving.forget_command,
+    "help": info.help_command,
+    "privacy": info.privacy_command,
+}
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add every handler; group numbers and order are explained where they matter."""
-    application.add_handler(CommandHandler("start", user.start_command))
+    """Add every handler. Note: order matters.
+
+    Group -1 resolves the locale (and drops non-private chats) before anything else.
+    In group 0 the first matching handler wins: known commands, then any other command
+    (unknown), then button presses, then menu texts and free text, then everything else.
+    """
+    application.add_handler(TypeHandler(Update, locale.resolve_locale), group=-1)
+    for name, callback in COMMANDS.items():
+        application.add_handler(CommandHandler(name, callback))
+    application.add_handler(MessageHandler(filters.COMMAND, info.unknown_command))
+    application.add_handler(CallbackQueryHandler(buttons.button))
+    application.add_handler(MessageHandler(filters.TEXT, info.menu_text))
+    application.add_handler(MessageHandler(filters.ALL, info.free_text))
     application.add_error_handler(errors.error_handler)

@@ -11,5 +11,7 @@ from bot.demo.harness import Harness, running_harness
 
 @pytest.fixture
 async def harness(database_url: str) -> AsyncIterator[Harness]:
+    """The bot on a fresh database; afterwards, no request of the bot may have been refused."""
     async with running_harness(database_url=database_url) as running:
         yield running
+        assert running.sandbox.server.errors == [], "the sandbox refused requests of the bot"

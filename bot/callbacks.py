@@ -1,0 +1,52 @@
+"""Callback data: built and parsed in one place; anything else is a stale or forged button."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.config import COUNTRIES
+from bot.i18n.locales import LOCALES
+from bot.regions import REGIONS
+
+# Every action with the values each of its arguments may take.
+_SHAPES: dict[str, tuple[frozenset[str], ...]] = {
+    "lang": (frozenset(LOCALES),),  # onboarding: show the citizenship question in this locale
+    "sub": (frozenset(LOCALES), frozenset(COUNTRIES)),  # onboarding: subscribe
+    "set:lang": (frozenset(LOCALES),),
+    "set:country": (frozenset(COUNTRIES),),
+    "set:region": (frozenset(REGIONS) | {"none"},),
+    "set:discreet": (frozenset({"on", "off"}),),
+    "menu": (frozenset({"lang", "country", "region", "main", "stop", "forget"}),),
+    "forget": (frozenset({"yes", "no"}),),
+}
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A parsed, allow-listed button press."""
+
+    action: str
+    args: tuple[str, ...]
+
+
+def data(action: str, *args: str) -> str:
+    """Callback data for a button; ValueError if it would not parse back."""
+    text = ":".join((action, *args))
+    if parse(text) != Callback(action, args):
+        raise ValueError(f"callback data {text!r} does not match its shape")
+    return text
+
+
+def parse(text: str | None) -> Callback | None:
+    """The Callback in `text`, or None for anything not built by `data`."""
+    if not text:
+        return None
+    for action, shape in _SHAPES.items():
+        prefix = action + ":"
+        if text.startswith(prefix):
+            args = tuple(text[len(prefix) :].split(":"))
+            if len(args) == len(shape) and all(
+                a in allowed for a, allowed in zip(args, shape, strict=True)
+            ):
+                return Callback(action, args)
+    return None

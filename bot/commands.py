@@ -1,0 +1,33 @@
+"""The command menu, published per language with setMyCommands at start."""
+
+from __future__ import annotations
+
+from telegram import Bot, BotCommand
+
+from bot.i18n import Translator
+from bot.i18n.locales import MENU_LANGUAGES
+from bot.texts import N_
+
+MENU_COMMANDS = (
+    ("start", N_("Subscribe")),
+    ("settings", N_("Language, citizenship, region")),
+    ("help", N_("What the bot can do")),
+    ("privacy", N_("What the bot stores")),
+    ("stop", N_("Stop messages")),
+    ("forget", N_("Delete all my data")),
+)
+
+
+def menu(translator: Translator, locale: str) -> list[BotCommand]:
+    """The commands with descriptions in `locale`."""
+    return [
+        BotCommand(name, translator.gettext(description, locale=locale))
+        for name, description in MENU_COMMANDS
+    ]
+
+
+async def publish_commands(bot: Bot, translator: Translator, *, default_locale: str) -> None:
+    """One menu per two-letter language, and the default locale's for every other app."""
+    for language in MENU_LANGUAGES:
+        await bot.set_my_commands(menu(translator, language), language_code=language)
+    await bot.set_my_commands(menu(translator, default_locale))

@@ -1,0 +1,50 @@
+"""Every inline button press: parsed once, dispatched, always answered."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+
+from bot import callbacks
+from bot.callbacks import Callback
+from bot.context import BotContext
+from bot.handlers import leaving, onboarding, settings
+
+Button = Callable[[Update, BotContext, Callback], Awaitable[None]]
+# Actions anyone may press (onboarding, /forget); all others need a subscriber row.
+_OPEN: dict[str, Button] = {
+    "lang": onboarding.language_button,
+    "sub": onboarding.subscribe_button,
+    "forget": leaving.forget_button,
+}
+_SUBSCRIBER: dict[str, Button] = {
+    "menu": settings.menu_button,
+    "set:lang": settings.set_button,
+    "set:country": settings.set_button,
+    "set:region": settings.set_button,
+    "set:discreet": settings.set_button,
+}
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """Run the action of a button; a stale or forged one changes nothing and is answered."""
+    query = update.callback_query
+    assert query is not None
+    press = callbacks.parse(query.data)
+    handler = None
+    if press is not None:
+        handler = _OPEN.get(press.action)
+        if handler is None and context.subscriber is not None:
+            handler = _SUBSCRIBER.get(press.action)
+    if press is None or handler is None or query.message is None:
+        await query.answer(context._("This button is out of date. Use /start or /settings."))
+        return
+    if press.action == "menu" and press.args[0] in ("stop", "forget"):
+        await query.answer()
+        await (leaving.stop_command if press.args[0] == "stop" else leaving.forget_command)(
+            update, context
+        )
+        return
+    await handler(update, context, press)
+    await query.answer()

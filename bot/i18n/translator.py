@@ -1,0 +1,45 @@
+"""Compiled gettext catalogs (Babel), one per locale, used with an explicit locale."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.support import Translations
+
+from bot.i18n.locales import LOCALES
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "locales"
+
+
+class CatalogError(Exception):
+    """A compiled catalog is missing or older than its source; names the file."""
+
+
+class Translator:
+    """gettext/ngettext/dates for any of the five locales; loads every catalog at start."""
+
+    def __init__(self, directory: Path = DEFAULT_DIR) -> None:
+        self._catalogs: dict[str, Translations] = {}
+        for locale in LOCALES:
+            mo = directory / locale / "LC_MESSAGES" / "messages.mo"
+            po = mo.with_suffix(".po")
+            if not mo.is_file():
+                raise CatalogError(f"{mo}: missing; run `make i18n-compile`")
+            if po.is_file() and po.stat().st_mtime > mo.stat().st_mtime:
+                raise CatalogError(f"{mo}: older than {po.name}; run `make i18n-compile`")
+            with mo.open("rb") as handle:
+                self._catalogs[locale] = Translations(handle, domain="messages")
+
+    def gettext(self, message: str, *, locale: str) -> str:
+        """`message` in `locale`."""
+        return self._catalogs[locale].ugettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int, *, locale: str) -> str:
+        """The plural form for `count` in `locale` (CLDR rules from the catalog header)."""
+        return self._catalogs[locale].ungettext(singular, plural, count)
+
+    def date(self, value: date, *, locale: str) -> str:
+        """A date as people write it in `locale` (Babel's own uz_Cyrl data for Cyrillic)."""
+        return format_date(value, "long", locale=locale)

@@ -1,0 +1,109 @@
+"""Keyboard builders: inline choices and the persistent menu, labelled in the reader's locale."""
+
+from __future__ import annotations
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+
+from bot.callbacks import data
+from bot.config import COUNTRIES
+from bot.i18n.locales import LOCALES
+from bot.regions import REGIONS
+from bot.texts import N_, Gettext, country
+
+# The persistent menu under the input field: (emoji, label), two buttons a row.
+MENU = (
+    ("⚖️", N_("Legal warnings")),
+    ("🏛", N_("Embassy contacts")),
+    ("⚙️", N_("Settings")),
+    ("❓", N_("Help")),
+)
+# Short self-names for the one-row language switch of the first contact.
+SHORT_NAMES = {"uz": "Oʻzbek", "uz_Cyrl": "Ўзбек", "ky": "Кыргыз", "tg": "Тоҷик", "ru": "Рус"}
+
+
+def menu_label(_: Gettext, index: int) -> str:
+    """The text of menu button `index` in the reader's locale."""
+    emoji, label = MENU[index]
+    return f"{emoji} {_(label)}"
+
+
+def main_menu(_: Gettext) -> ReplyKeyboardMarkup:
+    """The persistent reply keyboard."""
+    labels = [menu_label(_, i) for i in range(len(MENU))]
+    rows = [[KeyboardButton(t) for t in labels[i : i + 2]] for i in range(0, len(labels), 2)]
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
+
+
+def language_picker(action: str) -> InlineKeyboardMarkup:
+    """Every locale, labelled in itself, one a row (large targets for cheap phones)."""
+    rows = [[InlineKeyboardButton(name, callback_data=data(action, code))]
+            for code, name in LOCALES.items()]  # fmt: skip
+    return InlineKeyboardMarkup(rows)
+
+
+def citizenship(_: Gettext, *, locale: str, first_contact: bool) -> InlineKeyboardMarkup:
+    """Onboarding: one button a country; on first contact, a row to switch language."""
+    rows = [[InlineKeyboardButton(country(_, c), callback_data=data("sub", locale, c))]
+            for c in COUNTRIES]  # fmt: skip
+    if first_contact:
+        rows.append([InlineKeyboardButton(SHORT_NAMES[code], callback_data=data("lang", code))
+                     for code in LOCALES if code != locale])  # fmt: skip
+    return InlineKeyboardMarkup(rows)
+
+
+def settings_menu(_: Gettext, *, discreet: bool) -> InlineKeyboardMarkup:
+    """The /settings buttons."""
+    toggle = _("Turn discreet mode off") if discreet else _("Turn discreet mode on")
+    rows = [
+        [InlineKeyboardButton("🌐 " + _("Language"), callback_data=data("menu", "lang"))],
+        [InlineKeyboardButton("🪪 " + _("Citizenship"), callback_data=data("menu", "country"))],
+        [InlineKeyboardButton("📍 " + _("Region"), callback_data=data("menu", "region"))],
+        [InlineKeyboardButton("🕶 " + toggle,
+                              callback_data=data("set:discreet", "off" if discreet else "on"))],
+        [InlineKeyboardButton("⏹ " + _("Stop messages"), callback_data=data("menu", "stop"))],
+        [InlineKeyboardButton("🗑 " + _("Delete my data"), callback_data=data("menu", "forget"))],
+    ]  # fmt: skip
+    return InlineKeyboardMarkup(rows)
+
+
+def country_choice(_: Gettext) -> InlineKeyboardMarkup:
+    """Settings: change citizenship."""
+    rows = [[InlineKeyboardButton(country(_, c), callback_data=data("set:country", c))]
+            for c in COUNTRIES]  # fmt: skip
+    return InlineKeyboardMarkup([*rows, [_back(_)]])
+
+
+def region_choice(_: Gettext) -> InlineKeyboardMarkup:
+    """Settings: the optional region, two a row, then "do not save"."""
+    buttons = [InlineKeyboardButton(_(name), callback_data=data("set:region", code))
+               for code, name in REGIONS.items()]  # fmt: skip
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    none = InlineKeyboardButton(
+        _("Do not save a region"), callback_data=data("set:region", "none")
+    )
+    return InlineKeyboardMarkup([*rows, [none], [_back(_)]])
+
+
+def language_choice() -> InlineKeyboardMarkup:
+    """Settings: change language."""
+    return language_picker("set:lang")
+
+
+def forget_confirm(_: Gettext) -> InlineKeyboardMarkup:
+    """Yes / cancel before deleting everything."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton("🗑 " + _("Yes, delete everything"),
+                                  callback_data=data("forget", "yes"))],
+            [InlineKeyboardButton(_("Cancel"), callback_data=data("forget", "no"))],
+        ]
+    )  # fmt: skip
+
+
+def _back(_: Gettext) -> InlineKeyboardButton:
+    return InlineKeyboardButton("« " + _("Back"), callback_data=data("menu", "main"))

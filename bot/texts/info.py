@@ -1,0 +1,47 @@
+"""Texts of /help and /privacy."""
+
+from __future__ import annotations
+
+from bot.texts import Gettext, bold, html
+
+
+def help_text(_: Gettext) -> str:
+    """The command list."""
+    return "\n".join(
+        [
+            bold(_("What I can do")),
+            "/start — " + html(_("subscribe")),
+            "/settings — " + html(_("language, citizenship, region")),
+            "/stop — " + html(_("stop messages")),
+            "/forget — " + html(_("delete all your data")),
+            "/privacy — " + html(_("what the bot stores")),
+            "",
+            html(_("Use the buttons below for legal warnings and embassy contacts.")),
+        ]
+    )
+
+
+def privacy(_: Gettext, *, operator: str, username: str) -> str:
+    """What is stored and why, who runs the bot, how to tell it from imitations."""
+    return "\n\n".join(
+        [
+            bold(_("What Elchi stores")),
+            html(
+                _(
+                    "Only your Telegram chat number, your language, your citizenship, your "
+                    "region (if you choose it) and your settings. Not your name, not your phone "
+                    "number, not what you write."
+                )
+            ),
+            html(_("Why: only to send you advisories in your language.")),
+            html(_("Who runs this bot: {operator}."), operator=operator),
+            html(
+                _(
+                    "The real bot is @{username}. It never asks for money, passport data, "
+                    "passwords or codes. If someone writes to you in its name, do not trust them."
+                ),
+                username=username,
+            ),
+            html(_("/forget deletes everything the bot knows about you.")),
+        ]
+    )
