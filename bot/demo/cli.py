@@ -17,12 +17,19 @@ log = logging.getLogger(__name__)
 
 
 async def _stdin_lines(prompt: str) -> AsyncIterator[str]:
-    """Lines typed by the person; a daemon thread reads so Ctrl-C never hangs exit."""
+    """Lines typed by the person; a daemon thread reads so Ctrl-C never hangs exit.
+
+    The thread shows the prompt only when asked for the next line, so the prompt comes after
+    the bot's answer to the previous one.
+    """
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[str | None] = asyncio.Queue()
+    wanted = threading.Event()
 
     def reader() -> None:
         while True:
+            wanted.wait()
+            wanted.clear()
             try:
                 line: str | None = input(prompt)
             except (EOFError, KeyboardInterrupt):
@@ -32,7 +39,11 @@ async def _stdin_lines(prompt: str) -> AsyncIterator[str]:
                 return
 
     threading.Thread(target=reader, daemon=True).start()
-    while (line := await queue.get()) is not None:
+    while True:
+        wanted.set()
+        line = await queue.get()
+        if line is None:
+            return
         yield line
 
 
