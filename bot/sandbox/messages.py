@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.sandbox.errors import bad_request, forbidden
-from bot.sandbox.tghtml import parse_html, utf16_len
+from bot.telegram_html import parse_html, utf16_len
 from bot.sandbox.world import SimBot, SimChat, SimMessage, World
 
 MAX_TEXT = 4096

@@ -1,4 +1,4 @@
-"""Telegram's HTML parse mode: the tags it accepts, and the plain text it leaves."""
+"""Telegram's HTML parse mode: the tags it accepts, and the plain text it leaves (sandbox, validator)."""
 
 from __future__ import annotations
 
