@@ -1,4 +1,4 @@
-"""Telegram's HTML parse mode: the tags it accepts, and the plain text it leaves (sandbox, validator)."""
+"""Telegram's HTML parse mode: accepted tags, and the plain text left (sandbox, validator)."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.sandbox.errors import bad_request, forbidden
-from bot.telegram_html import parse_html, utf16_len
 from bot.sandbox.world import SimBot, SimChat, SimMessage, World
+from bot.telegram_html import parse_html, utf16_len
 
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
