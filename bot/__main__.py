@@ -7,8 +7,11 @@ import asyncio
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot import __version__
+from bot.advisories import cli as content_cli
+from bot.advisories.importer import ContentError
 from bot.app import serve
 from bot.config import ConfigError, Settings, load_settings
 from bot.demo.cli import read_script, run_demo
@@ -33,6 +36,15 @@ def _parser() -> argparse.ArgumentParser:
         help="play an embassy admin of COUNTRY",
     )
     demo.add_argument("--script", metavar="FILE", help="run the lines of FILE (- for stdin)")
+    check = commands.add_parser("validate", help="check content files; file:line: field: problem")
+    check.add_argument("path", nargs="?", help="folder (default ADVISORIES_DIR)")
+    load = commands.add_parser("import", help="validate, then import content into the database")
+    load.add_argument("path", nargs="?", help="folder (default ADVISORIES_DIR)")
+    cap = commands.add_parser("export-cap", help="print advisories as OASIS CAP 1.2 XML")
+    cap.add_argument("id", nargs="?", help="one advisory id (default: all)")
+    feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
+    feed.add_argument("country", choices=["UZ", "KG", "TJ"])
+    feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="apply every pending migration")
     return parser
@@ -69,11 +81,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise ConfigError(f"--script: cannot read {args.script}: {exc.strerror}") from None
             return asyncio.run(run_demo(locale=args.locale, script=script, admin=args.admin))
         configure_logging(level=settings.log_level, secrets=secrets)
+        folder = Path(getattr(args, "path", None) or settings.advisories_dir)
         if args.command == "run":
             asyncio.run(_run(settings))
         elif args.command == "db":
             asyncio.run(_db_upgrade(settings))
-    except (ConfigError, DatabaseError, CatalogError) as exc:
+        elif args.command == "validate":
+            return content_cli.validate(folder)
+        elif args.command == "import":
+            return asyncio.run(content_cli.import_command(settings, folder))
+        elif args.command == "export-cap":
+            return asyncio.run(content_cli.export_cap_command(settings, args.id))
+        elif args.command == "export-feed":
+            return asyncio.run(
+                content_cli.export_feed_command(settings, args.country, args.locale)
+            )
+    except (ConfigError, DatabaseError, CatalogError, ContentError) as exc:
         print(f"elchi: {exc}", file=sys.stderr)
         return 2
     return 0

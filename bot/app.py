@@ -12,6 +12,7 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot import handlers
+from bot.advisories.importer import ContentError, import_folder
 from bot.clock import Clock, utcnow
 from bot.commands import publish_commands
 from bot.config import ConfigError, Settings
@@ -19,6 +20,7 @@ from bot.context import BotContext, Services
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.storage import Database, SubscriberRepository
+from bot.storage.advisories import AdvisoryRepository
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +50,18 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
     database = Database(settings.database_url)
     try:
         await database.migrate()
+        advisories = AdvisoryRepository(database=database, clock=clock)
+        report = await import_folder(
+            settings.advisories_dir, repository=advisories, translator=translator
+        )
+        if report.problems:
+            raise ContentError("\n".join(report.lines()))
+        log.info("content: %s", report.lines()[-1])
         yield Services(
             settings=settings,
             database=database,
             subscribers=SubscriberRepository(database=database, clock=clock),
+            advisories=advisories,
             translator=translator,
             hash_chat=ChatHasher(settings.key()),
             clock=clock,

@@ -11,6 +11,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 COUNTRIES = ("UZ", "KG", "TJ")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
 SUPER_ADMIN = "*"
 
@@ -41,6 +42,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     default_locale: Literal["uz", "uz_Cyrl", "ky", "tg", "ru"] = "ru"
     operator_name: str = "Elchi volunteers"
+    advisories_dir: Path = PROJECT_ROOT / "advisories"
+    cap_sender: str = "elchi"
 
     @field_validator("bot_api_url")
     @classmethod

@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.storage import Database, Subscriber, SubscriberRepository
+from bot.storage.advisories import AdvisoryRepository
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Services:
     settings: Settings
     database: Database
     subscribers: SubscriberRepository
+    advisories: AdvisoryRepository
     translator: Translator
     hash_chat: ChatHasher
     clock: Clock
@@ -67,5 +69,4 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
 
     def gettext_for(self, locale: str) -> Callable[[str], str]:
         """A one-argument gettext bound to `locale` (for texts built in `bot.texts`)."""
-        translator = self.services.translator
-        return lambda message: translator.gettext(message, locale=locale)
+        return self.services.translator.bound(locale)

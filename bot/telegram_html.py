@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from bot.sandbox.errors import ApiError, bad_request
-
 # Tag → attributes Telegram accepts on it (https://core.telegram.org/bots/api#html-style).
 # fmt: off
 ALLOWED: dict[str, set[str]] = {
@@ -87,8 +85,12 @@ class _Parser(HTMLParser):
         self.out.text += chr(code)
 
 
-def _fail(reason: str) -> ApiError:
-    return bad_request(f"can't parse entities: {reason}")
+class HtmlError(ValueError):
+    """Markup Telegram would refuse; the message is Telegram's own wording."""
+
+
+def _fail(reason: str) -> HtmlError:
+    return HtmlError(f"can't parse entities: {reason}")
 
 
 def parse_html(markup: str) -> Parsed:

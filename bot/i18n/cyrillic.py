@@ -16,7 +16,8 @@ _PROTECTED = re.compile(
   | &\#?\w+;                                      # &amp; &#39;
   | https?://[^\s<>"]+                           # URL
   | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail
-  | (?<![\w.])(?:[\w-]+\.)+(?:uz|ru|kg|tj|com|org|net|info|gov)\b(?:/[^\s<>"]*)?  # domain
+  | (?<![\w.])(?:[\w-]+\.)+(?:uz|ru|kg|tj|kz|ua|pl|com|org|net|info|gov|news|media)\b
+    (?:/[^\s<>"]*)?                              # domain, with an optional path
   | \+?\d[\d\s()\-]{5,}\d                        # phone number
   | /[a-z_]+                                     # /command
     """,
@@ -24,6 +25,8 @@ _PROTECTED = re.compile(
 )
 # alifbo reads the boundary sign in s'h (Is'hoq) as a tutuq belgisi; Uzbek Cyrillic has сҳ.
 _SH_BOUNDARY = re.compile("(с|С)(ъ)(ҳ|Ҳ)")
+# Latin "sentabr", "oktabr" are Cyrillic "сентябр", "октябр" (as in CLDR's uz_Cyrl months).
+_MONTHS = re.compile("(сент|окт|СЕНТ|ОКТ|Сент|Окт)(а|А)(бр|БР)")
 
 
 def latin_to_cyrillic(text: str, *, protected_terms: Iterable[str] = ()) -> str:
@@ -47,4 +50,5 @@ def _words(chunk: str) -> str:
     if not chunk.strip():
         return chunk
     converted = to_cyrillic(chunk, protect_spans=False).text
+    converted = _MONTHS.sub(lambda m: m[1] + ("я" if m[2] == "а" else "Я") + m[3], converted)
     return _SH_BOUNDARY.sub(r"\1\3", converted)

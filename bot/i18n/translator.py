@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +40,18 @@ class Translator:
     def ngettext(self, singular: str, plural: str, count: int, *, locale: str) -> str:
         """The plural form for `count` in `locale` (CLDR rules from the catalog header)."""
         return self._catalogs[locale].ungettext(singular, plural, count)
+
+    def bound(self, locale: str) -> Callable[[str], str]:
+        """A one-argument gettext for `locale`."""
+        return lambda message: self.gettext(message, locale=locale)
+
+    def date_formatter(self, locale: str) -> Callable[[date], str]:
+        """A one-argument date formatter for `locale`."""
+        return lambda value: self.date(value, locale=locale)
+
+    def month_formatter(self, locale: str) -> Callable[[date], str]:
+        """Month and year only, for facts whose sources give no day."""
+        return lambda value: format_date(value, "LLLL y", locale=locale)
 
     def date(self, value: date, *, locale: str) -> str:
         """A date as people write it in `locale` (Babel's own uz_Cyrl data for Cyrillic)."""

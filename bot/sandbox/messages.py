@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.sandbox.errors import bad_request, forbidden
 from bot.sandbox.world import SimBot, SimChat, SimMessage, World
-from bot.telegram_html import parse_html, utf16_len
+from bot.telegram_html import HtmlError, parse_html, utf16_len
 
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
@@ -53,7 +53,10 @@ def render_text(params: dict[str, Any], *, key: str = "text") -> tuple[str, list
     raw = str(params[key])
     mode = str(params.get("parse_mode") or "").lower()
     if mode == "html":
-        parsed = parse_html(raw)
+        try:
+            parsed = parse_html(raw)
+        except HtmlError as error:
+            raise bad_request(str(error)) from None
         text, entities = parsed.text, parsed.entities
     elif mode:
         raise bad_request(f"unsupported parse_mode {params['parse_mode']!r} in the sandbox")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, String, TypeDecorator
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -51,3 +51,35 @@ class Subscriber(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_subscribers_audience", "country", "subscribed", "blocked"),)
+
+
+class AdvisoryRow(Base):
+    """An advisory as imported or composed; `document` is the validated model as JSON."""
+
+    __tablename__ = "advisories"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    country: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(8))
+    standing: Mapped[bool] = mapped_column(Boolean, default=False)
+    effective: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    publish_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    document: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(200))  # "file:advisories/UZ/x.yaml" or "admin"
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_advisories_country", "country", "status", "effective"),)
+
+
+class DirectoryRow(Base):
+    """One country's embassy directory, as imported from `advisories/contacts/`."""
+
+    __tablename__ = "directories"
+
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)
+    document: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -19,5 +19,4 @@ async def press(harness: Harness, user: SimUser, label: str) -> None:
 
 
 def gettext_in(harness: Harness, locale: str) -> Gettext:
-    translator = harness.services.translator
-    return lambda message: translator.gettext(message, locale=locale)
+    return harness.services.translator.bound(locale)

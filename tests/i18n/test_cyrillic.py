@@ -26,6 +26,9 @@ PAIRS = [
     ("Is'hoq", "Исҳоқ"),  # s'h is two letters, not ш
     ("Toshkent", "Тошкент"),
     ("SHAHAR", "ШАҲАР"),
+    ("2022-yil sentabrda", "2022-йил сентябрда"),  # month names as CLDR writes them
+    ("oktabr", "октябр"),
+    ("noyabr", "ноябр"),
 ]
 
 
@@ -44,6 +47,7 @@ def test_word_pairs(latin: str, cyrillic: str) -> None:
         "info@mfa.uz",
         "+998 71 233 28 28",
         "/settings",
+        "Kresy.pl",
     ],
 )
 def test_protected_spans_are_kept(protected: str) -> None:

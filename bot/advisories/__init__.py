@@ -1,0 +1,1 @@
+"""Advisories: the content model, files, validation, rendering and exports (no Telegram)."""

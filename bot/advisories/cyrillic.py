@@ -1,0 +1,27 @@
+"""Cyrillic Uzbek texts derived from the Latin ones, unless written by hand."""
+
+from __future__ import annotations
+
+from bot.advisories.model import Advisory, LocaleText
+from bot.i18n.cyrillic import latin_to_cyrillic
+
+# Names kept as written in both scripts.
+PROTECTED_TERMS = ("Elchi", "Telegram", "WhatsApp")
+
+
+def _convert(value: str | None) -> str | None:
+    return None if value is None else latin_to_cyrillic(value, protected_terms=PROTECTED_TERMS)
+
+
+def with_cyrillic(advisory: Advisory) -> Advisory:
+    """The advisory with a `uz_Cyrl` text derived from `uz` where none was written."""
+    latin = advisory.text.get("uz")
+    if latin is None or "uz_Cyrl" in advisory.text:
+        return advisory
+    derived = LocaleText(
+        headline=latin_to_cyrillic(latin.headline, protected_terms=PROTECTED_TERMS),
+        body=latin_to_cyrillic(latin.body, protected_terms=PROTECTED_TERMS),
+        instruction=_convert(latin.instruction),
+        claim=_convert(latin.claim),
+    )
+    return advisory.model_copy(update={"text": {**advisory.text, "uz_Cyrl": derived}})

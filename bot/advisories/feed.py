@@ -1,0 +1,39 @@
+"""An Atom feed (RFC 4287) of one country's advisories in force, in one locale."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from bot.advisories.cap import cap_time
+from bot.advisories.model import Advisory
+from bot.telegram_html import parse_html
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def export_feed(advisories: list[Advisory], *, country: str, locale: str, sender: str) -> str:
+    """Entries newest first; a locale an advisory lacks falls back to Russian."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": locale.replace("_", "-")})
+
+    def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        child = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        child.text = text
+        return child
+
+    add(feed, "id", f"urn:elchi:{sender}:{country}:{locale}")
+    add(feed, "title", f"Elchi — {country}")
+    newest = max((a.effective for a in advisories), default=None)
+    add(feed, "updated", cap_time(newest) if newest else "1970-01-01T00:00:00+00:00")
+    author = add(feed, "author")
+    add(author, "name", sender)
+    for advisory in advisories:
+        text = advisory.text_for(locale) or advisory.text["ru"]
+        entry = add(feed, "entry")
+        add(entry, "id", f"urn:elchi:{sender}:advisory:{advisory.id}")
+        add(entry, "title", text.headline)
+        add(entry, "updated", cap_time(advisory.effective))
+        add(entry, "published", cap_time(advisory.effective))
+        add(entry, "summary", parse_html(text.body).text)
+        add(entry, "link", href=advisory.sources[0].url)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True)

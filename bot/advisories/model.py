@@ -1,0 +1,121 @@
+"""The advisory: one model for files, the database, the admin workflow and delivery.
+
+Fields follow OASIS CAP 1.2 (status, msgType as `kind`, urgency, severity, certainty,
+effective, expires) plus what Elchi needs (country, targeting, sources, texts per locale).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from bot.config import COUNTRIES
+
+Country = Literal["UZ", "KG", "TJ"]
+Locale = Literal["uz", "uz_Cyrl", "ky", "tg", "ru"]
+WRITTEN_LOCALES: tuple[Locale, ...] = ("uz", "ky", "tg", "ru")
+MOSCOW = timezone(timedelta(hours=3), "MSK")
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo must not silently drop a fact."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a fact comes from, and when someone last checked it there."""
+
+    url: Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
+    title: Text
+    published: date | None = None
+    checked: date
+
+
+class LocaleText(Strict):
+    """What readers of one locale see."""
+
+    headline: Annotated[str, Field(min_length=1, max_length=160)]
+    body: Text
+    instruction: str | None = None
+    claim: str | None = None  # rumour corrections: the false claim, in this language
+
+
+class Targeting(Strict):
+    """Optional narrowing of the audience within the country."""
+
+    regions: list[Annotated[str, Field(pattern=r"^RU-[A-Z]{2,3}$")]] = []
+    locales: list[Locale] = []
+
+
+def _aware(value: object) -> object:
+    """A bare date means midnight Moscow time; a datetime must carry its offset."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime.combine(value, time(), MOSCOW)
+    if isinstance(value, datetime) and value.tzinfo is None:
+        raise ValueError("a time needs its offset, e.g. 2026-12-01T09:00:00+03:00")
+    return value
+
+
+class Advisory(Strict):
+    """One advisory of one embassy to its citizens."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,63}$")]
+    country: Country
+    status: Literal["actual", "test", "draft"]
+    kind: Literal["alert", "update", "cancel", "rumour_correction"]
+    severity: Literal["extreme", "severe", "moderate", "minor"]
+    urgency: Literal["immediate", "expected", "future", "past", "unknown"] = "unknown"
+    certainty: Literal["observed", "likely", "possible", "unlikely", "unknown"] = "observed"
+    category: Literal["safety", "security", "rescue", "health", "other"] = "security"
+    standing: bool = False  # the country's standing legal warning, shown by /law
+    effective: datetime
+    date_precision: Literal["day", "month"] = "day"  # "month" when sources give no day
+    expires: datetime | None = None
+    publish_at: datetime | None = None  # when set, the delivery engine pushes it then
+    supersedes: str | None = None
+    targeting: Targeting = Targeting()
+    sources: Annotated[list[Source], Field(min_length=1)]
+    text: dict[Locale, LocaleText]
+    pending: list[Locale] = []  # locales still to be translated; Russian is shown meanwhile
+
+    _times = field_validator("effective", "expires", "publish_at", mode="before")(_aware)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Advisory:
+        if "ru" not in self.text:
+            raise ValueError("text: Russian (ru) is required")
+        missing = [
+            loc for loc in WRITTEN_LOCALES if loc not in self.text and loc not in self.pending
+        ]
+        if missing:
+            raise ValueError(f"text: missing {', '.join(missing)} (or list them in pending)")
+        if self.expires is not None and self.expires <= self.effective:
+            raise ValueError("expires: must be after effective")
+        if self.kind in ("update", "cancel") and not self.supersedes:
+            raise ValueError(f"supersedes: an {self.kind} must name the advisory it changes")
+        if self.kind == "rumour_correction" and any(not t.claim for t in self.text.values()):
+            raise ValueError("text: a rumour correction states the false claim in every text")
+        if self.country not in COUNTRIES:
+            raise ValueError("country: unknown")
+        return self
+
+    def in_force(self, now: datetime) -> bool:
+        """Actual, already effective and not expired at `now`."""
+        return (
+            self.status == "actual"
+            and self.effective <= now
+            and (self.expires is None or now < self.expires)
+        )
+
+    def text_for(self, locale: str) -> LocaleText | None:
+        """The text written (or derived) for `locale`, if any."""
+        return self.text.get(locale)  # type: ignore[call-overload, no-any-return]
+
+
+def utc(value: datetime) -> datetime:
+    """`value` in UTC (for storage and CAP)."""
+    return value.astimezone(UTC)

@@ -1,0 +1,92 @@
+"""One advisory for one locale as Telegram HTML messages (≤4096 characters each)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from bot.advisories.model import MOSCOW, Advisory, LocaleText
+from bot.telegram_html import parse_html, utf16_len
+from bot.texts import FLAGS, N_, Gettext, html
+
+MAX_MESSAGE = 4096
+DateFormat = Callable[[date], str]  # a date in the reader's locale
+SEVERITY_ICON = {"extreme": "🔴", "severe": "🟠", "moderate": "🟡", "minor": "🔵"}
+KIND_NOTE = {
+    "update": N_("Update of an earlier advisory"),
+    "cancel": N_("Cancellation of an earlier advisory"),
+    "rumour_correction": N_("Correction of a false rumour"),
+}
+COUNTRY_NAMES = {"UZ": N_("Uzbekistan"), "KG": N_("Kyrgyzstan"), "TJ": N_("Tajikistan")}
+
+
+def render(
+    advisory: Advisory,
+    *,
+    locale: str,
+    gettext: Gettext,
+    format_date: DateFormat,
+    format_month: DateFormat | None = None,
+) -> list[str]:
+    """The messages to send, in order; paragraphs are never cut."""
+    _ = gettext
+    text = advisory.text_for(locale)
+    paragraphs: list[str] = []
+    if text is None:  # a locale still pending: Russian, with a note in the reader's language
+        text = advisory.text["ru"]
+        paragraphs.append("ℹ️ " + html(_(
+            "This advisory is not yet translated into your language. Here it is in Russian."
+        )))  # fmt: skip
+    issued = advisory.effective.astimezone(MOSCOW).date()
+    formatter = (
+        format_month if advisory.date_precision == "month" and format_month else format_date
+    )
+    paragraphs.append(_header(advisory, text, _, formatter(issued)))
+    if advisory.kind == "rumour_correction" and text.claim:
+        paragraphs.append("❌ " + html(_("False claim: {claim}"), claim=text.claim))
+    paragraphs.extend(p.strip() for p in text.body.split("\n\n") if p.strip())
+    if text.instruction:
+        paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
+    paragraphs.append("\n".join(_source_line(s.url, s.title, s.checked, _, format_date)
+                                for s in advisory.sources))  # fmt: skip
+    return pack(paragraphs)
+
+
+def _header(advisory: Advisory, text: LocaleText, _: Gettext, issued: str) -> str:
+    lines = [f"{SEVERITY_ICON[advisory.severity]} <b>{escape(text.headline, quote=False)}</b>"]
+    country = f"{FLAGS[advisory.country]} {_(COUNTRY_NAMES[advisory.country])}"
+    lines.append(html(f"{country} · {issued}"))
+    if advisory.kind in KIND_NOTE:
+        lines.append("<i>" + html(_(KIND_NOTE[advisory.kind])) + "</i>")
+    if advisory.status != "actual":
+        lines.append("<b>" + html(_("TEST — this is not a real advisory.")) + "</b>")
+    return "\n".join(lines)
+
+
+def _source_line(url: str, title: str, checked: date, _: Gettext, format_date: DateFormat) -> str:
+    link = f'<a href="{escape(url)}">{escape(title, quote=False)}</a>'
+    sentence = html(
+        _("Source: {source}, checked on {date}"), source="\0", date=format_date(checked)
+    )
+    return "📎 " + sentence.replace("\0", link)
+
+
+def pack(paragraphs: list[str]) -> list[str]:
+    """Join paragraphs into as few messages as fit Telegram's limit after entity parsing."""
+    messages: list[str] = []
+    current = ""
+    for paragraph in paragraphs:
+        candidate = f"{current}\n\n{paragraph}" if current else paragraph
+        if current and visible_length(candidate) > MAX_MESSAGE:
+            messages.append(current)
+            candidate = paragraph
+        current = candidate
+    if current:
+        messages.append(current)
+    return messages
+
+
+def visible_length(markup: str) -> int:
+    """Length as Telegram counts it after parsing the HTML."""
+    return utf16_len(parse_html(markup).text)

@@ -1,0 +1,128 @@
+"""Advisory and directory repository: the database is the source of truth at run time."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.advisories.contacts import Directory
+from bot.advisories.model import Advisory
+from bot.clock import Clock, utcnow
+from bot.storage.db import Database
+from bot.storage.models import AdvisoryRow, DirectoryRow
+
+Change = Literal["added", "changed", "unchanged"]
+
+
+def _digest(document: str) -> str:
+    return hashlib.sha256(document.encode()).hexdigest()
+
+
+class AdvisoryRepository:
+    """Stores advisories as validated documents, with the columns queries need."""
+
+    def __init__(self, *, database: Database, clock: Clock = utcnow) -> None:
+        self._db = database
+        self._now = clock
+
+    async def save(self, *, advisory: Advisory, origin: str) -> Change:
+        """Insert or update one advisory; says whether anything changed."""
+        async with self._db.transaction() as session:
+            return await self._save(session, advisory, origin)
+
+    async def save_all(
+        self, *, advisories: list[tuple[Advisory, str]], directories: list[Directory]
+    ) -> dict[str, Change]:
+        """Save advisories (with their origins) and directories in ONE transaction."""
+        changes: dict[str, Change] = {}
+        async with self._db.transaction() as session:
+            for advisory, origin in advisories:
+                changes[advisory.id] = await self._save(session, advisory, origin)
+            for directory in directories:
+                changes[f"contacts:{directory.country}"] = await self._save_directory(
+                    session, directory
+                )
+        return changes
+
+    async def _save(self, session: AsyncSession, advisory: Advisory, origin: str) -> Change:
+        document = advisory.model_dump_json()
+        digest, now = _digest(document), self._now()
+        row = await session.get(AdvisoryRow, advisory.id, with_for_update=True)
+        if row is not None and row.digest == digest:
+            return "unchanged"
+        change: Change = "changed" if row is not None else "added"
+        if row is None:
+            row = AdvisoryRow(id=advisory.id, created_at=now)
+            session.add(row)
+        row.country, row.status, row.standing = (
+            advisory.country,
+            advisory.status,
+            advisory.standing,
+        )
+        row.effective, row.expires = advisory.effective, advisory.expires
+        row.publish_at, row.document, row.digest = advisory.publish_at, document, digest
+        row.origin, row.updated_at = origin, now
+        return change
+
+    async def get(self, *, advisory_id: str) -> Advisory | None:
+        """One advisory by id."""
+        async with self._db.sessions() as session:
+            row = await session.get(AdvisoryRow, advisory_id)
+        return None if row is None else Advisory.model_validate_json(row.document)
+
+    async def ids(self) -> frozenset[str]:
+        """Every stored id (the validator checks `supersedes` against them)."""
+        async with self._db.sessions() as session:
+            return frozenset((await session.scalars(select(AdvisoryRow.id))).all())
+
+    async def in_force(self, *, country: str, now: datetime | None = None) -> list[Advisory]:
+        """Actual advisories of `country` effective and not expired at `now`, newest first."""
+        moment = now or self._now()
+        query = (
+            select(AdvisoryRow.document)
+            .where(
+                AdvisoryRow.country == country,
+                AdvisoryRow.status == "actual",
+                AdvisoryRow.effective <= moment,
+                or_(AdvisoryRow.expires.is_(None), AdvisoryRow.expires > moment),
+            )
+            .order_by(AdvisoryRow.effective.desc(), AdvisoryRow.id)
+        )
+        async with self._db.sessions() as session:
+            documents = (await session.scalars(query)).all()
+        return [Advisory.model_validate_json(d) for d in documents]
+
+    async def standing(self, *, country: str, now: datetime | None = None) -> Advisory | None:
+        """The country's standing legal warning in force, if any."""
+        return next((a for a in await self.in_force(country=country, now=now) if a.standing), None)
+
+    async def all(self, *, country: str | None = None) -> list[Advisory]:
+        """Every advisory (of `country`), newest first."""
+        query = select(AdvisoryRow.document).order_by(AdvisoryRow.effective.desc())
+        if country is not None:
+            query = query.where(AdvisoryRow.country == country)
+        async with self._db.sessions() as session:
+            return [Advisory.model_validate_json(d) for d in (await session.scalars(query)).all()]
+
+    async def _save_directory(self, session: AsyncSession, directory: Directory) -> Change:
+        document = directory.model_dump_json()
+        digest = _digest(document)
+        row = await session.get(DirectoryRow, directory.country, with_for_update=True)
+        if row is not None and row.digest == digest:
+            return "unchanged"
+        change: Change = "changed" if row is not None else "added"
+        if row is None:
+            row = DirectoryRow(country=directory.country)
+            session.add(row)
+        row.document, row.digest, row.updated_at = document, digest, self._now()
+        return change
+
+    async def directory(self, *, country: str) -> Directory | None:
+        """The embassy directory of `country`."""
+        async with self._db.sessions() as session:
+            row = await session.get(DirectoryRow, country)
+        return None if row is None else Directory.model_validate_json(row.document)
