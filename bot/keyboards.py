@@ -41,18 +41,27 @@ def main_menu(_: Gettext) -> ReplyKeyboardMarkup:
 
 def language_picker(action: str) -> InlineKeyboardMarkup:
     """Every locale, labelled in itself, one a row (large targets for cheap phones)."""
-    rows = [[InlineKeyboardButton(name, callback_data=data(action, code))]
-            for code, name in LOCALES.items()]  # fmt: skip
+    rows = [
+        [InlineKeyboardButton(name, callback_data=data(action, code))]
+        for code, name in LOCALES.items()
+    ]
     return InlineKeyboardMarkup(rows)
 
 
 def citizenship(_: Gettext, *, locale: str, first_contact: bool) -> InlineKeyboardMarkup:
     """Onboarding: one button a country; on first contact, a row to switch language."""
-    rows = [[InlineKeyboardButton(country(_, c), callback_data=data("sub", locale, c))]
-            for c in COUNTRIES]  # fmt: skip
+    rows = [
+        [InlineKeyboardButton(country(_, c), callback_data=data("sub", locale, c))]
+        for c in COUNTRIES
+    ]
     if first_contact:
-        rows.append([InlineKeyboardButton(SHORT_NAMES[code], callback_data=data("lang", code))
-                     for code in LOCALES if code != locale])  # fmt: skip
+        rows.append(
+            [
+                InlineKeyboardButton(SHORT_NAMES[code], callback_data=data("lang", code))
+                for code in LOCALES
+                if code != locale
+            ]
+        )
     return InlineKeyboardMarkup(rows)
 
 
@@ -63,25 +72,32 @@ def settings_menu(_: Gettext, *, discreet: bool) -> InlineKeyboardMarkup:
         [InlineKeyboardButton("🌐 " + _("Language"), callback_data=data("menu", "lang"))],
         [InlineKeyboardButton("🪪 " + _("Citizenship"), callback_data=data("menu", "country"))],
         [InlineKeyboardButton("📍 " + _("Region"), callback_data=data("menu", "region"))],
-        [InlineKeyboardButton("🕶 " + toggle,
-                              callback_data=data("set:discreet", "off" if discreet else "on"))],
+        [
+            InlineKeyboardButton(
+                "🕶 " + toggle, callback_data=data("set:discreet", "off" if discreet else "on")
+            )
+        ],
         [InlineKeyboardButton("⏹ " + _("Stop messages"), callback_data=data("menu", "stop"))],
         [InlineKeyboardButton("🗑 " + _("Delete my data"), callback_data=data("menu", "forget"))],
-    ]  # fmt: skip
+    ]
     return InlineKeyboardMarkup(rows)
 
 
 def country_choice(_: Gettext) -> InlineKeyboardMarkup:
     """Settings: change citizenship."""
-    rows = [[InlineKeyboardButton(country(_, c), callback_data=data("set:country", c))]
-            for c in COUNTRIES]  # fmt: skip
+    rows = [
+        [InlineKeyboardButton(country(_, c), callback_data=data("set:country", c))]
+        for c in COUNTRIES
+    ]
     return InlineKeyboardMarkup([*rows, [_back(_)]])
 
 
 def region_choice(_: Gettext) -> InlineKeyboardMarkup:
     """Settings: the optional region, two a row, then "do not save"."""
-    buttons = [InlineKeyboardButton(_(name), callback_data=data("set:region", code))
-               for code, name in REGIONS.items()]  # fmt: skip
+    buttons = [
+        InlineKeyboardButton(_(name), callback_data=data("set:region", code))
+        for code, name in REGIONS.items()
+    ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     none = InlineKeyboardButton(
         _("Do not save a region"), callback_data=data("set:region", "none")
@@ -98,11 +114,14 @@ def forget_confirm(_: Gettext) -> InlineKeyboardMarkup:
     """Yes / cancel before deleting everything."""
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton("🗑 " + _("Yes, delete everything"),
-                                  callback_data=data("forget", "yes"))],
+            [
+                InlineKeyboardButton(
+                    "🗑 " + _("Yes, delete everything"), callback_data=data("forget", "yes")
+                )
+            ],
             [InlineKeyboardButton(_("Cancel"), callback_data=data("forget", "no"))],
         ]
-    )  # fmt: skip
+    )
 
 
 def _back(_: Gettext) -> InlineKeyboardButton:

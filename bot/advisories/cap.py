@@ -17,10 +17,18 @@ MSG_TYPE = {
     "rumour_correction": "Update",
     "cancel": "Cancel",
 }
-CATEGORY = {"safety": "Safety", "security": "Security", "rescue": "Rescue", "health": "Health",
-            "other": "Other"}  # fmt: skip
-SENDER_NAME = {"UZ": "Embassy of Uzbekistan", "KG": "Embassy of Kyrgyzstan",
-               "TJ": "Embassy of Tajikistan"}  # fmt: skip
+CATEGORY = {
+    "safety": "Safety",
+    "security": "Security",
+    "rescue": "Rescue",
+    "health": "Health",
+    "other": "Other",
+}
+SENDER_NAME = {
+    "UZ": "Embassy of Uzbekistan",
+    "KG": "Embassy of Kyrgyzstan",
+    "TJ": "Embassy of Tajikistan",
+}
 
 
 def cap_time(value: datetime) -> str:

@@ -52,8 +52,8 @@ def _walk(
     yield path, node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield (*path, str(key.value)), key.start_mark.line + 1
             yield from _walk(value, (*path, str(key.value)))
+            yield (*path, str(key.value)), key.start_mark.line + 1  # the key's line wins
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             yield from _walk(item, (*path, index))
@@ -84,7 +84,7 @@ def parse_model(
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            where = loc + tuple(item["loc"])
+            where = loc + tuple(part for part in item["loc"] if part != "[key]")
             message = str(item["msg"]).removeprefix("Value error, ")
             if not item["loc"] and ": " in message:  # model-level: "field: message"
                 field, message = message.split(": ", 1)

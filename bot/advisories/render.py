@@ -35,9 +35,12 @@ def render(
     paragraphs: list[str] = []
     if text is None:  # a locale still pending: Russian, with a note in the reader's language
         text = advisory.text["ru"]
-        paragraphs.append("ℹ️ " + html(_(
-            "This advisory is not yet translated into your language. Here it is in Russian."
-        )))  # fmt: skip
+        paragraphs.append(
+            "ℹ️ "
+            + html(
+                _("This advisory is not yet translated into your language. Here it is in Russian.")
+            )
+        )
     issued = advisory.effective.astimezone(MOSCOW).date()
     formatter = (
         format_month if advisory.date_precision == "month" and format_month else format_date
@@ -48,8 +51,11 @@ def render(
     paragraphs.extend(p.strip() for p in text.body.split("\n\n") if p.strip())
     if text.instruction:
         paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
-    paragraphs.append("\n".join(_source_line(s.url, s.title, s.checked, _, format_date)
-                                for s in advisory.sources))  # fmt: skip
+    paragraphs.append(
+        "\n".join(
+            _source_line(s.url, s.title, s.checked, _, format_date) for s in advisory.sources
+        )
+    )
     return pack(paragraphs)
 
 

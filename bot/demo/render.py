@@ -6,8 +6,12 @@ from typing import Any
 
 from bot.sandbox import SimMessage
 
-_ANSI = {"bold": ("\033[1m", "\033[22m"), "italic": ("\033[3m", "\033[23m"),
-         "underline": ("\033[4m", "\033[24m"), "code": ("\033[2m", "\033[22m")}  # fmt: skip
+_ANSI = {
+    "bold": ("\033[1m", "\033[22m"),
+    "italic": ("\033[3m", "\033[23m"),
+    "underline": ("\033[4m", "\033[24m"),
+    "code": ("\033[2m", "\033[22m"),
+}
 _PLAIN = {"bold": ("*", "*"), "italic": ("_", "_")}
 
 

@@ -111,8 +111,11 @@ class DemoSession:
             buttons = last.buttons()
             self._buttons += [(last, b["text"], str(b.get("callback_data", ""))) for b in buttons]
             lines += keyboard_lines([b["text"] for b in buttons], first=1, kind="buttons")
-        reply = [b["text"] for row in (self.user.chat.reply_keyboard or {}).get("keyboard", [])
-                 for b in row]  # fmt: skip
+        reply = [
+            b["text"]
+            for row in (self.user.chat.reply_keyboard or {}).get("keyboard", [])
+            for b in row
+        ]
         first = len(self._buttons) + 1
         self._buttons += [(None, text, "") for text in reply]
         lines += keyboard_lines(reply, first=first, kind="keyboard")

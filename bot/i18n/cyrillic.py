@@ -49,6 +49,7 @@ def latin_to_cyrillic(text: str, *, protected_terms: Iterable[str] = ()) -> str:
 def _words(chunk: str) -> str:
     if not chunk.strip():
         return chunk
-    converted = to_cyrillic(chunk, protect_spans=False).text
+    # ng_as_digraph=False: "ngʻ" is n + gʻ (qoʻngʻiroq → қўнғироқ), not a digraph plus a sign.
+    converted = to_cyrillic(chunk, protect_spans=False, ng_as_digraph=False).text
     converted = _MONTHS.sub(lambda m: m[1] + ("я" if m[2] == "а" else "Я") + m[3], converted)
     return _SH_BOUNDARY.sub(r"\1\3", converted)

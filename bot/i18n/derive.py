@@ -36,8 +36,9 @@ def derive(directory: Path = DEFAULT_DIR) -> Path:
         if override is not None and override.string:
             string = override.string
         elif isinstance(message.string, (tuple, list)):
-            string = tuple(latin_to_cyrillic(s, protected_terms=PROTECTED_TERMS)
-                           for s in message.string)  # fmt: skip
+            string = tuple(
+                latin_to_cyrillic(s, protected_terms=PROTECTED_TERMS) for s in message.string
+            )
         else:
             string = latin_to_cyrillic(message.string or "", protected_terms=PROTECTED_TERMS)
         target.add(message.id, string, auto_comments=["derived from uz by bot.i18n.derive"])

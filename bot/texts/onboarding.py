@@ -22,14 +22,14 @@ def subscribed(_: Gettext, *, country_code: str, operator: str) -> str:
     country = _(COUNTRIES[country_code])
     return "\n\n".join(
         [
-            "✅ " + bold(_("Done! You are subscribed. Your citizenship: {country}."),
-                         country=country),
+            "✅ "
+            + bold(_("Done! You are subscribed. Your citizenship: {country}."), country=country),
             html(_("Messages come rarely: only warnings and important news from the embassy.")),
             html(_("Who runs this bot: {operator}."), operator=operator),
             html(_("To stop messages: /stop. To change language or country: /settings.")),
             html(_("Use the buttons below at any time.")),
         ]
-    )  # fmt: skip
+    )
 
 
 def already_subscribed(_: Gettext, *, country_code: str) -> str:

@@ -9,9 +9,13 @@ from pathlib import Path
 
 def demo(*args: str, stdin: str = "", cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot", "demo", *args], input=stdin, cwd=cwd,
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-m", "bot", "demo", *args],
+        input=stdin,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_tour_without_a_terminal_exits_zero_and_uses_no_real_database(tmp_path: Path) -> None:

@@ -36,8 +36,12 @@ async def test_kyrgyz_user_subscribes_in_two_taps_and_reads_only_kyrgyz(harness:
     assert texts[-1].startswith("✅ Даяр! Сиз жазылдыңыз. Жарандыгыңыз: Кыргызстан.")
     assert expected_done.startswith("✅ <b>Даяр!")
     menu = [b["text"] for r in user.chat.reply_keyboard["keyboard"] for b in r]  # type: ignore[index]
-    assert menu == ["⚖️ Мыйзам боюнча эскертүүлөр", "🏛 Элчиликтин байланыштары",
-                    "⚙️ Жөндөөлөр", "❓ Жардам"]  # fmt: skip
+    assert menu == [
+        "⚖️ Мыйзам боюнча эскертүүлөр",
+        "🏛 Элчиликтин байланыштары",
+        "⚙️ Жөндөөлөр",
+        "❓ Жардам",
+    ]
 
 
 @pytest.mark.parametrize(("locale", "app_language", "picker_label"), FIVE)
@@ -48,8 +52,11 @@ async def test_each_locale_subscribes(
     await say(harness, user, "/start")
     if picker_label:
         assert user.last_text().splitlines() == [
-            "Tilni tanlang:", "Тилди тандаңыз:", "Забонро интихоб кунед:", "Выберите язык:"
-        ]  # fmt: skip
+            "Tilni tanlang:",
+            "Тилди тандаңыз:",
+            "Забонро интихоб кунед:",
+            "Выберите язык:",
+        ]
         await press(harness, user, picker_label)
     _ = gettext_in(harness, locale)
     await press(harness, user, "🇹🇯 " + _("Tajikistan"))

@@ -69,8 +69,9 @@ def test_msgfmt_check_passes(locale: str) -> None:
     msgfmt = shutil.which("msgfmt")
     assert msgfmt is not None, "gettext's msgfmt is needed (apt-get install gettext)"
     po = DEFAULT_DIR / locale / "LC_MESSAGES" / "messages.po"
-    result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(po)],
-                            capture_output=True, text=True, timeout=30)  # fmt: skip
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -78,10 +79,24 @@ def test_template_matches_the_code(tmp_path: Path) -> None:
     """Every msgid in bot/ is in messages.pot (run `make i18n-update` if this fails)."""
     out = tmp_path / "fresh.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "N_", "-o", str(out), "."],
-        cwd=ROOT, check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "N_",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     with out.open("rb") as handle:
         fresh = {m.id for m in read_po(handle) if m.id}
     assert fresh == {m.id for m in template() if m.id}

@@ -16,6 +16,7 @@ PAIRS = [
     ("choy", "чой"),
     ("ming", "минг"),
     ("tong", "тонг"),
+    ("qoʻngʻiroq", "қўнғироқ"),  # n + gʻ, not the digraph ng
     ("eshik", "эшик"),  # word-initial e is э
     ("elchixona", "элчихона"),
     ("kecha", "кеча"),  # e inside a word is е

@@ -15,10 +15,17 @@ from bot.i18n.translator import DEFAULT_DIR
 
 def test_same_msgid_in_every_locale() -> None:
     translator = Translator()
-    got = {code: translator.gettext("Settings", locale=code) for code in
-           ("uz", "uz_Cyrl", "ky", "tg", "ru")}  # fmt: skip
-    assert got == {"uz": "Sozlamalar", "uz_Cyrl": "Созламалар", "ky": "Жөндөөлөр",
-                   "tg": "Танзимот", "ru": "Настройки"}  # fmt: skip
+    got = {
+        code: translator.gettext("Settings", locale=code)
+        for code in ("uz", "uz_Cyrl", "ky", "tg", "ru")
+    }
+    assert got == {
+        "uz": "Sozlamalar",
+        "uz_Cyrl": "Созламалар",
+        "ky": "Жөндөөлөр",
+        "tg": "Танзимот",
+        "ru": "Настройки",
+    }
 
 
 def test_dates_follow_each_locale() -> None:
@@ -49,9 +56,18 @@ def test_stale_catalog_fails_fast(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("language_code", "locale"),
-    [("uz", "uz"), ("uz-UZ", "uz"), ("ky", "ky"), ("tg", "tg"), ("ru-RU", "ru"),
-     ("en", None), ("", None), (None, None), ("zz", None)],
-)  # fmt: skip
+    [
+        ("uz", "uz"),
+        ("uz-UZ", "uz"),
+        ("ky", "ky"),
+        ("tg", "tg"),
+        ("ru-RU", "ru"),
+        ("en", None),
+        ("", None),
+        (None, None),
+        ("zz", None),
+    ],
+)
 def test_guess_from_telegram_language(language_code: str | None, locale: str | None) -> None:
     assert guess_locale(language_code) == locale
 

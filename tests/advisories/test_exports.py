@@ -1,0 +1,75 @@
+"""CAP 1.2 export validates against the OASIS schema; the Atom feed is well formed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+import xmlschema
+
+from bot.advisories.cap import export_cap
+from bot.advisories.content import load_content
+from bot.advisories.feed import export_feed
+from bot.advisories.model import Advisory
+from bot.i18n import Translator
+from tests.advisories.conftest import SHIPPED
+
+SCHEMA = Path(__file__).parent.parent / "data" / "cap" / "CAP-v1.2.xsd"
+CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> list[Advisory]:
+    content, problems = load_content(SHIPPED, translator=Translator())
+    assert problems == []
+    return content.advisories
+
+
+@pytest.fixture(scope="module")
+def schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(SCHEMA))
+
+
+def test_every_shipped_advisory_is_valid_cap(
+    shipped: list[Advisory], schema: xmlschema.XMLSchema
+) -> None:
+    for advisory in shipped:
+        schema.validate(export_cap(advisory, sender="elchi.example"))
+
+
+def test_cap_has_one_info_per_locale_with_the_notes_language_codes(
+    shipped: list[Advisory],
+) -> None:
+    advisory = next(a for a in shipped if a.id == "uz-legal-warning")
+    root = ET.fromstring(export_cap(advisory, sender="elchi.example"))
+    languages = [info.findtext(f"{CAP}language") for info in root.iter(f"{CAP}info")]
+    assert sorted(languages) == ["ky", "ru", "tg", "uz-Cyrl", "uz-Latn"]
+    assert root.findtext(f"{CAP}identifier") == "elchi.example.uz-legal-warning"
+    assert root.findtext(f"{CAP}msgType") == "Alert"
+
+
+def test_update_with_references_is_valid(
+    shipped: list[Advisory], schema: xmlschema.XMLSchema
+) -> None:
+    base = shipped[0]
+    update = base.model_copy(update={"id": "x-update", "kind": "update", "supersedes": base.id})
+    xml = export_cap(
+        update,
+        sender="elchi.example",
+        references=f"elchi.example,elchi.example.{base.id},2022-08-10T00:00:00+03:00",
+    )
+    schema.validate(xml)
+    assert ET.fromstring(xml).findtext(f"{CAP}msgType") == "Update"
+
+
+def test_atom_feed_lists_advisories_in_force(shipped: list[Advisory]) -> None:
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    in_force = [a for a in shipped if a.country == "KG" and a.in_force(now)]
+    feed = ET.fromstring(export_feed(in_force, country="KG", locale="ky", sender="elchi.example"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [e.findtext(f"{atom}title") for e in feed.iter(f"{atom}entry")]
+    assert len(titles) == 2
+    assert "Кыргызстандын элчилиги: чет өлкөдөгү согуштук аракеттерге катышпаңыз" in titles
+    assert feed.findtext(f"{atom}id") == "urn:elchi:elchi.example:KG:ky"

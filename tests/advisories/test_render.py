@@ -1,0 +1,96 @@
+"""Rendering one advisory for one locale: sources and dates, pending locales, splitting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.advisories.cyrillic import with_cyrillic
+from bot.advisories.model import Advisory, LocaleText, Source
+from bot.advisories.render import MAX_MESSAGE, render, visible_length
+from bot.i18n import Translator
+
+
+def advisory(**changes: object) -> Advisory:
+    base = {
+        "id": "kg-test",
+        "country": "KG",
+        "status": "actual",
+        "kind": "alert",
+        "severity": "severe",
+        "effective": date(2026, 11, 25),
+        "sources": [Source(url="https://mfa.gov.kg/", title="MFA", checked=date(2026, 11, 25))],
+        "text": {
+            "ru": LocaleText(
+                headline="Заголовок", body="Первый.\n\nВторой.", instruction="Звоните."
+            ),
+            "uz": LocaleText(
+                headline="Sarlavha", body="Birinchi oʻrin.", instruction="Qoʻngʻiroq."
+            ),
+            "ky": LocaleText(headline="Аталыш", body="Биринчи."),
+            "tg": LocaleText(headline="Сарлавҳа", body="Якум."),
+        },
+    }
+    return Advisory.model_validate({**base, **changes})
+
+
+def show(item: Advisory, locale: str, translator: Translator) -> list[str]:
+    return render(
+        item,
+        locale=locale,
+        gettext=translator.bound(locale),
+        format_date=translator.date_formatter(locale),
+    )
+
+
+def test_russian_rendering_has_headline_body_instruction_and_dated_source(
+    translator: Translator,
+) -> None:
+    [message] = show(advisory(), "ru", translator)
+    assert message == (
+        "🟠 <b>Заголовок</b>\n🇰🇬 Кыргызстан · 25 ноября 2026\u202fг.\n\nПервый.\n\nВторой.\n\n"
+        '👉 <b>Звоните.</b>\n\n📎 Источник: <a href="https://mfa.gov.kg/">MFA</a>, '
+        "проверено 25 ноября 2026\u202fг."
+    )
+
+
+def test_pending_locale_gets_russian_with_a_note_in_its_own_language(
+    translator: Translator,
+) -> None:
+    item = advisory(text={"ru": advisory().text["ru"]}, pending=["uz", "ky", "tg"])
+    [message] = show(item, "tg", translator)
+    assert message.startswith("ℹ️ Ин паём ҳоло ба забони шумо тарҷума нашудааст.")
+    assert "<b>Заголовок</b>" in message
+
+
+def test_cyrillic_uzbek_is_derived_from_latin(translator: Translator) -> None:
+    [message] = show(with_cyrillic(advisory()), "uz_Cyrl", translator)
+    assert "<b>Сарлавҳа</b>" in message
+    assert "Биринчи ўрин." in message
+    assert "👉 <b>Қўнғироқ.</b>" in message
+
+
+def test_long_text_is_split_between_paragraphs(translator: Translator) -> None:
+    paragraphs = [f"{n}. " + "слово " * 300 for n in range(6)]  # ~1800 characters each
+    texts = dict(advisory().text)
+    texts["ru"] = LocaleText(headline="Длинное", body="\n\n".join(paragraphs))
+    messages = show(advisory(text=texts), "ru", translator)
+    assert len(messages) == 3
+    assert all(visible_length(m) <= MAX_MESSAGE for m in messages)
+    joined = "\n\n".join(messages)
+    for paragraph in paragraphs:
+        assert paragraph.strip() in joined  # no paragraph was cut
+
+
+def test_test_status_is_marked(translator: Translator) -> None:
+    [message] = show(advisory(status="test"), "ky", translator)
+    assert "<b>СЫНОО — бул чыныгы билдирүү эмес.</b>" in message
+
+
+def test_rumour_correction_states_the_false_claim(translator: Translator) -> None:
+    texts = {
+        loc: t.model_copy(update={"claim": "Паспорт дадут за неделю"})
+        for loc, t in advisory().text.items()
+    }
+    [message] = show(advisory(kind="rumour_correction", text=texts), "ru", translator)
+    assert "<i>Опровержение ложного слуха</i>" in message
+    assert "❌ Ложное утверждение: Паспорт дадут за неделю" in message
