@@ -10,36 +10,50 @@ from typing import Any
 
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
 
-from bot import handlers
+from bot import handlers, jobs
 from bot.advisories.importer import ContentError, import_folder
 from bot.clock import Clock, utcnow
 from bot.commands import publish_commands
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, Services
+from bot.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.storage import Database, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.deletions import DeletionRepository
+from bot.telegram_bot import ElchiBot
 
 log = logging.getLogger(__name__)
 
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
+SWEEP_EVERY = 300  # seconds between discreet-mode sweeps
 
 
 def build_application(*, settings: Settings, services: Services) -> BotApplication:
     """The Application talking to `settings.bot_api_url`, with every handler registered."""
     root = settings.bot_api_url
+    bot = ElchiBot(
+        settings.token(),
+        base_url=f"{root}/bot",
+        base_file_url=f"{root}/file/bot",
+        request=HTTPXRequest(connection_pool_size=64),
+        get_updates_request=HTTPXRequest(),
+    )
     application: BotApplication = (
-        ApplicationBuilder()
-        .token(settings.token())
-        .base_url(f"{root}/bot")
-        .base_file_url(f"{root}/file/bot")
-        .context_types(ContextTypes(context=BotContext))
-        .build()
+        ApplicationBuilder().bot(bot).context_types(ContextTypes(context=BotContext)).build()
     )
     application.bot_data["services"] = services
+    bot.set_on_sent(
+        lambda message: services.discreet.sent(
+            chat_id=message.chat_id, message_id=message.message_id
+        )
+    )
     handlers.register(application)
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
     return application
 
 
@@ -57,13 +71,18 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
         if report.problems:
             raise ContentError("\n".join(report.lines()))
         log.info("content: %s", report.lines()[-1])
+        hash_chat = ChatHasher(settings.key())
+        discreet = DiscreetMode(
+            deletions=DeletionRepository(database=database), clock=clock, hash_chat=hash_chat
+        )
         yield Services(
             settings=settings,
             database=database,
             subscribers=SubscriberRepository(database=database, clock=clock),
             advisories=advisories,
             translator=translator,
-            hash_chat=ChatHasher(settings.key()),
+            discreet=discreet,
+            hash_chat=hash_chat,
             clock=clock,
         )
     finally:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.config import COUNTRIES
 from bot.i18n.locales import LOCALES
 from bot.regions import REGIONS
 
+ADVISORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,47}$")
+Allowed = frozenset[str] | re.Pattern[str]
+
 # Every action with the values each of its arguments may take.
-_SHAPES: dict[str, tuple[frozenset[str], ...]] = {
+_SHAPES: dict[str, tuple[Allowed, ...]] = {
     "lang": (frozenset(LOCALES),),  # onboarding: show the citizenship question in this locale
     "sub": (frozenset(LOCALES), frozenset(COUNTRIES)),  # onboarding: subscribe
     "set:lang": (frozenset(LOCALES),),
@@ -18,7 +22,15 @@ _SHAPES: dict[str, tuple[frozenset[str], ...]] = {
     "set:discreet": (frozenset({"on", "off"}),),
     "menu": (frozenset({"lang", "country", "region", "main", "stop", "forget"}),),
     "forget": (frozenset({"yes", "no"}),),
+    "dual": (frozenset({"yes", "no"}),),  # /law: also a Russian citizen? (never stored)
+    "adv": (ADVISORY_ID,),  # /latest: open one advisory
+    "emb": (frozenset(REGIONS) | {"none"},),  # /embassy: the region picked from the list
+    "callup": (frozenset({"paper", "offer", "pressure"}),),
 }
+
+
+def _fits(value: str, allowed: Allowed) -> bool:
+    return value in allowed if isinstance(allowed, frozenset) else bool(allowed.match(value))
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,7 @@ def parse(text: str | None) -> Callback | None:
         if text.startswith(prefix):
             args = tuple(text[len(prefix) :].split(":"))
             if len(args) == len(shape) and all(
-                a in allowed for a, allowed in zip(args, shape, strict=True)
+                _fits(a, allowed) for a, allowed in zip(args, shape, strict=True)
             ):
                 return Callback(action, args)
     return None

@@ -10,6 +10,10 @@ from bot.texts import N_
 
 MENU_COMMANDS = (
     ("start", N_("Subscribe")),
+    ("law", N_("Legal warnings for my country")),
+    ("latest", N_("Advisories in force")),
+    ("embassy", N_("Embassy and consulates")),
+    ("callup", N_("I got a call-up or an offer")),
     ("settings", N_("Language, citizenship, region")),
     ("help", N_("What the bot can do")),
     ("privacy", N_("What the bot stores")),

@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.storage import Database, Subscriber, SubscriberRepository
@@ -25,6 +26,7 @@ class Services:
     subscribers: SubscriberRepository
     advisories: AdvisoryRepository
     translator: Translator
+    discreet: DiscreetMode
     hash_chat: ChatHasher
     clock: Clock
 

@@ -15,26 +15,28 @@ from bot.i18n.locales import LOCALES
 from bot.regions import REGIONS
 from bot.texts import N_, Gettext, country
 
-# The persistent menu under the input field: (emoji, label), two buttons a row.
-MENU = (
-    ("⚖️", N_("Legal warnings")),
-    ("🏛", N_("Embassy contacts")),
-    ("⚙️", N_("Settings")),
-    ("❓", N_("Help")),
-)
+# The persistent menu under the input field: key → (emoji, label), two buttons a row.
+MENU = {
+    "law": ("⚖️", N_("Legal warnings")),
+    "embassy": ("🏛", N_("Embassy contacts")),
+    "callup": ("🆘", N_("I got a call-up")),
+    "latest": ("📰", N_("Latest advisories")),
+    "settings": ("⚙️", N_("Settings")),
+    "help": ("❓", N_("Help")),
+}
 # Short self-names for the one-row language switch of the first contact.
 SHORT_NAMES = {"uz": "Oʻzbek", "uz_Cyrl": "Ўзбек", "ky": "Кыргыз", "tg": "Тоҷик", "ru": "Рус"}
 
 
-def menu_label(_: Gettext, index: int) -> str:
-    """The text of menu button `index` in the reader's locale."""
-    emoji, label = MENU[index]
+def menu_label(_: Gettext, key: str) -> str:
+    """The text of menu button `key` in the reader's locale."""
+    emoji, label = MENU[key]
     return f"{emoji} {_(label)}"
 
 
 def main_menu(_: Gettext) -> ReplyKeyboardMarkup:
     """The persistent reply keyboard."""
-    labels = [menu_label(_, i) for i in range(len(MENU))]
+    labels = [menu_label(_, key) for key in MENU]
     rows = [[KeyboardButton(t) for t in labels[i : i + 2]] for i in range(0, len(labels), 2)]
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
 
@@ -126,3 +128,80 @@ def forget_confirm(_: Gettext) -> InlineKeyboardMarkup:
 
 def _back(_: Gettext) -> InlineKeyboardButton:
     return InlineKeyboardButton("« " + _("Back"), callback_data=data("menu", "main"))
+
+
+def dual_question(_: Gettext) -> InlineKeyboardMarkup:
+    """/law: also a Russian citizen? The answer is never stored."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(_("Yes"), callback_data=data("dual", "yes")),
+                InlineKeyboardButton(_("No"), callback_data=data("dual", "no")),
+            ]
+        ]
+    )
+
+
+def advisory_list(items: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """/latest: one button an advisory, (id, label)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data("adv", ident))] for ident, label in items]
+    )
+
+
+def where_are_you(_: Gettext) -> ReplyKeyboardMarkup:
+    """/embassy: a button that shares the location (Telegram asks the user first)."""
+    return ReplyKeyboardMarkup(
+        [
+            [KeyboardButton("📍 " + _("Send my location"), request_location=True)],
+            [KeyboardButton("« " + _("Back to the menu"))],
+        ],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+
+
+def region_for_embassy(_: Gettext) -> InlineKeyboardMarkup:
+    """/embassy: the short region list, then "other"."""
+    buttons = [
+        InlineKeyboardButton(_(name), callback_data=data("emb", code))
+        for code, name in REGIONS.items()
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    other = InlineKeyboardButton(
+        _("Other region / I don't know"), callback_data=data("emb", "none")
+    )
+    return InlineKeyboardMarkup([*rows, [other]])
+
+
+def save_region(_: Gettext, code: str) -> InlineKeyboardMarkup:
+    """Offer to keep the region for next time."""
+    label = "💾 " + _("Save: {region}").format(region=_(REGIONS[code]))
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data("set:region", code))]]
+    )
+
+
+def callup_choices(_: Gettext) -> InlineKeyboardMarkup:
+    """/callup: what happened."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    "📄 " + _("I received a call-up paper"), callback_data=data("callup", "paper")
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    "🤝 " + _("A recruiter offered me a contract"),
+                    callback_data=data("callup", "offer"),
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    "⚠️ " + _("Someone is pressuring or threatening me"),
+                    callback_data=data("callup", "pressure"),
+                )
+            ],
+        ]
+    )

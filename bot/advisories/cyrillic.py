@@ -24,4 +24,9 @@ def with_cyrillic(advisory: Advisory) -> Advisory:
         instruction=_convert(latin.instruction),
         claim=_convert(latin.claim),
     )
-    return advisory.model_copy(update={"text": {**advisory.text, "uz_Cyrl": derived}})
+    update: dict[str, object] = {"text": {**advisory.text, "uz_Cyrl": derived}}
+    for name in ("if_dual", "if_not_dual"):
+        texts: dict[str, str] = getattr(advisory, name)
+        if "uz" in texts and "uz_Cyrl" not in texts:
+            update[name] = {**texts, "uz_Cyrl": _convert(texts["uz"])}
+    return advisory.model_copy(update=update)

@@ -6,8 +6,9 @@ effective, expires) plus what Elchi needs (country, targeting, sources, texts pe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -63,7 +64,7 @@ def _aware(value: object) -> object:
 class Advisory(Strict):
     """One advisory of one embassy to its citizens."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,63}$")]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,47}$")]  # fits callback data
     country: Country
     status: Literal["actual", "test", "draft"]
     kind: Literal["alert", "update", "cancel", "rumour_correction"]
@@ -81,6 +82,10 @@ class Advisory(Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
     text: dict[Locale, LocaleText]
     pending: list[Locale] = []  # locales still to be translated; Russian is shown meanwhile
+    # Standing warnings whose answer depends on also holding Russian citizenship: the bot asks
+    # (and stores nothing about the answer), then shows one of these, per locale.
+    if_dual: dict[Locale, str] = {}
+    if_not_dual: dict[Locale, str] = {}
 
     _times = field_validator("effective", "expires", "publish_at", mode="before")(_aware)
 
@@ -93,6 +98,12 @@ class Advisory(Strict):
         ]
         if missing:
             raise ValueError(f"text: missing {', '.join(missing)} (or list them in pending)")
+        for name, texts in (("if_dual", self.if_dual), ("if_not_dual", self.if_not_dual)):
+            lacking = [loc for loc in self.text if loc != "uz_Cyrl" and texts and loc not in texts]
+            if lacking:
+                raise ValueError(f"{name}: missing {', '.join(lacking)}")
+        if bool(self.if_dual) != bool(self.if_not_dual):
+            raise ValueError("if_dual: give both if_dual and if_not_dual, or neither")
         if self.expires is not None and self.expires <= self.effective:
             raise ValueError("expires: must be after effective")
         if self.kind in ("update", "cancel") and not self.supersedes:
@@ -119,3 +130,14 @@ class Advisory(Strict):
 def utc(value: datetime) -> datetime:
     """`value` in UTC (for storage and CAP)."""
     return value.astimezone(UTC)
+
+
+def pick(texts: Mapping[Any, str], locale: str) -> str | None:
+    """The text for `locale`: written, else derived (uz_Cyrl from uz), else Russian."""
+    if locale in texts:
+        return texts[locale]
+    if locale == "uz_Cyrl" and "uz" in texts:
+        from bot.i18n.cyrillic import latin_to_cyrillic
+
+        return latin_to_cyrillic(texts["uz"])
+    return texts.get("ru")

@@ -5,11 +5,16 @@ from __future__ import annotations
 # Each user: their Telegram app language (none → the picker), then what they type or press.
 # Numbers press the numbered buttons the demo shows. uz_Cyrl is never guessed: it is picked.
 TOUR: tuple[tuple[str | None, tuple[str, ...]], ...] = (
-    ("uz", ("/start", "1", "4", "/privacy")),  # O'zbekcha: Uzbekistan, Help, privacy
-    (None, ("/start", "2", "1", "3")),  # picker → Ўзбекча (кирилл), Uzbekistan, Settings
-    ("ky", ("/start", "2", "1")),  # Кыргызча: Kyrgyzstan, legal warnings
-    ("tg", ("/start", "3", "2")),  # Тоҷикӣ: Tajikistan, embassy contacts
-    ("ru", ("/start", "1", "/stop", "/start", "/forget", "1")),  # Русский: stop, back, forget
+    # O'zbekcha: Uzbekistan, Help, privacy, latest advisories (open the first)
+    ("uz", ("/start", "1", "6", "/privacy", "4", "1")),
+    # picker → Ўзбекча (кирилл), Uzbekistan, Settings
+    (None, ("/start", "2", "1", "5")),
+    # Кыргызча: Kyrgyzstan, legal warnings, "also a Russian citizen?" yes, call-up: recruiter
+    ("ky", ("/start", "2", "1", "1", "3", "2")),
+    # Тоҷикӣ: Tajikistan, embassy contacts, a location in Kazan
+    ("tg", ("/start", "3", "2", "/loc 55.79 49.12")),
+    # Русский: Uzbekistan, stop, back, forget
+    ("ru", ("/start", "1", "/stop", "/start", "/forget", "1")),
 )
 
 

@@ -14,7 +14,18 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import buttons, errors, info, leaving, locale, onboarding, settings
+from bot.handlers import (
+    buttons,
+    callup,
+    embassy,
+    errors,
+    info,
+    law,
+    leaving,
+    locale,
+    onboarding,
+    settings,
+)
 
 COMMANDS = {
     "start": onboarding.start_command,
@@ -23,6 +34,10 @@ COMMANDS = {
     "country": settings.country_command,
     "stop": leaving.stop_command,
     "forget": leaving.forget_command,
+    "law": law.law_command,
+    "latest": law.latest_command,
+    "embassy": embassy.embassy_command,
+    "callup": callup.callup_command,
     "help": info.help_command,
     "privacy": info.privacy_command,
 }
@@ -33,13 +48,14 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
     Group -1 resolves the locale (and drops non-private chats) before anything else.
     In group 0 the first matching handler wins: known commands, then any other command
-    (unknown), then button presses, then menu texts and free text, then everything else.
+    (unknown), then button presses, shared locations, menu texts and free text, then the rest.
     """
     application.add_handler(TypeHandler(Update, locale.resolve_locale), group=-1)
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(MessageHandler(filters.COMMAND, info.unknown_command))
     application.add_handler(CallbackQueryHandler(buttons.button))
+    application.add_handler(MessageHandler(filters.LOCATION, embassy.location_message))
     application.add_handler(MessageHandler(filters.TEXT, info.menu_text))
     application.add_handler(MessageHandler(filters.ALL, info.free_text))
     application.add_error_handler(errors.error_handler)

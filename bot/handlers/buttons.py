@@ -9,7 +9,7 @@ from telegram import Update
 from bot import callbacks
 from bot.callbacks import Callback
 from bot.context import BotContext
-from bot.handlers import leaving, onboarding, settings
+from bot.handlers import callup, embassy, law, leaving, onboarding, settings
 
 Button = Callable[[Update, BotContext, Callback], Awaitable[None]]
 # Actions anyone may press (onboarding, /forget); all others need a subscriber row.
@@ -24,6 +24,10 @@ _SUBSCRIBER: dict[str, Button] = {
     "set:country": settings.set_button,
     "set:region": settings.set_button,
     "set:discreet": settings.set_button,
+    "dual": law.dual_button,
+    "adv": law.advisory_button,
+    "emb": embassy.region_button,
+    "callup": callup.callup_button,
 }
 
 

@@ -6,6 +6,7 @@ from telegram import ReplyKeyboardMarkup, Update
 
 from bot import keyboards
 from bot.context import BotContext
+from bot.handlers import callup, embassy, law
 from bot.handlers.settings import settings_command
 from bot.i18n.locales import LOCALES
 from bot.texts import info as texts
@@ -32,34 +33,34 @@ async def privacy_command(update: Update, context: BotContext) -> None:
     )
 
 
-def menu_action(text: str, context: BotContext) -> int | None:
+def menu_action(text: str, context: BotContext) -> str | None:
     """Which menu button `text` is, in any locale (an old keyboard may be in another)."""
     for locale in LOCALES:
         _ = context.gettext_for(locale)
-        for index in range(len(keyboards.MENU)):
-            if text == keyboards.menu_label(_, index):
-                return index
+        for key in keyboards.MENU:
+            if text == keyboards.menu_label(_, key):
+                return key
     return None
 
 
 async def menu_text(update: Update, context: BotContext) -> None:
     """A press on the persistent menu, or free text."""
     assert update.effective_message is not None
-    index = menu_action(update.effective_message.text or "", context)
-    if index == 2:
-        await settings_command(update, context)
-    elif index == 3:
-        await help_command(update, context)
-    elif index in (0, 1):
-        topic = context._("Legal warnings") if index == 0 else context._("Embassy contacts")
+    text = update.effective_message.text or ""
+    key = menu_action(text, context)
+    if key is not None:
+        await MENU_HANDLERS[key](update, context)
+    elif text.startswith("« ") and text[2:] in _back_labels(context):
         await update.effective_message.reply_text(
-            context._(
-                "{topic}: this information is being checked against official sources and "
-                "will appear here soon."
-            ).format(topic=topic)
+            context._("Use the buttons below, or /help."),
+            reply_markup=_menu_if_subscribed(context),
         )
     else:
         await free_text(update, context)
+
+
+def _back_labels(context: BotContext) -> set[str]:
+    return {context.gettext_for(locale)("Back to the menu") for locale in LOCALES}
 
 
 async def free_text(update: Update, context: BotContext) -> None:
@@ -82,3 +83,13 @@ def _menu_if_subscribed(context: BotContext) -> ReplyKeyboardMarkup | None:
     if subscriber is not None and subscriber.subscribed:
         return keyboards.main_menu(context._)
     return None
+
+
+MENU_HANDLERS = {
+    "law": law.law_command,
+    "embassy": embassy.embassy_command,
+    "callup": callup.callup_command,
+    "latest": law.latest_command,
+    "settings": settings_command,
+    "help": help_command,
+}

@@ -8,6 +8,7 @@ from bot import keyboards
 from bot.callbacks import Callback
 from bot.config import COUNTRIES
 from bot.context import BotContext
+from bot.handlers.law import send_welcome_pack
 from bot.i18n import parse_locale
 from bot.i18n.locales import WRITTEN
 from bot.texts import country
@@ -95,3 +96,4 @@ async def _subscribe(
         parse_mode="HTML",
         reply_markup=keyboards.main_menu(context._),
     )
+    await send_welcome_pack(context, update.effective_chat.id, country_code)

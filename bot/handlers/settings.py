@@ -92,6 +92,8 @@ async def set_button(update: Update, context: BotContext, press: Callback) -> No
         await repo.set_region(chat_id=chat_id, region=None if value == "none" else value)
     elif press.action == "set:discreet":
         await repo.set_discreet(chat_id=chat_id, discreet=value == "on")
+        if value == "off":
+            await context.services.discreet.cancel(chat_id=chat_id)
     subscriber = await repo.get(chat_id=chat_id)
     assert subscriber is not None
     text, markup = settings_view(context, subscriber)

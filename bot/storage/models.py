@@ -83,3 +83,15 @@ class DirectoryRow(Base):
     document: Mapped[str] = mapped_column(Text)
     digest: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ScheduledDeletion(Base):
+    """A bot message to delete later (discreet mode); removed once deleted or on /forget."""
+
+    __tablename__ = "scheduled_deletions"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    delete_after: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_scheduled_deletions_due", "delete_after"),)

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database
-from bot.storage.models import Subscriber
+from bot.storage.models import ScheduledDeletion, Subscriber
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,9 @@ class SubscriberRepository:
     async def forget(self, *, chat_id: int) -> bool:
         """Delete every row about the chat; False if there was none."""
         async with self._db.transaction() as session:
+            await session.execute(
+                delete(ScheduledDeletion).where(ScheduledDeletion.chat_id == chat_id)
+            )
             result = await session.execute(delete(Subscriber).where(Subscriber.chat_id == chat_id))
         return bool(result.rowcount)  # type: ignore[attr-defined]
 

@@ -10,13 +10,17 @@ def help_text(_: Gettext) -> str:
     return "\n".join(
         [
             bold(_("What I can do")),
+            "/law — " + html(_("legal warnings for your country")),
+            "/latest — " + html(_("advisories in force")),
+            "/embassy — " + html(_("embassy and consulates")),
+            "/callup — " + html(_("if you got a call-up or an offer")),
             "/start — " + html(_("subscribe")),
             "/settings — " + html(_("language, citizenship, region")),
             "/stop — " + html(_("stop messages")),
             "/forget — " + html(_("delete all your data")),
             "/privacy — " + html(_("what the bot stores")),
             "",
-            html(_("Use the buttons below for legal warnings and embassy contacts.")),
+            html(_("The buttons below do the same.")),
         ]
     )
 

@@ -1,0 +1,104 @@
+"""/embassy: the mission serving where the person is (location or region), and the embassy."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import keyboards
+from bot.advisories.lookup import Match, embassy, for_point, for_region
+from bot.advisories.places import russian_cities
+from bot.callbacks import Callback
+from bot.context import BotContext
+from bot.regions import REGIONS
+from bot.texts import embassy as texts
+
+
+async def embassy_command(update: Update, context: BotContext) -> None:
+    """The saved region's mission at once; otherwise ask where the person is."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    if context.subscriber is None:
+        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
+        return
+    region = context.subscriber.region
+    if region is not None:
+        directory = await context.services.advisories.directory(country=context.subscriber.country)
+        if directory is not None:
+            await _show(update, context, for_region(directory, region))
+    await update.effective_message.reply_text(
+        context._(
+            "Where are you now? Share your location or choose your region. "
+            "Your location is not saved."
+        ),
+        reply_markup=keyboards.where_are_you(context._),
+    )
+    await update.effective_message.reply_text(
+        context._("Choose your region:"), reply_markup=keyboards.region_for_embassy(context._)
+    )
+
+
+async def location_message(update: Update, context: BotContext) -> None:
+    """A shared location: the mission whose district covers it, else the nearest."""
+    assert update.effective_message is not None and update.effective_message.location is not None
+    if context.subscriber is None:
+        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
+        return
+    directory = await context.services.advisories.directory(country=context.subscriber.country)
+    if directory is None:
+        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
+        return
+    where = update.effective_message.location
+    await _show(update, context, for_point(directory, where.latitude, where.longitude))
+
+
+async def region_button(update: Update, context: BotContext, press: Callback) -> None:
+    """A region picked from the list ("none": the embassy)."""
+    assert context.subscriber is not None
+    directory = await context.services.advisories.directory(country=context.subscriber.country)
+    if directory is None:
+        return
+    region = press.args[0]
+    match = (
+        Match(embassy(directory), "unknown") if region == "none" else for_region(directory, region)
+    )
+    await _show(update, context, match)
+
+
+async def _show(update: Update, context: BotContext, match: Match) -> None:
+    assert update.effective_chat is not None and context.subscriber is not None
+    chat_id, country = update.effective_chat.id, context.subscriber.country
+    directory = await context.services.advisories.directory(country=country)
+    assert directory is not None
+    translator = context.services.translator
+    text = texts.contacts(
+        context._,
+        match,
+        directory,
+        locale=context.lang,
+        embassy=embassy(directory),
+        format_date=translator.date_formatter(context.lang),
+    )
+    await context.bot.send_message(
+        chat_id,
+        text,
+        parse_mode="HTML",
+        disable_web_page_preview=True,
+        reply_markup=keyboards.main_menu(context._),
+    )
+    mission = match.mission
+    if mission.address is not None:
+        latitude, longitude = russian_cities()[mission.city]
+        pin = context._("the pin shows the city, not the building")
+        await context.bot.send_venue(
+            chat_id,
+            latitude,
+            longitude,
+            title=texts.mission_title(context._, mission, country)[:64],
+            address=f"{mission.address.value} ({pin})",
+        )
+    region = match.region
+    if region in REGIONS and region != context.subscriber.region:
+        await context.bot.send_message(
+            chat_id,
+            context._("Save this region for next time?"),
+            reply_markup=keyboards.save_region(context._, region),
+        )

@@ -1,0 +1,126 @@
+"""/law (the standing legal warning, then the dual-citizenship question) and /latest."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import keyboards
+from bot.advisories.model import Advisory, pick
+from bot.advisories.render import render
+from bot.callbacks import Callback
+from bot.context import BotContext
+from bot.texts import ask as texts
+from bot.texts import html
+
+MAX_LISTED = 10
+MAX_ON_SUBSCRIBE = 3  # in-force advisories sent after the standing warning to a new subscriber
+
+
+async def send_advisory(context: BotContext, chat_id: int, advisory: Advisory) -> None:
+    """Send every message of one advisory, rendered for this update's locale."""
+    translator = context.services.translator
+    for part in render(
+        advisory,
+        locale=context.lang,
+        gettext=translator.bound(context.lang),
+        format_date=translator.date_formatter(context.lang),
+        format_month=translator.month_formatter(context.lang),
+    ):
+        await context.bot.send_message(
+            chat_id, part, parse_mode="HTML", disable_web_page_preview=True
+        )
+
+
+async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> None:
+    """A new subscriber's first reading: the standing warning and the newest in force."""
+    advisories = context.services.advisories
+    standing = await advisories.standing(country=country)
+    if standing is not None:
+        await send_advisory(context, chat_id, standing)
+    others = [a for a in await advisories.in_force(country=country) if not a.standing]
+    for advisory in others[:MAX_ON_SUBSCRIBE]:
+        await send_advisory(context, chat_id, advisory)
+
+
+async def law_command(update: Update, context: BotContext) -> None:
+    """The standing legal warning of the subscriber's country."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    if context.subscriber is None:
+        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
+        return
+    standing = await context.services.advisories.standing(country=context.subscriber.country)
+    if standing is None:
+        await update.effective_message.reply_text(
+            context._(
+                "{topic}: this information is being checked against official sources and "
+                "will appear here soon."
+            ).format(topic=context._("Legal warnings"))
+        )
+        return
+    await send_advisory(context, update.effective_chat.id, standing)
+    if standing.if_dual:
+        await context.bot.send_message(
+            update.effective_chat.id,
+            texts.dual_question(context._),
+            parse_mode="HTML",
+            reply_markup=keyboards.dual_question(context._),
+        )
+
+
+async def dual_button(update: Update, context: BotContext, press: Callback) -> None:
+    """Answer for dual citizens or not; the answer itself is never stored."""
+    assert update.callback_query is not None and context.subscriber is not None
+    standing = await context.services.advisories.standing(country=context.subscriber.country)
+    answers = (
+        {}
+        if standing is None
+        else (standing.if_dual if press.args[0] == "yes" else standing.if_not_dual)
+    )
+    text = pick(answers, context.lang)
+    await update.callback_query.edit_message_text(
+        html(text) if text else context._("Use the buttons below, or /help.")
+    )
+
+
+async def latest_command(update: Update, context: BotContext) -> None:
+    """Advisories in force for the subscriber's country, newest first, as buttons."""
+    assert update.effective_message is not None
+    if context.subscriber is None:
+        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
+        return
+    found = await context.services.advisories.in_force(country=context.subscriber.country)
+    items = [a for a in found if not a.standing][:MAX_LISTED]
+    if not items:
+        await update.effective_message.reply_html(texts.nothing_in_force(context._))
+        return
+    translator = context.services.translator
+    labels = []
+    for advisory in items:
+        text = advisory.text_for(context.lang) or advisory.text["ru"]
+        headline = text.headline if len(text.headline) <= 48 else text.headline[:47] + "…"
+        by_month = advisory.date_precision == "month"
+        formatter = (translator.month_formatter if by_month else translator.date_formatter)(
+            context.lang
+        )
+        labels.append((advisory.id, f"{formatter(advisory.effective.date())} · {headline}"))
+    await update.effective_message.reply_text(
+        context._("Advisories in force for your country:"),
+        reply_markup=keyboards.advisory_list(labels),
+    )
+
+
+async def advisory_button(update: Update, context: BotContext, press: Callback) -> None:
+    """Open one advisory of /latest, if it is still in force and for this country."""
+    assert update.effective_chat is not None and context.subscriber is not None
+    advisory = await context.services.advisories.get(advisory_id=press.args[0])
+    now = context.services.clock()
+    if (
+        advisory is None
+        or advisory.country != context.subscriber.country
+        or not advisory.in_force(now)
+    ):
+        await context.bot.send_message(
+            update.effective_chat.id, context._("This advisory is no longer in force.")
+        )
+        return
+    await send_advisory(context, update.effective_chat.id, advisory)
