@@ -61,6 +61,13 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         return self.services.subscribers
 
     @property
+    def member(self) -> Subscriber:
+        """The subscriber of this update, in handlers that only subscribers reach."""
+        if self.subscriber is None:
+            raise LookupError("no subscriber: guard the handler with subscribers_only")
+        return self.subscriber
+
+    @property
     def lang(self) -> str:
         """The locale to answer in: the resolved one, else the operator's default."""
         return self.locale or self.services.settings.default_locale

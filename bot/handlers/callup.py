@@ -8,17 +8,16 @@ from bot import keyboards
 from bot.advisories.lookup import embassy, for_region
 from bot.callbacks import Callback
 from bot.context import BotContext
+from bot.handlers.guards import subscribers_only
 from bot.texts import ask as texts
 from bot.texts import embassy as embassy_texts
 from bot.texts import html
 
 
+@subscribers_only
 async def callup_command(update: Update, context: BotContext) -> None:
     """Ask what happened, with three buttons."""
     assert update.effective_message is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
     await update.effective_message.reply_html(
         texts.callup_question(context._), reply_markup=keyboards.callup_choices(context._)
     )
@@ -26,13 +25,13 @@ async def callup_command(update: Update, context: BotContext) -> None:
 
 async def callup_button(update: Update, context: BotContext, press: Callback) -> None:
     """What to do now, whom to call (their consulate), what to have ready, a message to copy."""
-    assert update.callback_query is not None and context.subscriber is not None
-    country = context.subscriber.country
+    assert update.callback_query is not None
+    country = context.member.country
     advisories = context.services.advisories
     directory = await advisories.directory(country=country)
     card = ""
     if directory is not None:
-        region = context.subscriber.region
+        region = context.member.region
         mission = for_region(directory, region).mission if region else embassy(directory)
         sources = embassy_texts.Sources()
         card = embassy_texts.mission_card(

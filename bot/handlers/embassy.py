@@ -9,19 +9,18 @@ from bot.advisories.lookup import Match, embassy, for_point, for_region
 from bot.advisories.places import russian_cities
 from bot.callbacks import Callback
 from bot.context import BotContext
+from bot.handlers.guards import subscribers_only
 from bot.regions import REGIONS
 from bot.texts import embassy as texts
 
 
+@subscribers_only
 async def embassy_command(update: Update, context: BotContext) -> None:
     """The saved region's mission at once; otherwise ask where the person is."""
     assert update.effective_message is not None and update.effective_chat is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
-    region = context.subscriber.region
+    region = context.member.region
     if region is not None:
-        directory = await context.services.advisories.directory(country=context.subscriber.country)
+        directory = await context.services.advisories.directory(country=context.member.country)
         if directory is not None:
             await _show(update, context, for_region(directory, region))
     await update.effective_message.reply_text(
@@ -36,13 +35,11 @@ async def embassy_command(update: Update, context: BotContext) -> None:
     )
 
 
+@subscribers_only
 async def location_message(update: Update, context: BotContext) -> None:
     """A shared location: the mission whose district covers it, else the nearest."""
     assert update.effective_message is not None and update.effective_message.location is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
-    directory = await context.services.advisories.directory(country=context.subscriber.country)
+    directory = await context.services.advisories.directory(country=context.member.country)
     if directory is None:
         await update.effective_message.reply_text(context._("Press /start to subscribe first."))
         return
@@ -52,8 +49,7 @@ async def location_message(update: Update, context: BotContext) -> None:
 
 async def region_button(update: Update, context: BotContext, press: Callback) -> None:
     """A region picked from the list ("none": the embassy)."""
-    assert context.subscriber is not None
-    directory = await context.services.advisories.directory(country=context.subscriber.country)
+    directory = await context.services.advisories.directory(country=context.member.country)
     if directory is None:
         return
     region = press.args[0]
@@ -64,8 +60,8 @@ async def region_button(update: Update, context: BotContext, press: Callback) ->
 
 
 async def _show(update: Update, context: BotContext, match: Match) -> None:
-    assert update.effective_chat is not None and context.subscriber is not None
-    chat_id, country = update.effective_chat.id, context.subscriber.country
+    assert update.effective_chat is not None
+    chat_id, country = update.effective_chat.id, context.member.country
     directory = await context.services.advisories.directory(country=country)
     assert directory is not None
     translator = context.services.translator
@@ -96,7 +92,7 @@ async def _show(update: Update, context: BotContext, match: Match) -> None:
             address=f"{mission.address.value} ({pin})",
         )
     region = match.region
-    if region in REGIONS and region != context.subscriber.region:
+    if region in REGIONS and region != context.member.region:
         await context.bot.send_message(
             chat_id,
             context._("Save this region for next time?"),

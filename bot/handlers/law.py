@@ -9,6 +9,7 @@ from bot.advisories.model import Advisory, pick
 from bot.advisories.render import render
 from bot.callbacks import Callback
 from bot.context import BotContext
+from bot.handlers.guards import subscribers_only
 from bot.texts import ask as texts
 from bot.texts import html
 
@@ -42,13 +43,11 @@ async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> 
         await send_advisory(context, chat_id, advisory)
 
 
+@subscribers_only
 async def law_command(update: Update, context: BotContext) -> None:
     """The standing legal warning of the subscriber's country."""
     assert update.effective_message is not None and update.effective_chat is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
-    standing = await context.services.advisories.standing(country=context.subscriber.country)
+    standing = await context.services.advisories.standing(country=context.member.country)
     if standing is None:
         await update.effective_message.reply_text(
             context._(
@@ -69,8 +68,8 @@ async def law_command(update: Update, context: BotContext) -> None:
 
 async def dual_button(update: Update, context: BotContext, press: Callback) -> None:
     """Answer for dual citizens or not; the answer itself is never stored."""
-    assert update.callback_query is not None and context.subscriber is not None
-    standing = await context.services.advisories.standing(country=context.subscriber.country)
+    assert update.callback_query is not None
+    standing = await context.services.advisories.standing(country=context.member.country)
     answers = (
         {}
         if standing is None
@@ -82,13 +81,11 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
     )
 
 
+@subscribers_only
 async def latest_command(update: Update, context: BotContext) -> None:
     """Advisories in force for the subscriber's country, newest first, as buttons."""
     assert update.effective_message is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
-    found = await context.services.advisories.in_force(country=context.subscriber.country)
+    found = await context.services.advisories.in_force(country=context.member.country)
     items = [a for a in found if not a.standing][:MAX_LISTED]
     if not items:
         await update.effective_message.reply_html(texts.nothing_in_force(context._))
@@ -111,12 +108,12 @@ async def latest_command(update: Update, context: BotContext) -> None:
 
 async def advisory_button(update: Update, context: BotContext, press: Callback) -> None:
     """Open one advisory of /latest, if it is still in force and for this country."""
-    assert update.effective_chat is not None and context.subscriber is not None
+    assert update.effective_chat is not None
     advisory = await context.services.advisories.get(advisory_id=press.args[0])
     now = context.services.clock()
     if (
         advisory is None
-        or advisory.country != context.subscriber.country
+        or advisory.country != context.member.country
         or not advisory.in_force(now)
     ):
         await context.bot.send_message(

@@ -7,6 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot import keyboards
 from bot.callbacks import Callback
 from bot.context import BotContext
+from bot.handlers.guards import subscribers_only
 from bot.storage import Subscriber
 from bot.texts import settings as texts
 
@@ -23,33 +24,27 @@ def settings_view(context: BotContext, subscriber: Subscriber) -> tuple[str, Inl
     return text, keyboards.settings_menu(context._, discreet=subscriber.discreet)
 
 
+@subscribers_only
 async def settings_command(update: Update, context: BotContext) -> None:
     """Show the current choices with buttons to change them."""
     assert update.effective_message is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
-    text, markup = settings_view(context, context.subscriber)
+    text, markup = settings_view(context, context.member)
     await update.effective_message.reply_html(text, reply_markup=markup)
 
 
+@subscribers_only
 async def language_command(update: Update, context: BotContext) -> None:
     """Offer every language."""
     assert update.effective_message is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
     await update.effective_message.reply_text(
         context._("Choose your language:"), reply_markup=keyboards.language_choice()
     )
 
 
+@subscribers_only
 async def country_command(update: Update, context: BotContext) -> None:
     """Offer the three citizenships."""
     assert update.effective_message is not None
-    if context.subscriber is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
-        return
     await update.effective_message.reply_text(
         context._("Which country are you a citizen of?"),
         reply_markup=keyboards.country_choice(context._),
@@ -58,10 +53,10 @@ async def country_command(update: Update, context: BotContext) -> None:
 
 async def menu_button(update: Update, context: BotContext, press: Callback) -> None:
     """Open a settings page in the same message."""
-    assert update.callback_query is not None and context.subscriber is not None
+    assert update.callback_query is not None
     page = press.args[0]
     if page == "main":
-        text, markup = settings_view(context, context.subscriber)
+        text, markup = settings_view(context, context.member)
         await update.callback_query.edit_message_text(text, parse_mode="HTML", reply_markup=markup)
     elif page == "lang":
         await update.callback_query.edit_message_text(
