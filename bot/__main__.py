@@ -14,6 +14,7 @@ from bot.advisories import cli as content_cli
 from bot.advisories.importer import ContentError
 from bot.app import serve
 from bot.config import ConfigError, Settings, load_settings
+from bot.delivery import cli as delivery_cli
 from bot.demo.cli import read_script, run_demo
 from bot.i18n import CatalogError
 from bot.logs import configure_logging
@@ -45,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
     feed.add_argument("country", choices=["UZ", "KG", "TJ"])
     feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    send = commands.add_parser("broadcast", help="publish an advisory and send it to its audience")
+    send.add_argument("id", help="the advisory id")
+    send.add_argument("--paid", action="store_true", help="paid broadcast, up to 1000/s (Stars)")
+    send.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    deliver = commands.add_parser("deliver", help="send everything pending, then exit")
+    deliver.add_argument("--paid", action="store_true", help="use the paid lane")
+    deliver.add_argument("--in-flight", type=int, default=100, help="requests at once")
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="apply every pending migration")
     return parser
@@ -86,6 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_run(settings))
         elif args.command == "db":
             asyncio.run(_db_upgrade(settings))
+        elif args.command == "broadcast":
+            return asyncio.run(
+                delivery_cli.broadcast_command(settings, args.id, paid=args.paid, yes=args.yes)
+            )
+        elif args.command == "deliver":
+            return asyncio.run(
+                delivery_cli.deliver_command(settings, paid=args.paid, in_flight=args.in_flight)
+            )
         elif args.command == "validate":
             return content_cli.validate(folder)
         elif args.command == "import":

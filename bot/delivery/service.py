@@ -1,0 +1,76 @@
+"""Builds a Worker from settings: for `elchi deliver`, `elchi broadcast` and the bot process."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from bot.advisories.model import Advisory
+from bot.advisories.render import render
+from bot.clock import Clock
+from bot.delivery.limiter import RateLimiter
+from bot.delivery.outbox import Outbox
+from bot.delivery.telegram_api import BotApiClient
+from bot.delivery.worker import Worker, WorkerConfig
+from bot.i18n import Translator
+from bot.storage.advisories import AdvisoryRepository
+from bot.storage.db import Database
+
+INTERACTIVE_SHARE = 0.15  # of the free rate, kept for replies to people using the bot
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Messages a second for broadcasts: the free lane minus the interactive share, or paid."""
+
+    free: float = 30.0
+    paid: float = 1000.0
+
+    def broadcast(self, *, paid: bool) -> float:
+        return self.paid if paid else self.free * (1 - INTERACTIVE_SHARE)
+
+
+def renderer(translator: Translator) -> Callable[[Advisory, str], list[str]]:
+    """advisory, locale → its messages, through the same renderer the bot uses."""
+
+    def render_for(advisory: Advisory, locale: str) -> list[str]:
+        return render(
+            advisory,
+            locale=locale,
+            gettext=translator.bound(locale),
+            format_date=translator.date_formatter(locale),
+            format_month=translator.month_formatter(locale),
+        )
+
+    return render_for
+
+
+@asynccontextmanager
+async def worker(
+    *,
+    database: Database,
+    translator: Translator,
+    api_url: str,
+    token: str,
+    clock: Clock,
+    rate: float,
+    config: WorkerConfig | None = None,
+) -> AsyncIterator[Worker]:
+    """A worker with its own HTTP client (closed on exit)."""
+    config = config or WorkerConfig()
+    advisories = AdvisoryRepository(database=database, clock=clock)
+
+    async def load(advisory_id: str) -> Advisory | None:
+        return await advisories.get(advisory_id=advisory_id)
+
+    async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
+        yield Worker(
+            outbox=Outbox(database=database, clock=clock),
+            load=load,
+            send=api.send_message,
+            render=renderer(translator),
+            limiter=RateLimiter(rate),
+            clock=clock,
+            config=config,
+        )

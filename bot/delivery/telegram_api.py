@@ -1,0 +1,68 @@
+"""A lean Bot API client for broadcasts: one aiohttp session, JSON in, outcomes out.
+
+PTB's httpx transport reaches a few hundred requests a second here; broadcasts need more, and
+they only ever call sendMessage, so they talk to the Bot API directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import aiohttp
+
+Kind = Literal["sent", "retry_after", "blocked", "gone", "transient"]
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What Telegram answered to one sendMessage."""
+
+    kind: Kind
+    message_id: int | None = None
+    retry_after: float = 0.0
+    error: str | None = None
+
+
+def classify(status: int, body: dict[str, Any]) -> SendResult:
+    """Telegram's answer → what the worker does with the row."""
+    if body.get("ok"):
+        return SendResult("sent", message_id=int(body["result"]["message_id"]))
+    description = str(body.get("description", ""))[:120]
+    if status == 429:
+        retry = float((body.get("parameters") or {}).get("retry_after", 1))
+        return SendResult("retry_after", retry_after=retry, error=description)
+    if status == 403:
+        return SendResult("blocked", error=description)
+    if status == 400 and "chat not found" in description:
+        return SendResult("gone", error=description)
+    return SendResult("transient", error=f"{status} {description}")
+
+
+class BotApiClient:
+    """sendMessage over a shared keep-alive connection pool."""
+
+    def __init__(self, *, api_url: str, token: str, connections: int = 100, timeout: float = 15):
+        self._url = f"{api_url}/bot{token}/sendMessage"
+        self._connections = connections
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> BotApiClient:
+        connector = aiohttp.TCPConnector(limit=self._connections)
+        self._session = aiohttp.ClientSession(connector=connector, timeout=self._timeout)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    async def send_message(self, payload: dict[str, Any]) -> SendResult:
+        """POST sendMessage; network trouble is a transient failure, never an exception."""
+        assert self._session is not None, "use BotApiClient as an async context manager"
+        try:
+            async with self._session.post(self._url, json=payload) as answer:
+                body = await answer.json(content_type=None)
+                return classify(answer.status, body if isinstance(body, dict) else {})
+        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
+            return SendResult("transient", error=type(error).__name__)

@@ -1,0 +1,190 @@
+"""The delivery worker: streams the outbox, sends within the rate, records every outcome.
+
+A row stays `pending` until its outcome is committed, and a send slot (the in-flight bound) is
+only released after that commit: after a crash, at most `max_in_flight` chats get a second copy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from bot.advisories.model import Advisory
+from bot.clock import Clock
+from bot.delivery.limiter import RateLimiter
+from bot.delivery.outbox import Outbox, Outcome, Pending
+from bot.delivery.quiet import silent
+from bot.delivery.telegram_api import SendResult
+
+log = logging.getLogger(__name__)
+Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
+Render = Callable[[Advisory, str], list[str]]
+FETCH = 500
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """Limits of one worker."""
+
+    max_in_flight: int = 100
+    max_attempts: int = 5
+    backoff: float = 2.0  # seconds before the first retry; doubles each time
+    paid: bool = False
+    flush_every: float = 0.05
+
+
+class Worker:
+    """Sends every pending row of every active broadcast, then returns."""
+
+    def __init__(
+        self,
+        *,
+        outbox: Outbox,
+        load: Callable[[str], Awaitable[Advisory | None]],
+        send: Send,
+        render: Render,
+        limiter: RateLimiter,
+        clock: Clock,
+        config: WorkerConfig | None = None,
+    ) -> None:
+        self._outbox, self._load, self._send, self._render = outbox, load, send, render
+        self._limiter, self._now = limiter, clock
+        self.config = config = config or WorkerConfig()
+        self._slots = asyncio.Semaphore(config.max_in_flight)
+        self._results: list[Outcome] = []
+        self._held = 0  # slots held by results not yet committed
+        self.stopping = False
+
+    async def drain(self) -> None:
+        """Deliver until no active broadcast has a row due; postponed rows wait their turn."""
+        while not self.stopping:
+            worked = False
+            for advisory_id in await self._outbox.active():
+                worked |= await self._broadcast(advisory_id)
+            if not worked:
+                return
+
+    async def _broadcast(self, advisory_id: str) -> bool:
+        advisory = await self._load(advisory_id)
+        if advisory is None:
+            return False
+        await self._outbox.publish(advisory)  # resumes filling after a crash; no-op otherwise
+        await self._outbox.skip_unreachable(advisory_id)
+        cache: dict[str, list[str]] = {}
+        after, sent_any = 0, False
+        tasks: set[asyncio.Task[None]] = set()
+        try:
+            while not self.stopping:
+                rows = await self._outbox.pending(advisory_id, after=after, limit=FETCH)
+                if not rows:
+                    break
+                for row in rows:
+                    await self._slots.acquire()
+                    task = asyncio.create_task(self._deliver(advisory, row, cache))
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                    sent_any = True
+                after = rows[-1].chat_id
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:  # cancelled (shutdown, lost leadership): stop what is in flight
+                task.cancel()
+        await self._flush(advisory_id)
+        await self._outbox.skip_unreachable(advisory_id)  # /stop or a block during the pass
+        if await self._outbox.finish_if_done(advisory_id):
+            return False
+        due = await self._outbox.next_retry(advisory_id)
+        if due is not None and due > self._now() and not sent_any:
+            await asyncio.sleep(min(5.0, (due - self._now()).total_seconds()))
+        return True
+
+    async def _deliver(
+        self, advisory: Advisory, row: Pending, cache: dict[str, list[str]]
+    ) -> None:
+        try:
+            parts = cache.get(row.locale)
+            if parts is None:
+                parts = cache[row.locale] = self._render(advisory, row.locale)
+            quiet = silent(severity=advisory.severity, region=row.region, now=self._now())
+            result = SendResult("transient", error="nothing sent")
+            first_id = None
+            for index, part in enumerate(parts):
+                if index:
+                    await asyncio.sleep(1.0)  # Telegram: one message a second to one chat
+                await self._limiter.acquire()
+                result = await self._send(self._payload(row.chat_id, part, quiet))
+                if result.kind != "sent":
+                    break
+                first_id = first_id or result.message_id
+            self._results.append(self._outcome(row, result, first_id))
+            self._held += 1
+            if self._held >= self.config.max_in_flight // 2 or self._slots.locked():
+                await self._flush(advisory.id)
+        except Exception:
+            log.exception("delivery task failed")
+            self._slots.release()
+            raise
+
+    def _payload(self, chat_id: int, text: str, quiet: bool) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "chat_id": chat_id,
+            "text": text,
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+        }
+        if quiet:
+            payload["disable_notification"] = True
+        if self.config.paid:
+            payload["allow_paid_broadcast"] = True
+        return payload
+
+    def _outcome(self, row: Pending, result: SendResult, message_id: int | None) -> Outcome:
+        now = self._now()
+        if result.kind == "sent":
+            return Outcome(
+                row.chat_id,
+                "sent",
+                now,
+                attempts=row.attempts + 1,
+                message_id=message_id,
+                locale=row.locale,
+            )
+        if result.kind == "retry_after":
+            self._limiter.pause(result.retry_after)
+            later = now + timedelta(seconds=result.retry_after)
+            return Outcome(
+                row.chat_id,
+                "pending",
+                now,
+                next_attempt_at=later,
+                attempts=row.attempts,
+                error=result.error,
+            )
+        if result.kind in ("blocked", "gone"):
+            return Outcome(
+                row.chat_id, result.kind, now, attempts=row.attempts + 1, error=result.error
+            )
+        attempts = row.attempts + 1
+        if attempts >= self.config.max_attempts:
+            return Outcome(row.chat_id, "failed", now, attempts=attempts, error=result.error)
+        delay = timedelta(seconds=self.config.backoff * 2 ** (attempts - 1))
+        return Outcome(
+            row.chat_id,
+            "pending",
+            now,
+            next_attempt_at=now + delay,
+            attempts=attempts,
+            error=result.error,
+        )
+
+    async def _flush(self, advisory_id: str) -> None:
+        results, held = self._results, self._held
+        self._results, self._held = [], 0
+        if results:
+            await self._outbox.record(advisory_id, results)
+        for _ in range(held):
+            self._slots.release()

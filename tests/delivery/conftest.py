@@ -1,0 +1,98 @@
+"""Delivery fixtures: a database with content and subscribers, a sandbox, a worker factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+
+import pytest
+
+from bot.advisories.importer import import_folder
+from bot.config import PROJECT_ROOT
+from bot.delivery.outbox import Outbox
+from bot.delivery.service import worker
+from bot.delivery.worker import Worker, WorkerConfig
+from bot.i18n import Translator
+from bot.sandbox import Faults, Limits, Sandbox
+from bot.storage import Database, SubscriberRepository
+from bot.storage.advisories import AdvisoryRepository
+
+LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
+ADVISORY = "uz-2022-09-21-prosecutor-warning"
+
+
+@pytest.fixture(scope="session")
+def translator() -> Translator:
+    return Translator()
+
+
+@dataclass
+class Setup:
+    database: Database
+    translator: Translator
+    outbox: Outbox
+    subscribers: SubscriberRepository
+
+    async def audience(self, count: int, *, country: str = "UZ", first: int = 1) -> list[int]:
+        chat_ids = list(range(first, first + count))
+        for chat_id in chat_ids:
+            await self.subscribers.subscribe(
+                chat_id=chat_id, locale=LOCALES[chat_id % 5], country=country
+            )
+        return chat_ids
+
+    async def publish(self, advisory_id: str = ADVISORY) -> int:
+        advisory = await AdvisoryRepository(database=self.database).get(advisory_id=advisory_id)
+        assert advisory is not None
+        return await self.outbox.publish(advisory)
+
+    def worker(
+        self, sandbox: Sandbox, *, rate: float = 2000, **config: object
+    ) -> AbstractAsyncContextManager[Worker]:
+        options = {"backoff": 0.01, **config}
+        return worker(
+            database=self.database,
+            translator=self.translator,
+            api_url=sandbox.url,
+            token=sandbox.token,
+            clock=_utcnow,
+            rate=rate,
+            config=WorkerConfig(**options),  # type: ignore[arg-type]
+        )
+
+
+def _utcnow():  # type: ignore[no-untyped-def]
+    from bot.clock import utcnow
+
+    return utcnow()
+
+
+@pytest.fixture
+async def setup(database: Database, translator: Translator) -> Setup:
+    report = await import_folder(
+        PROJECT_ROOT / "advisories",
+        repository=AdvisoryRepository(database=database),
+        translator=translator,
+    )
+    assert not report.problems
+    return Setup(
+        database, translator, Outbox(database=database), SubscriberRepository(database=database)
+    )
+
+
+@pytest.fixture
+def make_sandbox() -> Callable[..., AbstractAsyncContextManager[Sandbox]]:
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def start(
+        limits: Limits | None = None, faults: Faults | None = None
+    ) -> AsyncIterator[Sandbox]:
+        sandbox = await Sandbox(auto_chats=True, limits=limits, faults=faults).start()
+        try:
+            yield sandbox
+        finally:
+            await sandbox.stop()
+
+    return start
