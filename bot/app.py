@@ -18,6 +18,7 @@ from bot.clock import Clock, utcnow
 from bot.commands import publish_commands
 from bot.config import ConfigError, Settings
 from bot.context import BotContext, Services
+from bot.delivery.service import run_forever
 from bot.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
@@ -124,4 +125,17 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
     async with open_services(settings) as services:
         application = build_application(settings=settings, services=services)
         async with running_bot(application):
-            await stop.wait()
+            delivery = asyncio.create_task(
+                run_forever(
+                    database=services.database,
+                    translator=services.translator,
+                    api_url=settings.bot_api_url,
+                    token=settings.token(),
+                    clock=services.clock,
+                )
+            )
+            try:
+                await stop.wait()
+            finally:
+                delivery.cancel()
+                await asyncio.gather(delivery, return_exceptions=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -10,6 +12,7 @@ from bot.advisories.model import Advisory
 from bot.advisories.render import render
 from bot.clock import Clock
 from bot.delivery.limiter import RateLimiter
+from bot.delivery.lock import leader
 from bot.delivery.outbox import Outbox
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
@@ -17,6 +20,7 @@ from bot.i18n import Translator
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
 
+log = logging.getLogger(__name__)
 INTERACTIVE_SHARE = 0.15  # of the free rate, kept for replies to people using the bot
 
 
@@ -74,3 +78,30 @@ async def worker(
             clock=clock,
             config=config,
         )
+
+
+async def run_forever(
+    *,
+    database: Database,
+    translator: Translator,
+    api_url: str,
+    token: str,
+    clock: Clock,
+    paid: bool = False,
+    idle: float = 5.0,
+) -> None:
+    """The bot process's delivery loop: lead (or wait to), then drain every `idle` seconds."""
+    async with leader(database, token_id=token.split(":")[0]):
+        log.info("delivery worker is the leader")
+        async with worker(
+            database=database,
+            translator=translator,
+            api_url=api_url,
+            token=token,
+            clock=clock,
+            rate=Rates().broadcast(paid=paid),
+            config=WorkerConfig(paid=paid),
+        ) as running:
+            while True:
+                await running.drain()
+                await asyncio.sleep(idle)
