@@ -9,7 +9,8 @@ RUN := $(UV) run --frozen --no-sync
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile
+.PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile \
+	bench bench-quick
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -52,6 +53,12 @@ pytest: i18n-compile
 	$(RUN) pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 test: lint pytest  ## everything CI runs
+
+bench: i18n-compile  ## the full broadcast benchmarks (100k and 1M subscribers; long)
+	$(RUN) python benchmarks/broadcast.py --write benchmarks/RESULTS.md
+
+bench-quick: i18n-compile  ## the quick benchmarks (under 3 minutes)
+	$(RUN) python benchmarks/broadcast.py --quick --write benchmarks/RESULTS.md
 
 format: install
 	$(RUN) ruff format .

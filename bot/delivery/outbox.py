@@ -190,30 +190,27 @@ class Outbox:
             )
 
     async def record(self, advisory_id: str, outcomes: list[Outcome]) -> None:
-        """Store outcomes in one transaction; blocked and gone chats leave the audience."""
+        """Store outcomes in one transaction (one executemany by primary key)."""
         if not outcomes:
             return
+        rows = [
+            {
+                "advisory_id": advisory_id,
+                "chat_id": o.chat_id,
+                "status": o.status,
+                "updated_at": o.at,
+                "attempts": o.attempts,
+                "last_error": o.error,
+                "message_id": o.message_id,
+                "locale": o.locale,
+                "next_attempt_at": o.next_attempt_at or o.at,
+            }
+            for o in outcomes
+        ]
         async with self._db.transaction() as session:
-            for outcome in outcomes:
-                values: dict[str, Any] = {
-                    "status": outcome.status,
-                    "updated_at": outcome.at,
-                    "attempts": outcome.attempts,
-                    "last_error": outcome.error,
-                }
-                if outcome.message_id is not None:
-                    values |= {"message_id": outcome.message_id, "locale": outcome.locale}
-                if outcome.next_attempt_at is not None:
-                    values["next_attempt_at"] = outcome.next_attempt_at
-                await session.execute(
-                    update(Delivery)
-                    .where(
-                        Delivery.advisory_id == advisory_id, Delivery.chat_id == outcome.chat_id
-                    )
-                    .values(**values)
-                )
+            await session.execute(update(Delivery), rows)
             unreachable = [o.chat_id for o in outcomes if o.status in ("blocked", "gone")]
-            if unreachable:
+            if unreachable:  # blocked and gone chats leave the audience
                 await session.execute(
                     update(Subscriber)
                     .where(Subscriber.chat_id.in_(unreachable))

@@ -21,18 +21,18 @@ from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
-INTERACTIVE_SHARE = 0.15  # of the free rate, kept for replies to people using the bot
+RESERVED_FOR_REPLIES = 1.0  # messages a second of the free rate kept for people using the bot
 
 
 @dataclass(frozen=True)
 class Rates:
-    """Messages a second for broadcasts: the free lane minus the interactive share, or paid."""
+    """Messages a second for broadcasts: the free lane minus what replies need, or paid."""
 
     free: float = 30.0
     paid: float = 1000.0
 
     def broadcast(self, *, paid: bool) -> float:
-        return self.paid if paid else self.free * (1 - INTERACTIVE_SHARE)
+        return self.paid if paid else self.free - RESERVED_FOR_REPLIES
 
 
 def renderer(translator: Translator) -> Callable[[Advisory, str], list[str]]:

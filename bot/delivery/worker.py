@@ -57,6 +57,7 @@ class Worker:
         self._slots = asyncio.Semaphore(config.max_in_flight)
         self._results: list[Outcome] = []
         self._held = 0  # slots held by results not yet committed
+        self._writing = asyncio.Lock()  # one writer: SQLite's busy waits would stall everyone
         self.stopping = False
 
     async def drain(self) -> None:
@@ -182,9 +183,10 @@ class Worker:
         )
 
     async def _flush(self, advisory_id: str) -> None:
-        results, held = self._results, self._held
-        self._results, self._held = [], 0
-        if results:
-            await self._outbox.record(advisory_id, results)
-        for _ in range(held):
-            self._slots.release()
+        async with self._writing:
+            results, held = self._results, self._held
+            self._results, self._held = [], 0
+            if results:
+                await self._outbox.record(advisory_id, results)
+            for _ in range(held):
+                self._slots.release()

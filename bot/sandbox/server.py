@@ -40,6 +40,7 @@ class SandboxServer:
         self.errors: list[tuple[str, int, str]] = []  # (method, code, description) answered
         self.sends: list[tuple[float, int]] = []  # (monotonic time, status) of each send request
         self._runner: web.AppRunner | None = None
+        self.extra_routes: list[tuple[str, str, Any]] = []  # (method, path, handler) to add
         self.port = 0
 
     @property
@@ -51,6 +52,8 @@ class SandboxServer:
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("GET", "/file/bot{token}/{path:.*}", self._file)
+        for method, path, handler in self.extra_routes:
+            app.router.add_route(method, path, handler)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)

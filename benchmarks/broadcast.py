@@ -1,0 +1,336 @@
+"""Broadcast benchmarks: figures, not asserts. `make bench-quick` (< 3 min) or `make bench`.
+
+1. throughput with limits off: Elchi's engine vs a plain `await bot.send_message` loop (PTB's
+   default transport), and the sandbox's own ceiling (a raw client with many connections);
+2. rate accuracy with the sandbox enforcing Telegram's limits (free 30/s, paid 1000/s);
+3. memory: peak RSS of a broadcast process (full mode: 100,000 and 1,000,000 subscribers);
+4. latency: publish → first delivery; /start replies while a broadcast runs (p50, p99).
+The sandbox runs in its own process (`python -m bot.sandbox`), counting messages only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.advisories.importer import import_folder  # noqa: E402
+from bot.clock import utcnow  # noqa: E402
+from bot.delivery.limiter import RateLimiter  # noqa: E402
+from bot.delivery.outbox import Outbox  # noqa: E402
+from bot.delivery.service import renderer  # noqa: E402
+from bot.delivery.telegram_api import BotApiClient, SendResult  # noqa: E402
+from bot.delivery.worker import Worker, WorkerConfig  # noqa: E402
+from bot.i18n import Translator  # noqa: E402
+from bot.storage import Database  # noqa: E402
+from bot.storage.advisories import AdvisoryRepository  # noqa: E402
+
+ADVISORY = "uz-2022-09-21-prosecutor-warning"
+LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
+
+
+class SandboxProcess:
+    """`python -m bot.sandbox` in a child process."""
+
+    def __init__(self, *, limits: bool) -> None:
+        flags = ["--count-only"] + (["--limits"] if limits else [])
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot.sandbox", *flags],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        ready = self.process.stdout.readline().split()
+        self.url, self.token = ready[1], ready[2]
+
+    async def stats(self) -> dict[str, Any]:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"{self.url}/sandbox/stats") as r,
+        ):
+            return dict(await r.json())
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+async def make_database(folder: Path, subscribers: int) -> str:
+    url = f"sqlite+aiosqlite:///{folder}/bench.db"
+    database = Database(url)
+    await database.migrate()
+    await import_folder(
+        ROOT / "advisories",
+        repository=AdvisoryRepository(database=database),
+        translator=Translator(),
+    )
+    await database.close()
+    with sqlite3.connect(folder / "bench.db") as connection:  # bulk load, not the code under test
+        now = utcnow().isoformat()
+        connection.executemany(
+            "INSERT INTO subscribers VALUES (?, ?, 'UZ', NULL, 1, 0, 0, ?, ?)",
+            ((i, LOCALES[i % 5], now, now) for i in range(1, subscribers + 1)),
+        )
+    return url
+
+
+async def engine(
+    url: str, sandbox: SandboxProcess, *, rate: float, paid: bool, in_flight: int = 200
+) -> dict[str, float]:
+    database = Database(url)
+    first: list[float] = []
+    try:
+        advisory = await AdvisoryRepository(database=database).get(advisory_id=ADVISORY)
+        assert advisory is not None
+        outbox = Outbox(database=database)
+        async with BotApiClient(
+            api_url=sandbox.url, token=sandbox.token, connections=in_flight
+        ) as api:
+
+            async def send(payload: dict[str, Any]) -> SendResult:
+                result = await api.send_message(payload)
+                if not first:
+                    first.append(time.perf_counter())
+                return result
+
+            worker = Worker(
+                outbox=outbox,
+                load=lambda _: _advisory(advisory),
+                send=send,
+                render=renderer(Translator()),
+                limiter=RateLimiter(rate),
+                clock=utcnow,
+                config=WorkerConfig(max_in_flight=in_flight, paid=paid),
+            )
+            started = time.perf_counter()
+            total = await outbox.publish(advisory, paid=paid)
+            published = time.perf_counter()
+            await worker.drain()
+            ended = time.perf_counter()
+    finally:
+        await database.close()
+    return {
+        "messages": total,
+        "publish_s": published - started,
+        "first_delivery_s": first[0] - started if first else float("nan"),
+        "send_rate": total / (ended - published),
+    }
+
+
+async def _advisory(advisory: Any) -> Any:
+    return advisory
+
+
+async def baseline(sandbox: SandboxProcess, messages: int) -> float:
+    from telegram import Bot
+
+    bot = Bot(sandbox.token, base_url=f"{sandbox.url}/bot")
+    async with bot:
+        started = time.perf_counter()
+        for chat_id in range(1, messages + 1):
+            await bot.send_message(chat_id, "Test advisory")
+        return messages / (time.perf_counter() - started)
+
+
+async def ceiling(sandbox: SandboxProcess, messages: int, connections: int = 200) -> float:
+    url = f"{sandbox.url}/bot{sandbox.token}/sendMessage"
+    queue = iter(range(1, messages + 1))
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=connections)) as s:
+
+        async def blast() -> None:
+            for chat_id in queue:
+                async with s.post(url, json={"chat_id": chat_id, "text": "x"}) as answer:
+                    await answer.read()
+
+        started = time.perf_counter()
+        await asyncio.gather(*(blast() for _ in range(connections)))
+        return messages / (time.perf_counter() - started)
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def memory_child(subscribers: int) -> None:
+    """Run in a child process: idle RSS, then peak RSS after broadcasting."""
+    with tempfile.TemporaryDirectory() as folder:
+        url = await make_database(Path(folder), subscribers)
+        sandbox = SandboxProcess(limits=False)
+        try:
+            database = Database(url)
+            await database.migrate()
+            await database.close()
+            idle = rss_mib()
+            figures = await engine(url, sandbox, rate=100_000, paid=True)
+            print(json.dumps({"idle_mib": idle, "peak_mib": rss_mib(), **figures}))
+        finally:
+            sandbox.stop()
+
+
+def memory(subscribers: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(subscribers)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        timeout=3600,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+async def rate_accuracy(folder: Path, *, paid: bool, seconds: float) -> dict[str, float]:
+    rate = 1000.0 if paid else 29.0
+    url = await make_database(folder, int(rate * seconds))
+    sandbox = SandboxProcess(limits=True)
+    try:
+        figures = await engine(url, sandbox, rate=rate, paid=paid, in_flight=100)
+        figures["429s"] = (await sandbox.stats())["too_many_requests"]
+    finally:
+        sandbox.stop()
+    return figures
+
+
+async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str, float]:
+    """/start replies through the real bot while the engine broadcasts (sandbox in-process)."""
+    from bot.demo.harness import running_harness
+    from bot.sandbox import Sandbox
+
+    url = await make_database(folder, subscribers)
+    sandbox = await Sandbox(auto_chats=True).start()
+    times: list[float] = []
+    try:
+        async with running_harness(database_url=url, sandbox=sandbox) as harness:
+            advisory = await harness.services.advisories.get(advisory_id=ADVISORY)
+            assert advisory is not None
+            outbox = Outbox(database=harness.services.database)
+            await outbox.publish(advisory, paid=True)
+            async with BotApiClient(api_url=sandbox.url, token=sandbox.token) as api:
+                worker = Worker(
+                    outbox=outbox,
+                    load=lambda _: _advisory(advisory),
+                    send=api.send_message,
+                    render=renderer(Translator()),
+                    limiter=RateLimiter(1000),
+                    clock=utcnow,
+                    config=WorkerConfig(paid=True),
+                )
+                broadcast = asyncio.create_task(worker.drain())
+                for index in range(probes):
+                    user = sandbox.user(user_id=10_000_000 + index, language_code="ru")
+                    sent = time.perf_counter()
+                    user.send("/start")
+                    while not user.bot_messages():
+                        await asyncio.sleep(0.001)
+                    times.append(time.perf_counter() - sent)
+                    await asyncio.sleep(0.05)
+                worker.stopping = True
+                await broadcast
+    finally:
+        await sandbox.stop()
+    times.sort()
+    return {
+        "p50_ms": 1000 * statistics.median(times),
+        "p99_ms": 1000 * times[min(len(times) - 1, int(len(times) * 0.99))],
+    }
+
+
+async def run(quick: bool) -> dict[str, Any]:
+    n = 20_000 if quick else 100_000
+    results: dict[str, Any] = {"mode": "quick" if quick else "full", "subscribers": n}
+    with tempfile.TemporaryDirectory() as folder:
+        url = await make_database(Path(folder), n)
+        sandbox = SandboxProcess(limits=False)
+        try:
+            results["ceiling"] = await ceiling(sandbox, 20_000 if quick else 50_000)
+            results["baseline"] = await baseline(sandbox, 2_000 if quick else 10_000)
+            results["engine"] = await engine(url, sandbox, rate=100_000, paid=True)
+        finally:
+            sandbox.stop()
+    with tempfile.TemporaryDirectory() as folder:
+        results["free_lane"] = await rate_accuracy(
+            Path(folder), paid=False, seconds=15 if quick else 60
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        results["paid_lane"] = await rate_accuracy(
+            Path(folder), paid=True, seconds=10 if quick else 30
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        results["start_latency"] = await start_latency(
+            Path(folder), 5_000 if quick else 100_000, 30 if quick else 200
+        )
+    if not quick:
+        results["memory_100k"] = memory(100_000)
+        results["memory_1m"] = memory(1_000_000)
+    return results
+
+
+def report(results: dict[str, Any]) -> str:
+    engine_rate, base = results["engine"]["send_rate"], results["baseline"]
+    lines = [
+        f"## {date.today()} — {results['mode']} run, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| sandbox ceiling (raw aiohttp, 200 connections) | {results['ceiling']:.0f} msg/s |",
+        f"| baseline: `await bot.send_message` loop, PTB httpx | {base:.0f} msg/s |",
+        f"| Elchi engine, {results['subscribers']:,} subscribers, limits off, SQLite "
+        f"| {engine_rate:.0f} msg/s ({engine_rate / base:.1f}× baseline) |",
+        f"| outbox fill ({results['subscribers']:,} rows) | "
+        f"{results['engine']['publish_s']:.2f} s |",
+        f"| publish → first delivery | {results['engine']['first_delivery_s'] * 1000:.0f} ms |",
+        f"| free lane, sandbox enforcing 30/s + 1/s a chat | "
+        f"{results['free_lane']['send_rate']:.2f} msg/s, {results['free_lane']['429s']} × 429 |",
+        f"| paid lane, sandbox enforcing 1000/s | "
+        f"{results['paid_lane']['send_rate']:.0f} msg/s, {results['paid_lane']['429s']} × 429 |",
+        f"| /start reply during a broadcast | p50 {results['start_latency']['p50_ms']:.0f} ms, "
+        f"p99 {results['start_latency']['p99_ms']:.0f} ms |",
+    ]
+    for key in ("memory_100k", "memory_1m"):
+        if key in results:
+            m = results[key]
+            lines.append(
+                f"| {key}: idle / peak RSS | {m['idle_mib']:.0f} / "
+                f"{m['peak_mib']:.0f} MiB ({m['send_rate']:.0f} msg/s) |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--memory-child", type=int)
+    parser.add_argument("--write", type=Path, help="append the table to this Markdown file")
+    args = parser.parse_args()
+    if args.memory_child:
+        asyncio.run(memory_child(args.memory_child))
+        return
+    results = asyncio.run(run(args.quick))
+    table = report(results)
+    print(table)
+    if args.write:
+        with args.write.open("a", encoding="utf-8") as handle:
+            handle.write("\n" + table)
+
+
+if __name__ == "__main__":
+    main()
