@@ -7,9 +7,11 @@ import asyncio
 import signal
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from bot import __version__
+from bot.admin import cli as admin_cli
 from bot.advisories import cli as content_cli
 from bot.advisories.importer import ContentError
 from bot.app import serve
@@ -53,6 +55,19 @@ def _parser() -> argparse.ArgumentParser:
     deliver = commands.add_parser("deliver", help="send everything pending, then exit")
     deliver.add_argument("--paid", action="store_true", help="use the paid lane")
     deliver.add_argument("--in-flight", type=int, default=100, help="requests at once")
+    push = commands.add_parser("push", help="validate and send (or schedule) an advisory")
+    push.add_argument("target", help="an advisory file (.yaml) or a stored advisory id")
+    push.add_argument("--at", type=datetime.fromisoformat, help="e.g. 2026-12-01T09:00+03:00")
+    push.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    push.add_argument("--paid", action="store_true", help="paid broadcast, up to 1000/s")
+    admins = commands.add_parser("admins", help="list, add or remove admins")
+    admins.add_argument("action", choices=["list", "add", "remove"])
+    admins.add_argument("user_id", nargs="?", type=int)
+    admins.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ", "*"])
+    audit = commands.add_parser("audit", help="print the audit log, newest first")
+    audit.add_argument("--limit", type=int, default=100)
+    halt = commands.add_parser("halt", help="stop all sending for a country at once")
+    halt.add_argument("country", choices=["UZ", "KG", "TJ"])
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="apply every pending migration")
     return parser
@@ -94,6 +109,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_run(settings))
         elif args.command == "db":
             asyncio.run(_db_upgrade(settings))
+        elif args.command == "push":
+            if args.at is not None and args.at.tzinfo is None:
+                raise ConfigError("--at: give the offset too, e.g. 2026-12-01T09:00+03:00")
+            return asyncio.run(
+                admin_cli.push_command(
+                    settings, args.target, at=args.at, yes=args.yes, paid=args.paid
+                )
+            )
+        elif args.command == "admins":
+            if args.action == "add" and (args.user_id is None or args.country is None):
+                raise ConfigError("admins add: give USER_ID and COUNTRY (UZ, KG, TJ or *)")
+            if args.action == "remove" and args.user_id is None:
+                raise ConfigError("admins remove: give USER_ID")
+            return asyncio.run(
+                admin_cli.admins_command(settings, args.action, args.user_id, args.country)
+            )
+        elif args.command == "audit":
+            return asyncio.run(admin_cli.audit_command(settings, args.limit))
+        elif args.command == "halt":
+            return asyncio.run(admin_cli.halt_command(settings, args.country))
         elif args.command == "broadcast":
             return asyncio.run(
                 delivery_cli.broadcast_command(settings, args.id, paid=args.paid, yes=args.yes)

@@ -23,6 +23,7 @@ from bot.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.storage import Database, SubscriberRepository
+from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.deletions import DeletionRepository
 from bot.telegram_bot import ElchiBot
@@ -81,6 +82,7 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
             database=database,
             subscribers=SubscriberRepository(database=database, clock=clock),
             advisories=advisories,
+            admins=AdminRepository(database=database, configured=settings.admins, clock=clock),
             translator=translator,
             discreet=discreet,
             hash_chat=hash_chat,

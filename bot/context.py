@@ -14,6 +14,7 @@ from bot.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.storage import Database, Subscriber, SubscriberRepository
+from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 
 
@@ -25,6 +26,7 @@ class Services:
     database: Database
     subscribers: SubscriberRepository
     advisories: AdvisoryRepository
+    admins: AdminRepository
     translator: Translator
     discreet: DiscreetMode
     hash_chat: ChatHasher
@@ -47,6 +49,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self.locale: str | None = None  # None: not known yet, show the picker
         self.subscriber: Subscriber | None = None
+        self.admin_country: str | None = None  # set by admins_only: UZ, KG, TJ or *
 
     @property
     def services(self) -> Services:

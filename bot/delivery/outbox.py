@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database
-from bot.storage.models import Broadcast, Delivery, Subscriber
+from bot.storage.models import AdvisoryRow, Broadcast, Delivery, Subscriber
 
 FILL_BATCH = 5000  # rows a transaction: short enough that /start never waits long
 
@@ -139,6 +139,47 @@ class Outbox:
             broadcast.state = "sending"
             return False
         return True
+
+    async def due_scheduled(self) -> list[Advisory]:
+        """Actual advisories whose publish_at has come and that have no broadcast yet."""
+        query = (
+            select(AdvisoryRow.document)
+            .outerjoin(Broadcast, Broadcast.advisory_id == AdvisoryRow.id)
+            .where(
+                AdvisoryRow.status == "actual",
+                AdvisoryRow.publish_at.is_not(None),
+                AdvisoryRow.publish_at <= self._now(),
+                Broadcast.advisory_id.is_(None),
+            )
+            .order_by(AdvisoryRow.publish_at)
+        )
+        async with self._db.sessions() as session:
+            documents = (await session.scalars(query)).all()
+        return [Advisory.model_validate_json(d) for d in documents]
+
+    async def halt(self, *, country: str) -> list[str]:
+        """Stop every broadcast of `country` at once; returns the advisories halted."""
+        of_country = select(AdvisoryRow.id).where(AdvisoryRow.country == country)
+        async with self._db.transaction() as session:
+            halted = (
+                await session.scalars(
+                    update(Broadcast)
+                    .where(
+                        Broadcast.state.in_(("filling", "sending")),
+                        Broadcast.advisory_id.in_(of_country),
+                    )
+                    .values(state="halted")
+                    .returning(Broadcast.advisory_id)
+                )
+            ).all()
+        return list(halted)
+
+    async def state(self, advisory_id: str) -> str | None:
+        """filling, sending, done or halted (None: never published)."""
+        async with self._db.sessions() as session:
+            return await session.scalar(
+                select(Broadcast.state).where(Broadcast.advisory_id == advisory_id)
+            )
 
     async def active(self) -> list[str]:
         """Broadcasts being filled or sent, oldest first."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
 Render = Callable[[Advisory, str], list[str]]
 FETCH = 500
+HALT_CHECK = 0.5  # seconds between looks at the broadcast's state (an admin's /halt)
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,22 @@ class Worker:
         self._held = 0  # slots held by results not yet committed
         self._writing = asyncio.Lock()  # one writer: SQLite's busy waits would stall everyone
         self.stopping = False
+        self.stopping_broadcast = False
+        self._checked = 0.0
+        self.on_published: Callable[[Advisory], Awaitable[None]] | None = None
+
+    async def publish_due(self) -> list[Advisory]:
+        """Publish scheduled advisories whose time has come (a restart never does it twice)."""
+        due = await self._outbox.due_scheduled()
+        for advisory in due:
+            await self._outbox.publish(advisory, paid=self.config.paid)
+            if self.on_published is not None:
+                await self.on_published(advisory)
+        return due
 
     async def drain(self) -> None:
         """Deliver until no active broadcast has a row due; postponed rows wait their turn."""
+        await self.publish_due()
         while not self.stopping:
             worked = False
             for advisory_id in await self._outbox.active():
@@ -77,6 +92,7 @@ class Worker:
         await self._outbox.skip_unreachable(advisory_id)
         cache: dict[str, list[str]] = {}
         after, sent_any = 0, False
+        self.stopping_broadcast = False
         tasks: set[asyncio.Task[None]] = set()
         try:
             while not self.stopping:
@@ -84,11 +100,16 @@ class Worker:
                 if not rows:
                     break
                 for row in rows:
+                    if await self._halted(advisory_id):
+                        self.stopping_broadcast = True
+                        break
                     await self._slots.acquire()
                     task = asyncio.create_task(self._deliver(advisory, row, cache))
                     tasks.add(task)
                     task.add_done_callback(tasks.discard)
                     sent_any = True
+                if self.stopping_broadcast:
+                    break
                 after = rows[-1].chat_id
             await asyncio.gather(*tasks)
         finally:
@@ -102,6 +123,14 @@ class Worker:
         if due is not None and due > self._now() and not sent_any:
             await asyncio.sleep(min(5.0, (due - self._now()).total_seconds()))
         return True
+
+    async def _halted(self, advisory_id: str) -> bool:
+        """Looks at the broadcast's state at most every HALT_CHECK seconds."""
+        now = time.monotonic()
+        if now - self._checked < HALT_CHECK:
+            return False
+        self._checked = now
+        return await self._outbox.state(advisory_id) == "halted"
 
     async def _deliver(
         self, advisory: Advisory, row: Pending, cache: dict[str, list[str]]

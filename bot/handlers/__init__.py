@@ -15,6 +15,7 @@ from telegram.ext import (
 )
 
 from bot.handlers import (
+    admin,
     buttons,
     callup,
     embassy,
@@ -39,6 +40,9 @@ COMMANDS = {
     "embassy": embassy.embassy_command,
     "callup": callup.callup_command,
     "help": info.help_command,
+    # Admin commands answer non-admins exactly like unknown commands (and audit the attempt).
+    "halt": admin.halt_command,
+    "stats": admin.stats_command,
     "privacy": info.privacy_command,
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, String, Text, TypeDecorator
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -127,3 +127,28 @@ class Delivery(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_deliveries_queue", "advisory_id", "status", "chat_id"),)
+
+
+class AdminRow(Base):
+    """An admin added with `elchi admins add` (the ADMINS setting adds more)."""
+
+    __tablename__ = "admins"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    country: Mapped[str] = mapped_column(String(2))  # UZ, KG, TJ or * (super-admin)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AuditRow(Base):
+    """Append-only: who did what, when, to which advisory, for how many people."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(32))  # "tg:<user id>" or "cli"
+    action: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(2), default=None)
+    advisory_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    audience: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    detail: Mapped[str | None] = mapped_column(String(200), default=None)

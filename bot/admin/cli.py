@@ -1,0 +1,143 @@
+"""`elchi admins`, `elchi audit`, `elchi halt`, `elchi push`: the operator's and admins' CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+
+from bot.advisories.content import load_content
+from bot.config import Settings
+from bot.delivery import cli as delivery_cli
+from bot.delivery.outbox import Outbox
+from bot.i18n import Translator
+from bot.storage import Database
+from bot.storage.admins import AdminRepository
+from bot.storage.advisories import AdvisoryRepository
+
+
+@asynccontextmanager
+async def _database(settings: Settings) -> AsyncIterator[Database]:
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+        yield database
+    finally:
+        await database.close()
+
+
+async def admins_command(
+    settings: Settings, action: str, user_id: int | None, country: str | None
+) -> int:
+    """add USER COUNTRY | remove USER | list."""
+    async with _database(settings) as database:
+        repository = AdminRepository(database=database, configured=settings.admins)
+        if action == "add" and user_id is not None and country is not None:
+            await repository.add(user_id=user_id, country=country)
+            await repository.audit(
+                actor="cli", action="admin-add", country=country, detail=f"user {user_id}"
+            )
+        elif action == "remove" and user_id is not None:
+            if not await repository.remove(user_id=user_id):
+                print(f"elchi: {user_id} is not an admin in the database", file=sys.stderr)
+                return 1
+            await repository.audit(actor="cli", action="admin-remove", detail=f"user {user_id}")
+        for user, where in sorted((await repository.all()).items()):
+            source = "ADMINS" if user in settings.admins else "database"
+            print(f"{user}\t{where}\t{source}")
+    return 0
+
+
+async def audit_command(settings: Settings, limit: int) -> int:
+    """Print the newest audit entries."""
+    async with _database(settings) as database:
+        repository = AdminRepository(database=database, configured=settings.admins)
+        for entry in await repository.audit_log(limit=limit):
+            print(
+                "\t".join(
+                    str(v) if v is not None else "-"
+                    for v in (
+                        entry.at.isoformat(timespec="seconds"),
+                        entry.actor,
+                        entry.action,
+                        entry.country,
+                        entry.advisory_id,
+                        entry.audience,
+                        entry.detail,
+                    )
+                )
+            )
+    return 0
+
+
+async def halt_command(settings: Settings, country: str) -> int:
+    """Stop all sending for `country` at once."""
+    async with _database(settings) as database:
+        halted = await Outbox(database=database).halt(country=country)
+        await AdminRepository(database=database, configured=settings.admins).audit(
+            actor="cli", action="halt", country=country, detail=",".join(halted) or None
+        )
+    print(f"halted {len(halted)} broadcast(s) of {country}: {', '.join(halted) or 'none'}")
+    return 0
+
+
+async def push_command(
+    settings: Settings, target: str, *, at: datetime | None, yes: bool, paid: bool
+) -> int:
+    """Validate a file (or take a stored id), import it, then send now or schedule it."""
+    async with _database(settings) as database:
+        advisories = AdvisoryRepository(database=database)
+        advisory_id = target
+        path = Path(target)
+        if path.suffix == ".yaml":
+            content, problems = load_content(
+                path.parent, translator=Translator(), known_ids=await advisories.ids()
+            )
+            mine = [a for a in content.advisories if content.origin[a.id].startswith(str(path))]
+            problems = [p for p in problems if p.file == str(path)]
+            if problems or not mine:
+                for problem in problems:
+                    print(problem, file=sys.stderr)
+                if not problems:
+                    print(f"{path}: no advisory in this file", file=sys.stderr)
+                return 1
+            advisory = mine[0]
+            if at is not None:
+                advisory = advisory.model_copy(update={"publish_at": at})
+            await advisories.save(advisory=advisory, origin=f"file:{path}")
+            advisory_id = advisory.id
+        stored = await advisories.get(advisory_id=advisory_id)
+        if stored is None:
+            print(f"elchi: no advisory with id {advisory_id!r}", file=sys.stderr)
+            return 1
+        admins = AdminRepository(database=database, configured=settings.admins)
+        if at is not None:
+            if stored.publish_at != at:
+                await advisories.save(
+                    advisory=stored.model_copy(update={"publish_at": at}), origin="cli"
+                )
+            audience = await Outbox(database=database).audience_size(stored)
+            await admins.audit(
+                actor="cli",
+                action="schedule",
+                country=stored.country,
+                advisory_id=stored.id,
+                audience=audience,
+                detail=at.isoformat(),
+            )
+            print(
+                f"{stored.id}: scheduled for {at.isoformat()} ({audience} subscribers now); "
+                "the bot process sends it then"
+            )
+            return 0
+        audience = await Outbox(database=database).audience_size(stored)
+        await admins.audit(
+            actor="cli",
+            action="send",
+            country=stored.country,
+            advisory_id=stored.id,
+            audience=audience,
+        )
+    return await delivery_cli.broadcast_command(settings, advisory_id, paid=paid, yes=yes)

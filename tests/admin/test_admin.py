@@ -1,0 +1,134 @@
+"""Admins: roles from ADMINS and the database, audit, halt, stats, scheduling — end to end."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.delivery.outbox import Outbox
+from bot.demo.harness import Harness, running_harness
+from bot.sandbox import Sandbox
+from tests.e2e.helpers import say
+from tests.support.clock import FakeClock
+
+UZ_ADMIN, KG_ADMIN = 9001, 9002
+
+
+@pytest.fixture
+async def admin_harness(database_url: str) -> AsyncIterator[Harness]:
+    async with running_harness(
+        database_url=database_url, admins={UZ_ADMIN: "UZ", KG_ADMIN: "KG"}
+    ) as running:
+        yield running
+
+
+async def test_a_non_admin_gets_the_unknown_command_answer_and_an_audit_row(
+    admin_harness: Harness,
+) -> None:
+    user = admin_harness.sandbox.user(language_code="ru")
+    await say(admin_harness, user, "/start ru-UZ")
+    await say(admin_harness, user, "/halt")
+    assert user.last_text() == "Я не знаю такой команды. Смотрите /help."
+    [entry] = await admin_harness.services.admins.audit_log()
+    assert (entry.actor, entry.action, entry.detail) == (f"tg:{user.id}", "refused", "/halt")
+
+
+async def test_halt_stops_only_the_admins_country(admin_harness: Harness) -> None:
+    services = admin_harness.services
+    for chat_id, country in ((1, "UZ"), (2, "KG")):
+        await services.subscribers.subscribe(chat_id=chat_id, locale="ru", country=country)
+    outbox = Outbox(database=services.database)
+    for advisory_id in ("uz-2022-09-21-prosecutor-warning", "kg-2022-09-21-embassy-warning"):
+        advisory = await services.advisories.get(advisory_id=advisory_id)
+        assert advisory is not None
+        await outbox.publish(advisory)
+    admin = admin_harness.sandbox.user(user_id=UZ_ADMIN, language_code="ru")
+    await say(admin_harness, admin, "/halt")
+    assert admin.last_text() == "Отправка остановлена. Остановлено рассылок: 1."
+    assert await outbox.state("uz-2022-09-21-prosecutor-warning") == "halted"
+    assert await outbox.state("kg-2022-09-21-embassy-warning") == "sending"
+    actions = [e.action for e in await services.admins.audit_log()]
+    assert actions == ["halt"]
+
+
+async def test_stats_are_counts_of_the_admins_country_only(admin_harness: Harness) -> None:
+    for chat_id, locale, country in ((1, "ky", "KG"), (2, "ru", "KG"), (3, "uz", "UZ")):
+        await admin_harness.services.subscribers.subscribe(
+            chat_id=chat_id, locale=locale, country=country
+        )
+    admin = admin_harness.sandbox.user(user_id=KG_ADMIN, language_code="ky")
+    await say(admin_harness, admin, "/stats")
+    assert admin.last_text() == "Жазылуучулар\nKG: 2 (ky 1, ru 1)"
+
+
+async def test_a_scheduled_advisory_goes_out_once_even_across_a_restart(
+    database_url: str,
+) -> None:
+    clock = FakeClock()
+    sandbox = await Sandbox().start()
+    try:
+        async with running_harness(database_url=database_url, sandbox=sandbox, clock=clock) as h:
+            await h.services.subscribers.subscribe(chat_id=5, locale="tg", country="TJ")
+            advisory = await h.services.advisories.get(advisory_id="tj-2022-09-embassy-warning")
+            assert advisory is not None
+            at = clock.now + timedelta(hours=1)
+            await h.services.advisories.save(
+                advisory=advisory.model_copy(update={"publish_at": at}), origin="test"
+            )
+            outbox = Outbox(database=h.services.database, clock=clock)
+            assert await outbox.due_scheduled() == []
+            clock.advance(hours=2)  # the bot was down when it was due
+            assert [a.id for a in await outbox.due_scheduled()] == [advisory.id]
+            await outbox.publish(advisory)
+        async with running_harness(database_url=database_url, sandbox=sandbox, clock=clock) as h:
+            outbox = Outbox(database=h.services.database, clock=clock)
+            assert await outbox.due_scheduled() == []  # restarted: not published again
+            assert (await outbox.progress(advisory.id)).total == 1
+    finally:
+        await sandbox.stop()
+
+
+def elchi(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_cli_admins_halt_push_and_audit(tmp_path: Path) -> None:
+    import os
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/elchi.db",
+        "ADMINS": "111:UZ",
+    }
+    added = elchi("admins", "add", "222", "KG", cwd=tmp_path, env=env)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines() == ["111\tUZ\tADMINS", "222\tKG\tdatabase"]
+    assert elchi("import", cwd=tmp_path, env=env).returncode == 0
+    shipped = Path(__file__).resolve().parents[2] / "advisories" / "KG" / "legal-warning.yaml"
+    scheduled = elchi(
+        "push", str(shipped), "--at", "2027-01-10T09:00+03:00", cwd=tmp_path, env=env
+    )
+    assert scheduled.returncode == 0, scheduled.stderr
+    assert scheduled.stdout.startswith("kg-legal-warning: scheduled for 2027-01-10T09:00:00+03:00")
+    naive = elchi("push", "kg-legal-warning", "--at", "2027-01-10T09:00", cwd=tmp_path, env=env)
+    assert (naive.returncode, naive.stderr) == (
+        2,
+        "elchi: --at: give the offset too, e.g. 2026-12-01T09:00+03:00\n",
+    )
+    halted = elchi("halt", "KG", cwd=tmp_path, env=env)
+    assert halted.stdout == "halted 0 broadcast(s) of KG: none\n"
+    log = elchi("audit", cwd=tmp_path, env=env).stdout.splitlines()
+    assert [line.split("\t")[2] for line in log] == ["halt", "schedule", "admin-add"]
+    assert elchi("admins", "remove", "111", cwd=tmp_path, env=env).returncode == 1  # the setting's
