@@ -96,11 +96,7 @@ def country_choice(_: Gettext) -> InlineKeyboardMarkup:
 
 def region_choice(_: Gettext) -> InlineKeyboardMarkup:
     """Settings: the optional region, two a row, then "do not save"."""
-    buttons = [
-        InlineKeyboardButton(_(name), callback_data=data("set:region", code))
-        for code, name in REGIONS.items()
-    ]
-    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows = _region_rows(_, "set:region")
     none = InlineKeyboardButton(
         _("Do not save a region"), callback_data=data("set:region", "none")
     )
@@ -163,11 +159,7 @@ def where_are_you(_: Gettext) -> ReplyKeyboardMarkup:
 
 def region_for_embassy(_: Gettext) -> InlineKeyboardMarkup:
     """/embassy: the short region list, then "other"."""
-    buttons = [
-        InlineKeyboardButton(_(name), callback_data=data("emb", code))
-        for code, name in REGIONS.items()
-    ]
-    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows = _region_rows(_, "emb")
     other = InlineKeyboardButton(
         _("Other region / I don't know"), callback_data=data("emb", "none")
     )
@@ -205,3 +197,12 @@ def callup_choices(_: Gettext) -> InlineKeyboardMarkup:
             ],
         ]
     )
+
+
+def _region_rows(_: Gettext, action: str) -> list[list[InlineKeyboardButton]]:
+    """The short region list, two a row, each button carrying `action:<code>`."""
+    buttons = [
+        InlineKeyboardButton(_(name), callback_data=data(action, code))
+        for code, name in REGIONS.items()
+    ]
+    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]

@@ -133,11 +133,14 @@ async def push_command(
             )
             return 0
         audience = await Outbox(database=database).audience_size(stored)
-        await admins.audit(
-            actor="cli",
-            action="send",
-            country=stored.country,
-            advisory_id=stored.id,
-            audience=audience,
-        )
-    return await delivery_cli.broadcast_command(settings, advisory_id, paid=paid, yes=yes)
+    result = await delivery_cli.broadcast_command(settings, advisory_id, paid=paid, yes=yes)
+    if result == 0:  # sent: audited once it happened, not when it was asked for
+        async with _database(settings) as database:
+            await AdminRepository(database=database, configured=settings.admins).audit(
+                actor="cli",
+                action="send",
+                country=stored.country,
+                advisory_id=stored.id,
+                audience=audience,
+            )
+    return result

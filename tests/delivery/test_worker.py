@@ -106,3 +106,21 @@ async def test_stop_and_forget_after_publishing(setup: Setup, make_sandbox: Make
     assert 6 not in sandbox.bot.stats.per_chat
     progress = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")
     assert progress.by_status == {"sent": 38, "skipped": 1}  # chat 6's row is gone entirely
+
+
+async def test_halt_stops_sending_at_once(setup: Setup, make_sandbox: MakeSandbox) -> None:
+    import asyncio
+
+    await setup.audience(300)
+    await setup.publish()
+    async with make_sandbox() as sandbox, setup.worker(sandbox, rate=100, max_in_flight=5) as w:
+        task = asyncio.create_task(w.drain())
+        while sandbox.bot.stats.sent < 30:
+            await asyncio.sleep(0.01)
+        assert await setup.outbox.halt(country="UZ") == ["uz-2022-09-21-prosecutor-warning"]
+        halted_at = sandbox.bot.stats.sent
+        await asyncio.wait_for(task, 10)
+    # within the half-second between looks at the flag, plus what was in flight
+    assert sandbox.bot.stats.sent <= halted_at + 100 * 0.5 + 5
+    progress = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")
+    assert progress.left > 200  # the rest waits, pending, for an admin to resume
