@@ -103,7 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             except OSError as exc:
                 raise ConfigError(f"--script: cannot read {args.script}: {exc.strerror}") from None
             return asyncio.run(run_demo(locale=args.locale, script=script, admin=args.admin))
-        configure_logging(level=settings.log_level, secrets=secrets)
+        if settings.webhook_secret is not None:
+            secrets.append(settings.webhook_secret.get_secret_value())
+        configure_logging(
+            level=settings.log_level, secrets=secrets, json_lines=settings.log_format == "json"
+        )
         folder = Path(getattr(args, "path", None) or settings.advisories_dir)
         if args.command == "run":
             asyncio.run(_run(settings))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import urlparse
 
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, SimpleUpdateProcessor
 from telegram.request import HTTPXRequest
 
 from bot import handlers, jobs
@@ -20,8 +22,10 @@ from bot.config import ConfigError, Settings
 from bot.context import BotContext, Services
 from bot.delivery.service import run_forever
 from bot.discreet import DiscreetMode
+from bot.health import HealthServer
 from bot.i18n import Translator
 from bot.logs import ChatHasher
+from bot.metrics import Metrics
 from bot.storage import Database, SubscriberRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
@@ -32,6 +36,7 @@ log = logging.getLogger(__name__)
 
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 SWEEP_EVERY = 300  # seconds between discreet-mode sweeps
+ALLOWED_UPDATES = ["message", "callback_query"]
 
 
 def build_application(*, settings: Settings, services: Services) -> BotApplication:
@@ -45,7 +50,11 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
         get_updates_request=HTTPXRequest(),
     )
     application: BotApplication = (
-        ApplicationBuilder().bot(bot).context_types(ContextTypes(context=BotContext)).build()
+        ApplicationBuilder()
+        .bot(bot)
+        .context_types(ContextTypes(context=BotContext))
+        .concurrent_updates(TimedUpdates(services.metrics))
+        .build()
     )
     application.bot_data["services"] = services
     bot.set_on_sent(
@@ -57,6 +66,21 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
     assert application.job_queue is not None
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
     return application
+
+
+class TimedUpdates(SimpleUpdateProcessor):
+    """One update at a time (PTB's default), timing each for /metrics."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__(max_concurrent_updates=1)
+        self._metrics = metrics
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        started = time.monotonic()
+        try:
+            await super().do_process_update(update, coroutine)
+        finally:
+            self._metrics.update_processed(time.monotonic() - started)
 
 
 @asynccontextmanager
@@ -85,6 +109,7 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
             admins=AdminRepository(database=database, configured=settings.admins, clock=clock),
             translator=translator,
             discreet=discreet,
+            metrics=Metrics(),
             hash_chat=hash_chat,
             clock=clock,
         )
@@ -110,8 +135,21 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
             default_locale=services.settings.default_locale,
         )
         assert application.updater is not None
-        await application.updater.start_polling(allowed_updates=["message", "callback_query"])
-        log.info("polling as @%s", application.bot.username)
+        settings = services.settings
+        if settings.webhook_url:
+            host, _, port = settings.webhook_listen.rpartition(":")
+            await application.updater.start_webhook(
+                listen=host,
+                port=int(port),
+                url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret_value(),
+                allowed_updates=ALLOWED_UPDATES,
+            )
+            log.info("webhook set; listening on %s", settings.webhook_listen)
+        else:
+            await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+            log.info("polling as @%s", application.bot.username)
         yield application
     finally:
         if application.updater is not None and application.updater.running:
@@ -124,6 +162,8 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
 async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
     """Run the bot until `stop` is set (SIGINT/SIGTERM in `elchi run`)."""
     settings.token(), settings.key()  # fail on missing secrets before touching the database
+    if settings.webhook_url:
+        settings.webhook_secret_value()
     async with open_services(settings) as services:
         application = build_application(settings=settings, services=services)
         async with running_bot(application):
@@ -134,10 +174,15 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
                     api_url=settings.bot_api_url,
                     token=settings.token(),
                     clock=services.clock,
+                    metrics=services.metrics,
                 )
             )
+            health = HealthServer(services, delivery=delivery)
+            if settings.health_port:
+                await health.start("0.0.0.0", settings.health_port)
             try:
                 await stop.wait()
             finally:
                 delivery.cancel()
                 await asyncio.gather(delivery, return_exceptions=True)
+                await health.stop()

@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     operator_name: str = "Elchi volunteers"
     advisories_dir: Path = PROJECT_ROOT / "advisories"
     cap_sender: str = "elchi"
+    log_format: Literal["text", "json"] = "text"
+    webhook_url: str = ""  # empty: long polling
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0:8080"
+    health_port: int = 8081  # 0: no /healthz and /metrics
 
     @field_validator("bot_api_url")
     @classmethod
@@ -63,6 +68,28 @@ class Settings(BaseSettings):
         if isinstance(value, dict):
             return value
         return parse_admins(str(value or ""))
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://127.", "http://localhost")):
+            raise ValueError("must be an https:// URL (Telegram posts only to HTTPS)")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit():
+            raise ValueError("must be HOST:PORT, e.g. 0.0.0.0:8080")
+        return value
+
+    def webhook_secret_value(self) -> str:
+        """The secret Telegram sends with every update; required in webhook mode."""
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        if len(secret) < 16 or not secret.replace("_", "").replace("-", "").isalnum():
+            raise ConfigError("WEBHOOK_SECRET: 16+ characters of A-Z, a-z, 0-9, _ or -")
+        return secret
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
+from bot.metrics import Metrics
 from bot.storage import Database, Subscriber, SubscriberRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
@@ -29,6 +30,7 @@ class Services:
     admins: AdminRepository
     translator: Translator
     discreet: DiscreetMode
+    metrics: Metrics
     hash_chat: ChatHasher
     clock: Clock
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
+
+import httpx
 
 from bot.advisories.importer import import_folder
 from bot.config import PROJECT_ROOT
@@ -15,6 +19,7 @@ from bot.i18n import Translator
 from bot.sandbox import Sandbox
 from bot.storage import Database, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
+from tests.support.postgres import free_port
 
 
 async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None:
@@ -35,12 +40,15 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
     try:
         subscriber = sandbox.user(user_id=77, language_code="ky")
         newcomer = sandbox.user(language_code="tg")
+        health_port = free_port()
         env = {
             **os.environ,
             "BOT_TOKEN": sandbox.token,
             "BOT_API_URL": sandbox.url,
             "DATABASE_URL": url,
             "SECRET_KEY": "s" * 40,
+            "HEALTH_PORT": str(health_port),
+            "LOG_FORMAT": "json",
         }
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -56,11 +64,25 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
         async with asyncio.timeout(30):
             while not (subscriber.bot_messages() and newcomer.bot_messages()):
                 await asyncio.sleep(0.1)
+        async with httpx.AsyncClient() as client:
+            health = await client.get(f"http://127.0.0.1:{health_port}/healthz")
+            metrics = (await client.get(f"http://127.0.0.1:{health_port}/metrics")).text
+        assert health.status_code == 200
+        assert health.json()["database"] == "ok"
+        assert health.json()["delivery_worker"] == "ok"
+        assert 'elchi_subscribers{country="KG",locale="ky"} 1' in metrics
+        assert 'elchi_deliveries{status="sent"} 1' in metrics
+        assert "elchi_sent_total 1" in metrics
+        assert "elchi_update_seconds_count 1" in metrics
+        started = time.monotonic()
         process.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(process.communicate(), 10)
     finally:
         await sandbox.stop()
     assert process.returncode == 0, stderr.decode()
+    assert time.monotonic() - started < 10  # graceful shutdown within 10 s
+    logs = [json.loads(line) for line in stderr.decode().splitlines() if line.strip()]
+    assert {"time", "level", "logger", "message"} <= set(logs[0])
     assert subscriber.last_text().startswith("🟠 Кыргызстандын элчилиги")
     assert newcomer.last_text().startswith("Салом! Ман — Elchi.")
     assert sandbox.token not in stderr.decode()  # the token never reaches a log

@@ -284,6 +284,14 @@ class Outbox:
                 )
             )
 
+    async def status_counts(self) -> dict[str, int]:
+        """Delivery rows of every broadcast by status (for /metrics)."""
+        async with self._db.sessions() as session:
+            rows = await session.execute(
+                select(Delivery.status, func.count()).group_by(Delivery.status)
+            )
+            return {status: count for status, count in rows.all()}
+
     async def progress(self, advisory_id: str) -> Progress:
         """Counts by status and sent counts by locale (counts only, never chat ids)."""
         async with self._db.sessions() as session:

@@ -17,6 +17,7 @@ from bot.delivery.outbox import Outbox
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
+from bot.metrics import Metrics
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
 
@@ -89,6 +90,7 @@ async def run_forever(
     clock: Clock,
     paid: bool = False,
     idle: float = 5.0,
+    metrics: Metrics | None = None,
 ) -> None:
     """The bot process's delivery loop: lead (or wait to), then drain every `idle` seconds."""
     async with leader(database, token_id=token.split(":")[0]):
@@ -102,6 +104,7 @@ async def run_forever(
             rate=Rates().broadcast(paid=paid),
             config=WorkerConfig(paid=paid),
         ) as running:
+            running.metrics = metrics
             while True:
                 await running.drain()
                 await asyncio.sleep(idle)

@@ -20,6 +20,7 @@ from bot.delivery.limiter import RateLimiter
 from bot.delivery.outbox import Outbox, Outcome, Pending
 from bot.delivery.quiet import silent
 from bot.delivery.telegram_api import SendResult
+from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
@@ -64,6 +65,7 @@ class Worker:
         self.stopping_broadcast = False
         self._checked = 0.0
         self.on_published: Callable[[Advisory], Awaitable[None]] | None = None
+        self.metrics: Metrics | None = None
 
     async def publish_due(self) -> list[Advisory]:
         """Publish scheduled advisories whose time has come (a restart never does it twice)."""
@@ -174,6 +176,11 @@ class Worker:
 
     def _outcome(self, row: Pending, result: SendResult, message_id: int | None) -> Outcome:
         now = self._now()
+        if self.metrics is not None:
+            if result.kind == "sent":
+                self.metrics.sent()
+            elif result.kind == "retry_after":
+                self.metrics.too_many_requests_total += 1
         if result.kind == "sent":
             return Outcome(
                 row.chat_id,

@@ -1,0 +1,24 @@
+# Elchi: multi-stage, slim, non-root. Catalogs are compiled here; migrations run at start.
+FROM python:3.11-slim AS build
+ENV UV_PYTHON_DOWNLOADS=never UV_PROJECT_ENVIRONMENT=/app/.venv UV_COMPILE_BYTECODE=1
+RUN pip install --no-cache-dir "uv==0.13.9"
+WORKDIR /app
+COPY pyproject.toml uv.lock README.md ./
+COPY bot ./bot
+RUN uv sync --locked --no-dev
+COPY locales ./locales
+COPY babel.cfg ./
+RUN .venv/bin/python -m bot.i18n.derive && .venv/bin/pybabel compile -d locales -D messages
+
+FROM python:3.11-slim
+RUN useradd --create-home --uid 10001 elchi
+WORKDIR /app
+COPY --from=build /app /app
+COPY advisories ./advisories
+ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 LOG_FORMAT=json HEALTH_PORT=8081
+USER elchi
+EXPOSE 8080 8081
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["python", "-m", "bot.health", "check"]
+ENTRYPOINT ["elchi"]
+CMD ["run"]
