@@ -21,6 +21,7 @@ from bot.demo.cli import read_script, run_demo
 from bot.i18n import CatalogError
 from bot.logs import configure_logging
 from bot.storage import Database, DatabaseError
+from bot.storage.backup import BackupError, backup, restore
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--limit", type=int, default=100)
     halt = commands.add_parser("halt", help="stop all sending for a country at once")
     halt.add_argument("country", choices=["UZ", "KG", "TJ"])
+    save = commands.add_parser("backup", help="write an archive of the database (any backend)")
+    save.add_argument("file", type=Path)
+    load_back = commands.add_parser("restore", help="load an archive into an empty database")
+    load_back.add_argument("file", type=Path)
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="apply every pending migration")
     return parser
@@ -88,6 +93,22 @@ async def _db_upgrade(settings: Settings) -> None:
     finally:
         await database.close()
     print("database is at the newest revision")
+
+
+async def _archive(settings: Settings, action: str, file: Path) -> int:
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+        if action == "backup":
+            counts = await backup(database, file)
+        else:
+            counts = await restore(database, file)
+    except BackupError as error:
+        raise ConfigError(str(error)) from None
+    finally:
+        await database.close()
+    print(f"{action}: " + ", ".join(f"{table} {count}" for table, count in counts.items()))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(
                 delivery_cli.deliver_command(settings, paid=args.paid, in_flight=args.in_flight)
             )
+        elif args.command in ("backup", "restore"):
+            return asyncio.run(_archive(settings, args.command, args.file))
         elif args.command == "validate":
             return content_cli.validate(folder)
         elif args.command == "import":

@@ -1,0 +1,75 @@
+"""Backup on SQLite, restore on PostgreSQL: everything an operator moving up needs survives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.advisories.importer import import_folder
+from bot.config import PROJECT_ROOT
+from bot.delivery.outbox import Outbox
+from bot.i18n import Translator
+from bot.storage import Database, SubscriberRepository
+from bot.storage.admins import AdminRepository
+from bot.storage.advisories import AdvisoryRepository
+from bot.storage.backup import BackupError, backup, restore
+
+
+async def fill(database: Database) -> None:
+    advisories = AdvisoryRepository(database=database)
+    await import_folder(
+        PROJECT_ROOT / "advisories", repository=advisories, translator=Translator()
+    )
+    subscribers = SubscriberRepository(database=database)
+    for chat_id, locale, country in ((1, "ky", "KG"), (2, "uz_Cyrl", "UZ"), (3, "tg", "TJ")):
+        await subscribers.subscribe(chat_id=chat_id, locale=locale, country=country)
+    await subscribers.set_region(chat_id=2, region="RU-TA")
+    advisory = await advisories.get(advisory_id="kg-legal-warning")
+    assert advisory is not None
+    await Outbox(database=database).publish(advisory)  # a broadcast in progress
+    await AdminRepository(database=database, configured={}).audit(actor="cli", action="send")
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_sqlite_to_postgresql_round_trip(tmp_path: Path, database_url: str) -> None:
+    source = Database(f"sqlite+aiosqlite:///{tmp_path}/old.db")
+    await source.migrate()
+    await fill(source)
+    archive = tmp_path / "elchi-backup.jsonl.gz"
+    written = await backup(source, archive)
+    await source.close()
+    assert written["subscribers"] == 3
+    assert written["deliveries"] == 1
+
+    target = Database(database_url)
+    try:
+        await target.migrate()
+        assert await restore(target, archive) == written
+        row = await SubscriberRepository(database=target).get(chat_id=2)
+        assert row is not None
+        assert (row.locale, row.country, row.region) == ("uz_Cyrl", "UZ", "RU-TA")
+        restored = await AdvisoryRepository(database=target).get(advisory_id="kg-legal-warning")
+        assert restored is not None
+        assert restored.text["ky"].headline.startswith("Чет өлкөнүн согушуна")
+        progress = await Outbox(database=target).progress("kg-legal-warning")
+        assert progress.by_status == {"pending": 1}  # the worker resumes it on the new server
+        admins = AdminRepository(database=target, configured={})
+        await admins.audit(actor="cli", action="halt")  # ids continue after the restored ones
+        assert [e.action for e in await admins.audit_log()] == ["halt", "send"]
+        with pytest.raises(BackupError, match="already has subscribers"):
+            await restore(target, archive)
+    finally:
+        await target.close()
+
+
+async def test_a_broken_archive_is_refused(tmp_path: Path) -> None:
+    database = Database(f"sqlite+aiosqlite:///{tmp_path}/new.db")
+    await database.migrate()
+    broken = tmp_path / "broken.gz"
+    broken.write_bytes(b"not gzip at all")
+    try:
+        with pytest.raises(BackupError, match="cannot read the archive"):
+            await restore(database, broken)
+    finally:
+        await database.close()

@@ -1,0 +1,70 @@
+"""No Docker engine here: validate the compose file and check the Dockerfile against the tree."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tomllib
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+
+DOCKERFILE = (PROJECT_ROOT / "Dockerfile").read_text()
+
+
+def test_compose_file_is_valid_against_the_compose_spec() -> None:
+    tool = shutil.which("check-jsonschema", path=str(PROJECT_ROOT / ".venv" / "bin"))
+    assert tool is not None
+    result = subprocess.run(
+        [tool, "--builtin-schema", "vendor.compose-spec", "docker-compose.yml"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_compose_runs_the_bot_on_a_healthy_postgresql() -> None:
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    bot, db = compose["services"]["bot"], compose["services"]["db"]
+    assert bot["env_file"] == ".env"
+    assert bot["depends_on"]["db"]["condition"] == "service_healthy"
+    assert "./advisories:/app/advisories:ro" in bot["volumes"]
+    assert bot["restart"] == "unless-stopped"
+    assert "healthcheck" in db
+    assert "db-data:/var/lib/postgresql/data" in db["volumes"]
+    assert compose["services"]["telegram-bot-api"]["profiles"] == ["local-api"]
+
+
+def test_every_path_the_dockerfile_copies_exists() -> None:
+    for sources in re.findall(r"^COPY (?!--from)(.+) \S+$", DOCKERFILE, re.MULTILINE):
+        for source in sources.split():
+            assert (PROJECT_ROOT / source).exists(), source
+
+
+def test_the_entry_point_and_health_check_exist() -> None:
+    scripts = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert 'ENTRYPOINT ["elchi"]' in DOCKERFILE
+    assert scripts["elchi"] == "bot.__main__:main"
+    assert '"python", "-m", "bot.health", "check"' in DOCKERFILE
+    result = subprocess.run(
+        [str(PROJECT_ROOT / ".venv" / "bin" / "python"), "-m", "bot.health", "check"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={"HEALTH_PORT": "1"},
+    )
+    assert result.returncode == 1  # nothing listens on port 1: unhealthy, not a crash
+    assert result.stderr.startswith("unhealthy:")
+
+
+def test_env_example_documents_every_setting() -> None:
+    from bot.config import Settings
+
+    documented = set(
+        re.findall(r"^#? ?([A-Z_]+)=", (PROJECT_ROOT / ".env.example").read_text(), re.MULTILINE)
+    )
+    assert {name.upper() for name in Settings.model_fields} <= documented
