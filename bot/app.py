@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 SWEEP_EVERY = 300  # seconds between discreet-mode sweeps
 ALLOWED_UPDATES = ["message", "callback_query"]
+SHUTDOWN_GRACE = 6.0  # seconds for in-flight sends at SIGTERM (the whole stop stays under 10 s)
 
 
 def build_application(*, settings: Settings, services: Services) -> BotApplication:
@@ -175,6 +176,7 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
                     token=settings.token(),
                     clock=services.clock,
                     metrics=services.metrics,
+                    stop=stop,
                 )
             )
             health = HealthServer(services, delivery=delivery)
@@ -182,6 +184,8 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
                 await health.start("0.0.0.0", settings.health_port)
             try:
                 await stop.wait()
+                # Let in-flight sends finish and be recorded; never past the 10 s a stop may take.
+                await asyncio.wait({delivery}, timeout=SHUTDOWN_GRACE)
             finally:
                 delivery.cancel()
                 await asyncio.gather(delivery, return_exceptions=True)

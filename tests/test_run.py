@@ -86,3 +86,56 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
     assert subscriber.last_text().startswith("🟠 Кыргызстандын элчилиги")
     assert newcomer.last_text().startswith("Салом! Ман — Elchi.")
     assert sandbox.token not in stderr.decode()  # the token never reaches a log
+
+
+async def test_sigterm_mid_broadcast_records_every_send(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
+    database = Database(url)
+    await database.migrate()
+    repository = AdvisoryRepository(database=database)
+    await import_folder(
+        PROJECT_ROOT / "advisories", repository=repository, translator=Translator()
+    )
+    subscribers = SubscriberRepository(database=database)
+    for chat_id in range(1, 301):
+        await subscribers.subscribe(chat_id=chat_id, locale="ru", country="UZ")
+    advisory = await repository.get(advisory_id="uz-legal-warning")
+    assert advisory is not None
+    outbox = Outbox(database=database)
+    await outbox.publish(advisory)
+
+    sandbox = await Sandbox(auto_chats=True).start()
+    try:
+        env = {
+            **os.environ,
+            "BOT_TOKEN": sandbox.token,
+            "BOT_API_URL": sandbox.url,
+            "DATABASE_URL": url,
+            "SECRET_KEY": "s" * 40,
+            "HEALTH_PORT": "0",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            env=env,
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        async with asyncio.timeout(30):
+            while sandbox.bot.stats.sent < 40:  # the free lane: 29 a second
+                await asyncio.sleep(0.05)
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 15)
+        stopped_in = time.monotonic() - started
+    finally:
+        await sandbox.stop()
+    assert process.returncode == 0, stderr.decode()
+    assert stopped_in < 10
+    progress = await outbox.progress("uz-legal-warning")
+    await database.close()
+    assert progress.by_status["sent"] == sandbox.bot.stats.sent  # every send is on record
+    assert progress.left == 300 - sandbox.bot.stats.sent  # the rest waits for the next start

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -91,6 +92,7 @@ async def run_forever(
     paid: bool = False,
     idle: float = 5.0,
     metrics: Metrics | None = None,
+    stop: asyncio.Event | None = None,
 ) -> None:
     """The bot process's delivery loop: lead (or wait to), then drain every `idle` seconds."""
     async with leader(database, token_id=token.split(":")[0]):
@@ -105,6 +107,17 @@ async def run_forever(
             config=WorkerConfig(paid=paid),
         ) as running:
             running.metrics = metrics
-            while True:
-                await running.drain()
-                await asyncio.sleep(idle)
+            stop = stop or asyncio.Event()
+            while not stop.is_set():
+                drain = asyncio.create_task(running.drain())
+                stopper = asyncio.create_task(stop.wait())
+                await asyncio.wait({drain, stopper}, return_when=asyncio.FIRST_COMPLETED)
+                stopper.cancel()
+                if stop.is_set():
+                    # SIGTERM: no new sends; in-flight ones finish and their outcomes are stored.
+                    running.stopping = True
+                    await drain
+                    return
+                drain.result()  # a failed drain ends the loop (and /healthz says so)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), idle)

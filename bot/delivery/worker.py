@@ -102,6 +102,8 @@ class Worker:
                 if not rows:
                     break
                 for row in rows:
+                    if self.stopping:  # shutting down: finish what is in flight, send no more
+                        break
                     if await self._halted(advisory_id):
                         self.stopping_broadcast = True
                         break
