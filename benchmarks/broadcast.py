@@ -15,7 +15,6 @@ import asyncio
 import json
 import os
 import platform
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -165,35 +164,40 @@ async def ceiling(sandbox: SandboxProcess, messages: int, connections: int = 200
         return messages / (time.perf_counter() - started)
 
 
-def rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def proc_status_mib(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak) of this process, in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-async def memory_child(subscribers: int) -> None:
-    """Run in a child process: idle RSS, then peak RSS after broadcasting."""
-    with tempfile.TemporaryDirectory() as folder:
-        url = await make_database(Path(folder), subscribers)
-        sandbox = SandboxProcess(limits=False)
-        try:
-            database = Database(url)
-            await database.migrate()
-            await database.close()
-            idle = rss_mib()
-            figures = await engine(url, sandbox, rate=100_000, paid=True)
-            print(json.dumps({"idle_mib": idle, "peak_mib": rss_mib(), **figures}))
-        finally:
-            sandbox.stop()
+async def memory_child(url: str) -> None:
+    """In a fresh process on a ready database: RSS when idle, then peak RSS of a broadcast."""
+    sandbox = SandboxProcess(limits=False)
+    try:
+        database = Database(url)
+        await database.migrate()
+        await database.close()
+        Translator()
+        idle = proc_status_mib("VmRSS")
+        figures = await engine(url, sandbox, rate=100_000, paid=True)
+        print(json.dumps({"idle_mib": idle, "peak_mib": proc_status_mib("VmHWM"), **figures}))
+    finally:
+        sandbox.stop()
 
 
 def memory(subscribers: int) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--memory-child", str(subscribers)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-        timeout=3600,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        url = asyncio.run(make_database(Path(folder), subscribers))
+        out = subprocess.run(
+            [sys.executable, __file__, "--memory-child", url],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            timeout=3600,
+        )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -277,9 +281,6 @@ async def run(quick: bool) -> dict[str, Any]:
         results["start_latency"] = await start_latency(
             Path(folder), 5_000 if quick else 100_000, 30 if quick else 200
         )
-    if not quick:
-        results["memory_100k"] = memory(100_000)
-        results["memory_1m"] = memory(1_000_000)
     return results
 
 
@@ -318,13 +319,21 @@ def report(results: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--memory-child", type=int)
+    parser.add_argument("--memory-child", help="(internal) a database URL to broadcast from")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory figures")
     parser.add_argument("--write", type=Path, help="append the table to this Markdown file")
     args = parser.parse_args()
     if args.memory_child:
         asyncio.run(memory_child(args.memory_child))
         return
+    if args.memory_only:
+        for n in (100_000, 1_000_000):
+            print(f"memory {n}: {memory(n)}", flush=True)
+        return
     results = asyncio.run(run(args.quick))
+    if not args.quick:  # each in its own process, outside the event loop above
+        results["memory_100k"] = memory(100_000)
+        results["memory_1m"] = memory(1_000_000)
     table = report(results)
     print(table)
     if args.write:

@@ -177,6 +177,8 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
                     clock=services.clock,
                     metrics=services.metrics,
                     stop=stop,
+                    admins=settings.admins,
+                    report_locale=settings.default_locale,
                 )
             )
             health = HealthServer(services, delivery=delivery)

@@ -40,6 +40,7 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
     try:
         subscriber = sandbox.user(user_id=77, language_code="ky")
         newcomer = sandbox.user(language_code="tg")
+        admin = sandbox.user(user_id=88, language_code="ru")
         health_port = free_port()
         env = {
             **os.environ,
@@ -49,6 +50,7 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
             "SECRET_KEY": "s" * 40,
             "HEALTH_PORT": str(health_port),
             "LOG_FORMAT": "json",
+            "ADMINS": "88:KG",
         }
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -62,7 +64,9 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
         )
         newcomer.send("/start")
         async with asyncio.timeout(30):
-            while not (subscriber.bot_messages() and newcomer.bot_messages()):
+            while not (
+                subscriber.bot_messages() and newcomer.bot_messages() and admin.bot_messages()
+            ):
                 await asyncio.sleep(0.1)
         async with httpx.AsyncClient() as client:
             health = await client.get(f"http://127.0.0.1:{health_port}/healthz")
@@ -85,6 +89,8 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
     assert {"time", "level", "logger", "message"} <= set(logs[0])
     assert subscriber.last_text().startswith("🟠 Кыргызстандын элчилиги")
     assert newcomer.last_text().startswith("Салом! Ман — Elchi.")
+    assert admin.last_text().startswith("Рассылка завершена · kg-2022-09-21-embassy-warning")
+    assert "Отправлено: 1. Заблокировали: 0. Ошибки: 0. Пропущено: 0." in admin.last_text()
     assert sandbox.token not in stderr.decode()  # the token never reaches a log
 
 

@@ -258,8 +258,8 @@ class Outbox:
                     .values(blocked=True)
                 )
 
-    async def finish_if_done(self, advisory_id: str) -> bool:
-        """Mark the broadcast done once no row is pending."""
+    async def finish_if_done(self, advisory_id: str) -> str | None:
+        """Mark the broadcast done once no row is pending: "finished" now, "done" before."""
         async with self._db.transaction() as session:
             left = await session.scalar(
                 select(func.count())
@@ -267,13 +267,13 @@ class Outbox:
                 .where(and_(Delivery.advisory_id == advisory_id, Delivery.status == "pending"))
             )
             if left:
-                return False
-            await session.execute(
+                return None
+            result = await session.execute(
                 update(Broadcast)
                 .where(Broadcast.advisory_id == advisory_id, Broadcast.state == "sending")
                 .values(state="done", finished_at=self._now())
             )
-        return True
+        return "finished" if result.rowcount else "done"  # type: ignore[attr-defined]
 
     async def next_retry(self, advisory_id: str) -> datetime | None:
         """When the earliest postponed row becomes due."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -15,10 +15,12 @@ from bot.clock import Clock
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.lock import leader
 from bot.delivery.outbox import Outbox
+from bot.delivery.report import final_report
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
 from bot.metrics import Metrics
+from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
 
@@ -82,6 +84,32 @@ async def worker(
         )
 
 
+def _reporter(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    *,
+    locale: str,
+    configured: dict[int, str] | None = None,
+) -> Callable[[Advisory], Awaitable[None]]:
+    """Tell the admins of an advisory's country how its broadcast ended."""
+
+    async def report(advisory: Advisory) -> None:
+        repository = AdminRepository(database=database, configured=configured or {})
+        progress = await Outbox(database=database).progress(advisory.id)
+        text = advisory.text_for(locale) or advisory.text["ru"]
+        message = final_report(
+            translator.bound(locale),
+            advisory_id=advisory.id,
+            headline=text.headline,
+            progress=progress,
+        )
+        for user_id in await repository.of_country(country=advisory.country):
+            await send_text(user_id, message)
+
+    return report
+
+
 async def run_forever(
     *,
     database: Database,
@@ -93,6 +121,8 @@ async def run_forever(
     idle: float = 5.0,
     metrics: Metrics | None = None,
     stop: asyncio.Event | None = None,
+    admins: dict[int, str] | None = None,
+    report_locale: str = "ru",
 ) -> None:
     """The bot process's delivery loop: lead (or wait to), then drain every `idle` seconds."""
     async with leader(database, token_id=token.split(":")[0]):
@@ -107,6 +137,9 @@ async def run_forever(
             config=WorkerConfig(paid=paid),
         ) as running:
             running.metrics = metrics
+            running.on_finished = _reporter(
+                database, translator, running.send_text, locale=report_locale, configured=admins
+            )
             stop = stop or asyncio.Event()
             while not stop.is_set():
                 drain = asyncio.create_task(running.drain())

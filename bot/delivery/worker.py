@@ -66,6 +66,7 @@ class Worker:
         self._checked = 0.0
         self.on_published: Callable[[Advisory], Awaitable[None]] | None = None
         self.metrics: Metrics | None = None
+        self.on_finished: Callable[[Advisory], Awaitable[None]] | None = None
 
     async def publish_due(self) -> list[Advisory]:
         """Publish scheduled advisories whose time has come (a restart never does it twice)."""
@@ -121,12 +122,20 @@ class Worker:
                 task.cancel()
         await self._flush(advisory_id)
         await self._outbox.skip_unreachable(advisory_id)  # /stop or a block during the pass
-        if await self._outbox.finish_if_done(advisory_id):
+        finished = await self._outbox.finish_if_done(advisory_id)
+        if finished is not None:
+            if finished == "finished" and self.on_finished is not None:
+                await self.on_finished(advisory)
             return False
         due = await self._outbox.next_retry(advisory_id)
         if due is not None and due > self._now() and not sent_any:
             await asyncio.sleep(min(5.0, (due - self._now()).total_seconds()))
         return True
+
+    async def send_text(self, chat_id: int, text: str) -> SendResult:
+        """One HTML message outside any broadcast (reports to admins), within the rate."""
+        await self._limiter.acquire()
+        return await self._send(self._payload(chat_id, text, quiet=False))
 
     async def _halted(self, advisory_id: str) -> bool:
         """Looks at the broadcast's state at most every HALT_CHECK seconds."""

@@ -1,0 +1,26 @@
+"""The final report of a broadcast, sent to the admins of its country (counts only)."""
+
+from __future__ import annotations
+
+from bot.delivery.outbox import Progress
+from bot.texts import Gettext, bold, html
+
+
+def final_report(_: Gettext, *, advisory_id: str, headline: str, progress: Progress) -> str:
+    """`Broadcast finished` with sent / blocked / failed / skipped and sent by locale."""
+    counts = progress.by_status
+    lines = [
+        bold(_("Broadcast finished")) + f" · <code>{html(advisory_id)}</code>",
+        html(headline),
+        html(
+            _("Sent: {sent}. Blocked: {blocked}. Failed: {failed}. Skipped: {skipped}.").format(
+                sent=counts.get("sent", 0),
+                blocked=counts.get("blocked", 0) + counts.get("gone", 0),
+                failed=counts.get("failed", 0),
+                skipped=counts.get("skipped", 0),
+            )
+        ),
+    ]
+    if progress.sent_by_locale:
+        lines.append(", ".join(f"{k} {v}" for k, v in sorted(progress.sent_by_locale.items())))
+    return "\n".join(lines)
