@@ -22,6 +22,30 @@ from bot.storage.advisories import AdvisoryRepository
 from tests.support.postgres import free_port
 
 
+async def start_bot(
+    sandbox: Sandbox, url: str, folder: Path, **settings: str
+) -> asyncio.subprocess.Process:
+    """`elchi run` in a child process, against the sandbox and the database at `url`."""
+    env = {
+        **os.environ,
+        "BOT_TOKEN": sandbox.token,
+        "BOT_API_URL": sandbox.url,
+        "DATABASE_URL": url,
+        "SECRET_KEY": "s" * 40,
+        **settings,
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        cwd=folder,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
 async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
     database = Database(url)
@@ -42,25 +66,8 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
         newcomer = sandbox.user(language_code="tg")
         admin = sandbox.user(user_id=88, language_code="ru")
         health_port = free_port()
-        env = {
-            **os.environ,
-            "BOT_TOKEN": sandbox.token,
-            "BOT_API_URL": sandbox.url,
-            "DATABASE_URL": url,
-            "SECRET_KEY": "s" * 40,
-            "HEALTH_PORT": str(health_port),
-            "LOG_FORMAT": "json",
-            "ADMINS": "88:KG",
-        }
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            env=env,
-            cwd=tmp_path,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
+        process = await start_bot(
+            sandbox, url, tmp_path, HEALTH_PORT=str(health_port), LOG_FORMAT="json", ADMINS="88:KG"
         )
         newcomer.send("/start")
         async with asyncio.timeout(30):
@@ -112,24 +119,7 @@ async def test_sigterm_mid_broadcast_records_every_send(tmp_path: Path) -> None:
 
     sandbox = await Sandbox(auto_chats=True).start()
     try:
-        env = {
-            **os.environ,
-            "BOT_TOKEN": sandbox.token,
-            "BOT_API_URL": sandbox.url,
-            "DATABASE_URL": url,
-            "SECRET_KEY": "s" * 40,
-            "HEALTH_PORT": "0",
-        }
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            env=env,
-            cwd=tmp_path,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0")
         async with asyncio.timeout(30):
             while sandbox.bot.stats.sent < 40:  # the free lane: 29 a second
                 await asyncio.sleep(0.05)
