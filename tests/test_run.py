@@ -135,3 +135,45 @@ async def test_sigterm_mid_broadcast_records_every_send(tmp_path: Path) -> None:
     await database.close()
     assert progress.by_status["sent"] == sandbox.bot.stats.sent  # every send is on record
     assert progress.left == 300 - sandbox.bot.stats.sent  # the rest waits for the next start
+
+
+async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_it(
+    tmp_path: Path,
+) -> None:
+    from datetime import timedelta
+
+    from bot.clock import utcnow
+
+    url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
+    database = Database(url)
+    await database.migrate()
+    repository = AdvisoryRepository(database=database)
+    await import_folder(
+        PROJECT_ROOT / "advisories", repository=repository, translator=Translator()
+    )
+    await SubscriberRepository(database=database).subscribe(chat_id=31, locale="tg", country="TJ")
+    advisory = await repository.get(advisory_id="tj-2022-09-embassy-warning")
+    assert advisory is not None
+    due = utcnow() - timedelta(hours=2)
+    await repository.save(advisory=advisory.model_copy(update={"publish_at": due}), origin="t")
+    await database.close()
+    sandbox = await Sandbox().start()
+    try:
+        subscriber = sandbox.user(user_id=31, language_code="tg")
+        admin = sandbox.user(user_id=32, language_code="ru")
+        process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0", ADMINS="32:TJ")
+        async with asyncio.timeout(30):
+            while len(admin.bot_messages()) < 2 or not subscriber.bot_messages():
+                await asyncio.sleep(0.1)
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.communicate(), 15)
+    finally:
+        await sandbox.stop()
+    announcement, report = (m.text or "" for m in admin.bot_messages())
+    assert announcement.startswith(
+        "📣 Рассылка началась: tj-2022-09-embassy-warning (TJ), подписчиков: 1."
+    )
+    assert "⏰ Её время было " in announcement
+    assert " MSK (" in announcement
+    assert report.startswith("Рассылка завершена")
+    assert subscriber.last_text().startswith("🟠 Сафорати Тоҷикистон")

@@ -24,3 +24,27 @@ def final_report(_: Gettext, *, advisory_id: str, headline: str, progress: Progr
     if progress.sent_by_locale:
         lines.append(", ".join(f"{k} {v}" for k, v in sorted(progress.sent_by_locale.items())))
     return "\n".join(lines)
+
+
+def started(
+    _: Gettext, *, advisory_id: str, country: str, audience: int, late_since: str | None
+) -> str:
+    """Told to every admin of the country when a broadcast starts (a hijacked account shows)."""
+    lines = [
+        "📣 "
+        + html(
+            _("Broadcast started: {id} ({country}), {audience} subscribers.").format(
+                id=advisory_id, country=country, audience=audience
+            )
+        ),
+    ]
+    if late_since:
+        lines.append(
+            "⏰ "
+            + html(
+                _("It was due at {time} while the bot was not running; it is sent now.").format(
+                    time=late_since
+                )
+            )
+        )
+    return "\n".join(lines)

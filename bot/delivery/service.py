@@ -8,14 +8,15 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 
-from bot.advisories.model import Advisory
+from bot.advisories.model import MOSCOW, Advisory
 from bot.advisories.render import render
 from bot.clock import Clock
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.lock import leader
 from bot.delivery.outbox import Outbox
-from bot.delivery.report import final_report
+from bot.delivery.report import final_report, started
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
@@ -84,6 +85,41 @@ async def worker(
         )
 
 
+LATE_AFTER = timedelta(minutes=5)
+
+
+def _announcer(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    clock: Clock,
+    *,
+    locale: str,
+    configured: dict[int, str] | None = None,
+) -> Callable[[Advisory], Awaitable[None]]:
+    """Tell every admin of the country that a broadcast started (and whether it is late)."""
+
+    async def announce(advisory: Advisory) -> None:
+        repository = AdminRepository(database=database, configured=configured or {})
+        total = (await Outbox(database=database).progress(advisory.id)).total
+        late = None
+        if advisory.publish_at is not None and clock() - advisory.publish_at > LATE_AFTER:
+            moscow = advisory.publish_at.astimezone(MOSCOW).strftime("%Y-%m-%d %H:%M")
+            utc = advisory.publish_at.astimezone(UTC).strftime("%H:%M")
+            late = f"{moscow} MSK ({utc} UTC)"
+        message = started(
+            translator.bound(locale),
+            advisory_id=advisory.id,
+            country=advisory.country,
+            audience=total,
+            late_since=late,
+        )
+        for user_id in await repository.of_country(country=advisory.country):
+            await send_text(user_id, message)
+
+    return announce
+
+
 def _reporter(
     database: Database,
     translator: Translator,
@@ -137,6 +173,14 @@ async def run_forever(
             config=WorkerConfig(paid=paid),
         ) as running:
             running.metrics = metrics
+            running.on_published = _announcer(
+                database,
+                translator,
+                running.send_text,
+                clock,
+                locale=report_locale,
+                configured=admins,
+            )
             running.on_finished = _reporter(
                 database, translator, running.send_text, locale=report_locale, configured=admins
             )

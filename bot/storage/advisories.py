@@ -41,17 +41,29 @@ class AdvisoryRepository:
         changes: dict[str, Change] = {}
         async with self._db.transaction() as session:
             for advisory, origin in advisories:
-                changes[advisory.id] = await self._save(session, advisory, origin)
+                changes[advisory.id] = await self._save(
+                    session, advisory, origin, keep_schedule=True
+                )
             for directory in directories:
                 changes[f"contacts:{directory.country}"] = await self._save_directory(
                     session, directory
                 )
         return changes
 
-    async def _save(self, session: AsyncSession, advisory: Advisory, origin: str) -> Change:
+    async def _save(
+        self,
+        session: AsyncSession,
+        advisory: Advisory,
+        origin: str,
+        *,
+        keep_schedule: bool = False,
+    ) -> Change:
+        row = await session.get(AdvisoryRow, advisory.id, with_for_update=True)
+        if keep_schedule and row is not None and advisory.publish_at is None and row.publish_at:
+            # An admin scheduled it (`elchi push --at`); re-importing the file keeps that.
+            advisory = advisory.model_copy(update={"publish_at": row.publish_at})
         document = advisory.model_dump_json()
         digest, now = _digest(document), self._now()
-        row = await session.get(AdvisoryRow, advisory.id, with_for_update=True)
         if row is not None and row.digest == digest:
             return "unchanged"
         change: Change = "changed" if row is not None else "added"

@@ -58,3 +58,20 @@ async def test_in_force_hides_expired_and_drafts(
     directory = await repository.directory(country="TJ")
     assert directory is not None
     assert [m.city for m in directory.missions][:2] == ["Moscow", "Saint Petersburg"]
+
+
+@on_every_backend
+async def test_reimporting_keeps_an_admins_schedule(
+    content: Path, translator: Translator, database: Database
+) -> None:
+    repository = AdvisoryRepository(database=database)
+    await import_folder(content, repository=repository, translator=translator)
+    stored = await repository.get(advisory_id="tj-legal-warning")
+    assert stored is not None
+    at = datetime(2027, 1, 10, 6, 0, tzinfo=UTC)
+    await repository.save(advisory=stored.model_copy(update={"publish_at": at}), origin="cli")
+    report = await import_folder(content, repository=repository, translator=translator)
+    assert report.lines() == ["imported: 0 added, 0 changed, 10 unchanged"]
+    again = await repository.get(advisory_id="tj-legal-warning")
+    assert again is not None
+    assert again.publish_at == at
