@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("--at", type=datetime.fromisoformat, help="e.g. 2026-12-01T09:00+03:00")
     push.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     push.add_argument("--paid", action="store_true", help="paid broadcast, up to 1000/s")
+    push.add_argument("--test", action="store_true", help="send it, marked TEST, to admins only")
     admins = commands.add_parser("admins", help="list, add or remove admins")
     admins.add_argument("action", choices=["list", "add", "remove"])
     admins.add_argument("user_id", nargs="?", type=int)
@@ -139,7 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise ConfigError("--at: give the offset too, e.g. 2026-12-01T09:00+03:00")
             return asyncio.run(
                 admin_cli.push_command(
-                    settings, args.target, at=args.at, yes=args.yes, paid=args.paid
+                    settings,
+                    args.target,
+                    at=args.at,
+                    yes=args.yes,
+                    paid=args.paid,
+                    test=args.test,
                 )
             )
         elif args.command == "admins":

@@ -9,9 +9,12 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.advisories.content import load_content
+from bot.advisories.model import WRITTEN_LOCALES, Advisory
 from bot.config import Settings
 from bot.delivery import cli as delivery_cli
 from bot.delivery.outbox import Outbox
+from bot.delivery.service import renderer
+from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage import Database
 from bot.storage.admins import AdminRepository
@@ -84,7 +87,13 @@ async def halt_command(settings: Settings, country: str) -> int:
 
 
 async def push_command(
-    settings: Settings, target: str, *, at: datetime | None, yes: bool, paid: bool
+    settings: Settings,
+    target: str,
+    *,
+    at: datetime | None,
+    yes: bool,
+    paid: bool,
+    test: bool = False,
 ) -> int:
     """Validate a file (or take a stored id), import it, then send now or schedule it."""
     async with _database(settings) as database:
@@ -113,6 +122,8 @@ async def push_command(
             print(f"elchi: no advisory with id {advisory_id!r}", file=sys.stderr)
             return 1
         admins = AdminRepository(database=database, configured=settings.admins)
+        if test:
+            return await _send_test(settings, stored, admins)
         if at is not None:
             if stored.publish_at != at:
                 await advisories.save(
@@ -144,3 +155,37 @@ async def push_command(
                 audience=audience,
             )
     return result
+
+
+async def _send_test(settings: Settings, advisory: Advisory, admins: AdminRepository) -> int:
+    """Send the advisory, marked TEST, to the country's admins only, in every written locale."""
+    recipients = await admins.of_country(country=advisory.country)
+    if not recipients:
+        print(f"elchi: no admin of {advisory.country} to send a test to", file=sys.stderr)
+        return 1
+    test = advisory.model_copy(update={"status": "test"})
+    render = renderer(Translator())
+    async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:
+        for user_id in recipients:
+            for locale in WRITTEN_LOCALES:
+                for part in render(test, locale):
+                    result = await api.send_message(
+                        {
+                            "chat_id": user_id,
+                            "text": part,
+                            "parse_mode": "HTML",
+                            "link_preview_options": {"is_disabled": True},
+                        }
+                    )
+                    if result.kind != "sent":
+                        print(f"elchi: test to {user_id} failed: {result.error}", file=sys.stderr)
+                        return 1
+    await admins.audit(
+        actor="cli",
+        action="test",
+        country=advisory.country,
+        advisory_id=advisory.id,
+        audience=len(recipients),
+    )
+    print(f"{advisory.id}: test sent to {len(recipients)} admin(s) of {advisory.country}")
+    return 0

@@ -43,6 +43,8 @@ COMMANDS = {
     # Admin commands answer non-admins exactly like unknown commands (and audit the attempt).
     "halt": admin.halt_command,
     "stats": admin.stats_command,
+    "advisories": admin.advisories_command,
+    "audit": admin.audit_command,
     "privacy": info.privacy_command,
 }
 

@@ -132,3 +132,56 @@ def test_cli_admins_halt_push_and_audit(tmp_path: Path) -> None:
     log = elchi("audit", cwd=tmp_path, env=env).stdout.splitlines()
     assert [line.split("\t")[2] for line in log] == ["halt", "schedule", "admin-add"]
     assert elchi("admins", "remove", "111", cwd=tmp_path, env=env).returncode == 1  # the setting's
+
+
+async def test_advisories_and_audit_for_admins(database_url: str) -> None:
+    async with running_harness(
+        database_url=database_url, admins={UZ_ADMIN: "UZ", 1: "*"}
+    ) as harness:
+        admin = harness.sandbox.user(user_id=UZ_ADMIN, language_code="ru")
+        await say(harness, admin, "/advisories")
+        listing = admin.last_text().splitlines()
+        assert "uz-legal-warning — не опубликовано" in listing
+        assert len(listing) == 3  # the three advisories of Uzbekistan, none of KG or TJ
+        await say(harness, admin, "/audit")
+        assert admin.last_text() == "Журнал аудита могут читать только суперадмины."
+        root = harness.sandbox.user(user_id=1, language_code="ru")
+        await say(harness, root, "/audit")
+        assert admin.last_text() != root.last_text()
+        assert root.last_text() == "Записей нет."
+
+
+def test_cli_test_send_reaches_only_the_countrys_admins(tmp_path: Path) -> None:
+    import asyncio
+    import os
+
+    async def scenario() -> None:
+        sandbox = await Sandbox(auto_chats=True).start()
+        try:
+            env = {
+                **os.environ,
+                "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/e.db",
+                "ADMINS": "501:UZ,502:KG",
+                "BOT_TOKEN": sandbox.token,
+                "BOT_API_URL": sandbox.url,
+            }
+            assert (
+                await asyncio.to_thread(elchi, "import", cwd=tmp_path, env=env)
+            ).returncode == 0
+            result = await asyncio.to_thread(
+                elchi, "push", "uz-legal-warning", "--test", cwd=tmp_path, env=env
+            )
+            assert result.returncode == 0, result.stderr
+            assert result.stdout == "uz-legal-warning: test sent to 1 admin(s) of UZ\n"
+            texts = [m.text or "" for m in sandbox.world.chats[501].messages]
+            assert len(texts) >= 4  # uz, ky, tg, ru
+            assert all(
+                "ТЕСТ" in t or "SINOV" in t or "СЫНОО" in t or "САНҶИШ" in t
+                for t in texts
+                if t.startswith("🟠")
+            )
+            assert 502 not in sandbox.world.chats
+        finally:
+            await sandbox.stop()
+
+    asyncio.run(scenario())
