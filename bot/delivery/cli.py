@@ -9,7 +9,8 @@ import time
 from bot.clock import utcnow
 from bot.config import Settings
 from bot.delivery.lock import leader
-from bot.delivery.outbox import Outbox, Progress
+from bot.delivery.outbox import Outbox
+from bot.delivery.queries import Progress
 from bot.delivery.service import Rates, worker
 from bot.delivery.worker import WorkerConfig
 from bot.i18n import Translator

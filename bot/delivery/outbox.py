@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
+from bot.delivery.queries import BroadcastQueries, audience
 from bot.storage.db import Database
-from bot.storage.models import AdvisoryRow, Broadcast, Delivery, Subscriber
+from bot.storage.models import Broadcast, Delivery, Subscriber
 
 FILL_BATCH = 5000  # rows a transaction: short enough that /start never waits long
 
@@ -41,44 +41,12 @@ class Outcome:
     error: str | None = None
 
 
-@dataclass
-class Progress:
-    """Counts of one broadcast, for the progress bar and the report."""
-
-    total: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    sent_by_locale: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def left(self) -> int:
-        return self.by_status.get("pending", 0)
-
-
-def _audience(advisory: Advisory) -> list[Any]:
-    conditions = [
-        Subscriber.country == advisory.country,
-        Subscriber.subscribed.is_(True),
-        Subscriber.blocked.is_(False),
-    ]
-    if advisory.targeting.regions:
-        conditions.append(Subscriber.region.in_(advisory.targeting.regions))
-    if advisory.targeting.locales:
-        conditions.append(Subscriber.locale.in_(advisory.targeting.locales))
-    return conditions
-
-
-class Outbox:
-    """Everything the publisher, the worker and the reports ask of the database."""
+class Outbox(BroadcastQueries):
+    """The publisher's and the worker's side: fill the outbox, stream it, store outcomes."""
 
     def __init__(self, *, database: Database, clock: Clock = utcnow) -> None:
         self._db = database
         self._now = clock
-
-    async def audience_size(self, advisory: Advisory) -> int:
-        """How many subscribers the advisory would reach now."""
-        async with self._db.sessions() as session:
-            query = select(func.count()).select_from(Subscriber).where(*_audience(advisory))
-            return int(await session.scalar(query) or 0)
 
     async def publish(self, advisory: Advisory, *, paid: bool = False) -> int:
         """Create the broadcast and fill its outbox; resumable and idempotent. Returns total."""
@@ -113,7 +81,7 @@ class Outbox:
     ) -> bool:
         query = (
             select(Subscriber.chat_id)
-            .where(*_audience(advisory), Subscriber.chat_id > broadcast.cursor)
+            .where(*audience(advisory), Subscriber.chat_id > broadcast.cursor)
             .order_by(Subscriber.chat_id)
             .limit(FILL_BATCH)
         )
@@ -139,47 +107,6 @@ class Outbox:
             broadcast.state = "sending"
             return False
         return True
-
-    async def due_scheduled(self) -> list[Advisory]:
-        """Actual advisories whose publish_at has come and that have no broadcast yet."""
-        query = (
-            select(AdvisoryRow.document)
-            .outerjoin(Broadcast, Broadcast.advisory_id == AdvisoryRow.id)
-            .where(
-                AdvisoryRow.status == "actual",
-                AdvisoryRow.publish_at.is_not(None),
-                AdvisoryRow.publish_at <= self._now(),
-                Broadcast.advisory_id.is_(None),
-            )
-            .order_by(AdvisoryRow.publish_at)
-        )
-        async with self._db.sessions() as session:
-            documents = (await session.scalars(query)).all()
-        return [Advisory.model_validate_json(d) for d in documents]
-
-    async def halt(self, *, country: str) -> list[str]:
-        """Stop every broadcast of `country` at once; returns the advisories halted."""
-        of_country = select(AdvisoryRow.id).where(AdvisoryRow.country == country)
-        async with self._db.transaction() as session:
-            halted = (
-                await session.scalars(
-                    update(Broadcast)
-                    .where(
-                        Broadcast.state.in_(("filling", "sending")),
-                        Broadcast.advisory_id.in_(of_country),
-                    )
-                    .values(state="halted")
-                    .returning(Broadcast.advisory_id)
-                )
-            ).all()
-        return list(halted)
-
-    async def state(self, advisory_id: str) -> str | None:
-        """filling, sending, done or halted (None: never published)."""
-        async with self._db.sessions() as session:
-            return await session.scalar(
-                select(Broadcast.state).where(Broadcast.advisory_id == advisory_id)
-            )
 
     async def active(self) -> list[str]:
         """Broadcasts being filled or sent, oldest first."""
@@ -283,37 +210,3 @@ class Outbox:
                     Delivery.advisory_id == advisory_id, Delivery.status == "pending"
                 )
             )
-
-    async def status_counts(self) -> dict[str, int]:
-        """Delivery rows of every broadcast by status (for /metrics)."""
-        async with self._db.sessions() as session:
-            rows = await session.execute(
-                select(Delivery.status, func.count()).group_by(Delivery.status)
-            )
-            return {status: count for status, count in rows.all()}
-
-    async def progress(self, advisory_id: str) -> Progress:
-        """Counts by status and sent counts by locale (counts only, never chat ids)."""
-        async with self._db.sessions() as session:
-            broadcast = await session.get(Broadcast, advisory_id)
-            by_status = dict(
-                (
-                    await session.execute(
-                        select(Delivery.status, func.count())
-                        .where(Delivery.advisory_id == advisory_id)
-                        .group_by(Delivery.status)
-                    )
-                ).all()
-            )
-            by_locale = dict(
-                (
-                    await session.execute(
-                        select(Delivery.locale, func.count())
-                        .where(Delivery.advisory_id == advisory_id, Delivery.status == "sent")
-                        .group_by(Delivery.locale)
-                    )
-                ).all()
-            )
-        total = 0 if broadcast is None else broadcast.total
-        locales = {str(locale): count for locale, count in by_locale.items()}
-        return Progress(total=total, by_status=by_status, sent_by_locale=locales)

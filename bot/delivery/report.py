@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.delivery.outbox import Progress
+from bot.delivery.queries import Progress
 from bot.texts import Gettext, bold, html
 
 
