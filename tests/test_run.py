@@ -46,15 +46,26 @@ async def start_bot(
     )
 
 
-async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None:
-    url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
+async def content_database(
+    folder: Path, subscribers: dict[int, tuple[str, str]]
+) -> tuple[str, Database, AdvisoryRepository]:
+    """A migrated SQLite database with the shipped content and these (locale, country) chats."""
+    url = f"sqlite+aiosqlite:///{folder}/elchi.db"
     database = Database(url)
     await database.migrate()
     repository = AdvisoryRepository(database=database)
     await import_folder(
         PROJECT_ROOT / "advisories", repository=repository, translator=Translator()
     )
-    await SubscriberRepository(database=database).subscribe(chat_id=77, locale="ky", country="KG")
+    for chat_id, (locale, country) in subscribers.items():
+        await SubscriberRepository(database=database).subscribe(
+            chat_id=chat_id, locale=locale, country=country
+        )
+    return url, database, repository
+
+
+async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None:
+    url, database, repository = await content_database(tmp_path, {77: ("ky", "KG")})
     advisory = await repository.get(advisory_id="kg-2022-09-21-embassy-warning")
     assert advisory is not None
     await Outbox(database=database).publish(advisory)
@@ -102,16 +113,8 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
 
 
 async def test_sigterm_mid_broadcast_records_every_send(tmp_path: Path) -> None:
-    url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
-    database = Database(url)
-    await database.migrate()
-    repository = AdvisoryRepository(database=database)
-    await import_folder(
-        PROJECT_ROOT / "advisories", repository=repository, translator=Translator()
-    )
-    subscribers = SubscriberRepository(database=database)
-    for chat_id in range(1, 301):
-        await subscribers.subscribe(chat_id=chat_id, locale="ru", country="UZ")
+    audience = {chat_id: ("ru", "UZ") for chat_id in range(1, 301)}
+    url, database, repository = await content_database(tmp_path, audience)
     advisory = await repository.get(advisory_id="uz-legal-warning")
     assert advisory is not None
     outbox = Outbox(database=database)
@@ -144,14 +147,7 @@ async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_i
 
     from bot.clock import utcnow
 
-    url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
-    database = Database(url)
-    await database.migrate()
-    repository = AdvisoryRepository(database=database)
-    await import_folder(
-        PROJECT_ROOT / "advisories", repository=repository, translator=Translator()
-    )
-    await SubscriberRepository(database=database).subscribe(chat_id=31, locale="tg", country="TJ")
+    url, database, repository = await content_database(tmp_path, {31: ("tg", "TJ")})
     advisory = await repository.get(advisory_id="tj-2022-09-embassy-warning")
     assert advisory is not None
     due = utcnow() - timedelta(hours=2)
