@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     admins.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ", "*"])
     audit = commands.add_parser("audit", help="print the audit log, newest first")
     audit.add_argument("--limit", type=int, default=100)
+    withdraw = commands.add_parser("cancel", help="withdraw an advisory and notify its readers")
+    withdraw.add_argument("id")
+    withdraw.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     halt = commands.add_parser("halt", help="stop all sending for a country at once")
     halt.add_argument("country", choices=["UZ", "KG", "TJ"])
     save = commands.add_parser("backup", help="write an archive of the database (any backend)")
@@ -158,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         elif args.command == "audit":
             return asyncio.run(admin_cli.audit_command(settings, args.limit))
+        elif args.command == "cancel":
+            return asyncio.run(admin_cli.cancel_command(settings, args.id, yes=args.yes))
         elif args.command == "halt":
             return asyncio.run(admin_cli.halt_command(settings, args.country))
         elif args.command == "broadcast":

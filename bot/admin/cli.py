@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 
+from bot.admin.cancel import CancelError, cancel
 from bot.advisories.content import load_content
 from bot.advisories.model import WRITTEN_LOCALES, Advisory
+from bot.clock import utcnow
 from bot.config import Settings
 from bot.delivery import cli as delivery_cli
 from bot.delivery.outbox import Outbox
@@ -188,4 +191,32 @@ async def _send_test(settings: Settings, advisory: Advisory, admins: AdminReposi
         audience=len(recipients),
     )
     print(f"{advisory.id}: test sent to {len(recipients)} admin(s) of {advisory.country}")
+    return 0
+
+
+async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> int:
+    """Withdraw an advisory: pending sends stop; those who got it receive a notice."""
+    answer = "y" if yes else await asyncio.to_thread(input, f"cancel {advisory_id}? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes"):
+        print("nothing changed")
+        return 1
+    async with _database(settings) as database:
+        try:
+            notice, total = await cancel(
+                database=database, translator=Translator(), clock=utcnow, advisory_id=advisory_id
+            )
+        except CancelError as error:
+            print(f"elchi: {error}", file=sys.stderr)
+            return 1
+        await AdminRepository(database=database, configured=settings.admins).audit(
+            actor="cli",
+            action="cancel",
+            country=notice.country,
+            advisory_id=advisory_id,
+            audience=total,
+        )
+    print(
+        f"{advisory_id}: cancelled; notice {notice.id} to those who received it ({total} so far)"
+    )
+    print("the delivery worker (the running bot, or `elchi deliver`) sends it now")
     return 0

@@ -27,6 +27,7 @@ class Progress:
 
 
 def audience(advisory: Advisory) -> list[Any]:
+    """Who an advisory reaches: its country's active subscribers, narrowed by targeting."""
     conditions = [
         Subscriber.country == advisory.country,
         Subscriber.subscribed.is_(True),
@@ -36,6 +37,12 @@ def audience(advisory: Advisory) -> list[Any]:
         conditions.append(Subscriber.region.in_(advisory.targeting.regions))
     if advisory.targeting.locales:
         conditions.append(Subscriber.locale.in_(advisory.targeting.locales))
+    if advisory.kind == "cancel" and advisory.supersedes:
+        # A cancellation goes to the people who received what it cancels, and to no one else.
+        received = select(Delivery.chat_id).where(
+            Delivery.advisory_id == advisory.supersedes, Delivery.status == "sent"
+        )
+        conditions.append(Subscriber.chat_id.in_(received))
     return conditions
 
 

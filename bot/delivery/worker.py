@@ -143,7 +143,7 @@ class Worker:
         if now - self._checked < HALT_CHECK:
             return False
         self._checked = now
-        return await self._outbox.state(advisory_id) == "halted"
+        return await self._outbox.state(advisory_id) in ("halted", "cancelled")
 
     async def _deliver(
         self, advisory: Advisory, row: Pending, cache: dict[str, list[str]]

@@ -124,3 +124,41 @@ async def test_halt_stops_sending_at_once(setup: Setup, make_sandbox: MakeSandbo
     assert sandbox.bot.stats.sent <= halted_at + 100 * 0.5 + 5
     progress = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")
     assert progress.left > 200  # the rest waits, pending, for an admin to resume
+
+
+async def test_cancel_stops_pending_and_notifies_only_those_who_received_it(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    import asyncio
+
+    from bot.admin.cancel import cancel
+    from bot.clock import utcnow
+
+    await setup.audience(200)
+    await setup.publish()
+    async with make_sandbox() as sandbox, setup.worker(sandbox, rate=100, max_in_flight=5) as w:
+        task = asyncio.create_task(w.drain())
+        while sandbox.bot.stats.sent < 30:
+            await asyncio.sleep(0.01)
+        notice, total = await cancel(
+            database=setup.database,
+            translator=setup.translator,
+            clock=utcnow,
+            advisory_id="uz-2022-09-21-prosecutor-warning",
+        )
+        await asyncio.wait_for(task, 10)
+        received = dict(sandbox.bot.stats.per_chat)
+        await w.drain()  # sends the notice
+    original = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")
+    assert total <= len(received)  # more went out while the worker noticed (at most 0.5 s)
+    assert original.by_status["sent"] == len(received)
+    assert original.by_status["stopped"] == 200 - len(received)
+    assert (await setup.outbox.progress(notice.id)).by_status == {"sent": len(received)}
+    assert set(sandbox.bot.stats.per_chat) == set(received)  # nobody new heard of it
+    assert (
+        sandbox.world.chats[2]
+        .messages[-1]
+        .text.startswith(  # type: ignore[union-attr]
+            "🟠 Жокко чыгарылды: Өзбекстандын Башкы прокуратурасы"
+        )
+    )

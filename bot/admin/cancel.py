@@ -1,0 +1,83 @@
+"""Cancelling an advisory: stop what is pending, withdraw it, tell those who received it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from bot.advisories.model import WRITTEN_LOCALES, Advisory, LocaleText
+from bot.clock import Clock
+from bot.delivery.outbox import Outbox
+from bot.i18n import Translator
+from bot.storage.advisories import AdvisoryRepository
+from bot.storage.db import Database
+from bot.storage.models import Broadcast, Delivery
+from bot.texts import N_
+
+HEADLINE = N_("Cancelled: {headline}")
+NOTICE_SHOWN_FOR = timedelta(days=30)  # in /latest; the notice itself is sent once
+BODY = N_("The embassy has withdrawn this advisory of {date}. Do not act on it any more.")
+
+
+class CancelError(Exception):
+    """The advisory cannot be cancelled; the message says why."""
+
+
+def cancel_id(advisory_id: str) -> str:
+    """The id of the cancellation notice (ids are at most 48 characters)."""
+    return f"{advisory_id[:41]}-cancel"
+
+
+async def cancel(
+    *, database: Database, translator: Translator, clock: Clock, advisory_id: str
+) -> tuple[Advisory, int]:
+    """Withdraw the advisory and schedule its notice now; returns it and its audience so far."""
+    advisories = AdvisoryRepository(database=database, clock=clock)
+    original = await advisories.get(advisory_id=advisory_id)
+    if original is None:
+        raise CancelError(f"no advisory with id {advisory_id!r}")
+    if original.kind == "cancel":
+        raise CancelError(f"{advisory_id} is itself a cancellation")
+    now = clock()
+    async with database.transaction() as session:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.advisory_id == advisory_id, Delivery.status == "pending")
+            .values(status="stopped", updated_at=now)
+        )
+        await session.execute(
+            update(Broadcast)
+            .where(Broadcast.advisory_id == advisory_id, Broadcast.state != "done")
+            .values(state="cancelled", finished_at=now)
+        )
+    await advisories.save(advisory=original.model_copy(update={"expires": now}), origin="cancel")
+    texts = {}
+    for locale in WRITTEN_LOCALES:
+        _ = translator.bound(locale)
+        headline = (original.text_for(locale) or original.text["ru"]).headline
+        texts[locale] = LocaleText(
+            headline=_(HEADLINE).format(headline=headline)[:160],
+            body=_(BODY).format(date=translator.date(original.effective.date(), locale=locale)),
+        )
+    notice = Advisory(
+        id=cancel_id(advisory_id),
+        country=original.country,
+        status=original.status,
+        kind="cancel",
+        severity=original.severity,
+        urgency="immediate",
+        certainty="observed",
+        category=original.category,
+        effective=now,
+        expires=now + NOTICE_SHOWN_FOR,
+        # Published by the delivery worker's next pass, after it has stopped sending the
+        # original: everyone who got the original by then gets the notice.
+        publish_at=now,
+        supersedes=advisory_id,
+        sources=original.sources,
+        text=texts,
+    )
+    await advisories.save(advisory=notice, origin="cancel")
+    total = await Outbox(database=database, clock=clock).audience_size(notice)
+    return notice, total
