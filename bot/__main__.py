@@ -71,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     withdraw = commands.add_parser("cancel", help="withdraw an advisory and notify its readers")
     withdraw.add_argument("id")
     withdraw.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    fix = commands.add_parser("correct", help="correct an advisory; edit delivered messages")
+    fix.add_argument("id")
+    fix.add_argument("file", type=Path, help="the corrected advisory file (same id)")
+    fix.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     halt = commands.add_parser("halt", help="stop all sending for a country at once")
     halt.add_argument("country", choices=["UZ", "KG", "TJ"])
     save = commands.add_parser("backup", help="write an archive of the database (any backend)")
@@ -163,6 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(admin_cli.audit_command(settings, args.limit))
         elif args.command == "cancel":
             return asyncio.run(admin_cli.cancel_command(settings, args.id, yes=args.yes))
+        elif args.command == "correct":
+            return asyncio.run(
+                admin_cli.correct_command(settings, args.id, args.file, yes=args.yes)
+            )
         elif args.command == "halt":
             return asyncio.run(admin_cli.halt_command(settings, args.country))
         elif args.command == "broadcast":

@@ -10,13 +10,15 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.admin.cancel import CancelError, cancel
+from bot.admin.correct import correct_delivered
 from bot.advisories.content import load_content
 from bot.advisories.model import WRITTEN_LOCALES, Advisory
 from bot.clock import utcnow
 from bot.config import Settings
 from bot.delivery import cli as delivery_cli
+from bot.delivery.limiter import RateLimiter
 from bot.delivery.outbox import Outbox
-from bot.delivery.service import renderer
+from bot.delivery.service import Rates, renderer
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage import Database
@@ -220,3 +222,49 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
     )
     print("the delivery worker (the running bot, or `elchi deliver`) sends it now")
     return 0
+
+
+async def correct_command(settings: Settings, advisory_id: str, path: Path, *, yes: bool) -> int:
+    """Replace an advisory with the corrected file and edit every delivered message in place."""
+    async with _database(settings) as database:
+        advisories = AdvisoryRepository(database=database)
+        translator = Translator()
+        content, problems = load_content(
+            path.parent, translator=translator, known_ids=await advisories.ids()
+        )
+        problems = [p for p in problems if p.file == str(path)]
+        mine = [a for a in content.advisories if content.origin[a.id].startswith(str(path))]
+        if problems or not mine or mine[0].id != advisory_id:
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if not problems:
+                print(f"{path}: no advisory with id {advisory_id!r} in this file", file=sys.stderr)
+            return 1
+        corrected = mine[0]
+        answer = "y" if yes else await asyncio.to_thread(input, f"correct {advisory_id}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing changed")
+            return 1
+        await advisories.save(advisory=corrected, origin=f"file:{path}")
+        render = renderer(translator)
+        first_parts = {str(loc): render(corrected, str(loc))[0] for loc in corrected.text}
+        async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:
+            report = await correct_delivered(
+                database=database,
+                advisory=corrected,
+                first_parts=first_parts,
+                client=api,
+                limiter=RateLimiter(Rates().broadcast(paid=False)),
+            )
+        await AdminRepository(database=database, configured=settings.admins).audit(
+            actor="cli",
+            action="correct",
+            country=corrected.country,
+            advisory_id=advisory_id,
+            audience=report.edited,
+        )
+    print(
+        f"{advisory_id}: corrected; {report.edited} messages edited, {report.gone} gone, "
+        f"{report.failed} failed"
+    )
+    return 0 if report.failed == 0 else 1

@@ -57,6 +57,24 @@ class BotApiClient:
         if self._session is not None:
             await self._session.close()
 
+    async def edit_message_text(self, payload: dict[str, Any]) -> SendResult:
+        """editMessageText; "not modified" counts as done, a deleted message as gone."""
+        assert self._session is not None, "use BotApiClient as an async context manager"
+        url = self._url.rsplit("/", 1)[0] + "/editMessageText"
+        try:
+            async with self._session.post(url, json=payload) as answer:
+                body = await answer.json(content_type=None)
+                status = answer.status
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            return SendResult("transient", error=type(error).__name__)
+        body = body if isinstance(body, dict) else {}
+        description = str(body.get("description", ""))
+        if "message is not modified" in description:
+            return SendResult("sent", message_id=payload.get("message_id"))
+        if status == 400 and "not found" in description:
+            return SendResult("gone", error=description[:120])
+        return classify(status, body)
+
     async def send_message(self, payload: dict[str, Any]) -> SendResult:
         """POST sendMessage; network trouble is a transient failure, never an exception."""
         assert self._session is not None, "use BotApiClient as an async context manager"

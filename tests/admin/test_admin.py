@@ -127,6 +127,13 @@ def test_cli_admins_halt_push_and_audit(tmp_path: Path) -> None:
         2,
         "elchi: --at: give the offset too, e.g. 2026-12-01T09:00+03:00\n",
     )
+    mismatch = elchi(
+        "correct", "kg-2022-09-21-embassy-warning", str(shipped), "--yes", cwd=tmp_path, env=env
+    )
+    assert mismatch.returncode == 1
+    assert mismatch.stderr.endswith(  # after the migration log lines
+        f"{shipped}: no advisory with id 'kg-2022-09-21-embassy-warning' in this file\n"
+    )
     halted = elchi("halt", "KG", cwd=tmp_path, env=env)
     assert halted.stdout == "halted 0 broadcast(s) of KG: none\n"
     log = elchi("audit", cwd=tmp_path, env=env).stdout.splitlines()

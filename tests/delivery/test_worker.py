@@ -162,3 +162,45 @@ async def test_cancel_stops_pending_and_notifies_only_those_who_received_it(
             "🟠 Жокко чыгарылды: Өзбекстандын Башкы прокуратурасы"
         )
     )
+
+
+async def test_correction_edits_every_delivered_message_in_its_locale(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    from bot.admin.correct import correct_delivered
+    from bot.delivery.limiter import RateLimiter
+    from bot.delivery.service import renderer
+    from bot.delivery.telegram_api import BotApiClient
+    from bot.storage.advisories import AdvisoryRepository
+
+    await setup.audience(25)
+    await setup.publish()
+    async with make_sandbox() as sandbox:
+        async with setup.worker(sandbox) as worker:
+            await worker.drain()
+        sandbox.world.chat(3).messages[0].deleted = True  # type: ignore[union-attr]
+        repository = AdvisoryRepository(database=setup.database)
+        advisory = await repository.get(advisory_id="uz-2022-09-21-prosecutor-warning")
+        assert advisory is not None
+        fixed_texts = {
+            loc: t.model_copy(update={"headline": t.headline + " (!)"})
+            for loc, t in advisory.text.items()
+        }
+        corrected = advisory.model_copy(update={"text": fixed_texts})
+        render = renderer(setup.translator)
+        parts = {str(loc): render(corrected, str(loc))[0] for loc in corrected.text}
+        async with BotApiClient(api_url=sandbox.url, token=sandbox.token) as api:
+            report = await correct_delivered(
+                database=setup.database,
+                advisory=corrected,
+                first_parts=parts,
+                client=api,
+                limiter=RateLimiter(1000),
+            )
+    assert (report.edited, report.gone, report.failed) == (24, 1, 0)
+    assert sandbox.bot.stats.sent == 25  # nothing new was sent: messages were edited in place
+    ky = sandbox.world.chats[2].messages[0]
+    assert ky.edited
+    assert ky.text is not None
+    assert ky.text.startswith("🟠 Өзбекстандын Башкы прокуратурасы")
+    assert "(!)" in ky.text
