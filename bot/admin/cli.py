@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,6 +20,7 @@ from bot.delivery.outbox import Outbox
 from bot.delivery.service import Rates, renderer
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
+from bot.prompt import confirm
 from bot.storage import Database
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
@@ -34,6 +34,30 @@ async def _database(settings: Settings) -> AsyncIterator[Database]:
         yield database
     finally:
         await database.close()
+
+
+async def _read_one(
+    path: Path,
+    advisories: AdvisoryRepository,
+    translator: Translator,
+    *,
+    expected_id: str | None = None,
+) -> Advisory | None:
+    """The one advisory in `path`, validated like `elchi validate`; None after printing why."""
+    content, problems = load_content(
+        path.parent, translator=translator, known_ids=await advisories.ids()
+    )
+    problems = [p for p in problems if p.file == str(path)]
+    mine = [a for a in content.advisories if content.origin[a.id].startswith(str(path))]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return None
+    if not mine or (expected_id is not None and mine[0].id != expected_id):
+        wanted = "advisory" if expected_id is None else f"advisory with id {expected_id!r}"
+        print(f"{path}: no {wanted} in this file", file=sys.stderr)
+        return None
+    return mine[0]
 
 
 async def admins_command(
@@ -106,18 +130,9 @@ async def push_command(
         advisory_id = target
         path = Path(target)
         if path.suffix == ".yaml":
-            content, problems = load_content(
-                path.parent, translator=Translator(), known_ids=await advisories.ids()
-            )
-            mine = [a for a in content.advisories if content.origin[a.id].startswith(str(path))]
-            problems = [p for p in problems if p.file == str(path)]
-            if problems or not mine:
-                for problem in problems:
-                    print(problem, file=sys.stderr)
-                if not problems:
-                    print(f"{path}: no advisory in this file", file=sys.stderr)
+            advisory = await _read_one(path, advisories, Translator())
+            if advisory is None:
                 return 1
-            advisory = mine[0]
             if at is not None:
                 advisory = advisory.model_copy(update={"publish_at": at})
             await advisories.save(advisory=advisory, origin=f"file:{path}")
@@ -198,8 +213,7 @@ async def _send_test(settings: Settings, advisory: Advisory, admins: AdminReposi
 
 async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> int:
     """Withdraw an advisory: pending sends stop; those who got it receive a notice."""
-    answer = "y" if yes else await asyncio.to_thread(input, f"cancel {advisory_id}? [y/N] ")
-    if answer.strip().lower() not in ("y", "yes"):
+    if not await confirm(f"cancel {advisory_id}?", yes=yes):
         print("nothing changed")
         return 1
     async with _database(settings) as database:
@@ -229,20 +243,10 @@ async def correct_command(settings: Settings, advisory_id: str, path: Path, *, y
     async with _database(settings) as database:
         advisories = AdvisoryRepository(database=database)
         translator = Translator()
-        content, problems = load_content(
-            path.parent, translator=translator, known_ids=await advisories.ids()
-        )
-        problems = [p for p in problems if p.file == str(path)]
-        mine = [a for a in content.advisories if content.origin[a.id].startswith(str(path))]
-        if problems or not mine or mine[0].id != advisory_id:
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            if not problems:
-                print(f"{path}: no advisory with id {advisory_id!r} in this file", file=sys.stderr)
+        corrected = await _read_one(path, advisories, translator, expected_id=advisory_id)
+        if corrected is None:
             return 1
-        corrected = mine[0]
-        answer = "y" if yes else await asyncio.to_thread(input, f"correct {advisory_id}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
+        if not await confirm(f"correct {advisory_id}?", yes=yes):
             print("nothing changed")
             return 1
         await advisories.save(advisory=corrected, origin=f"file:{path}")

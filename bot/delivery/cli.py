@@ -14,6 +14,7 @@ from bot.delivery.queries import Progress
 from bot.delivery.service import Rates, worker
 from bot.delivery.worker import WorkerConfig
 from bot.i18n import Translator
+from bot.prompt import confirm
 from bot.storage import Database
 from bot.storage.advisories import AdvisoryRepository
 
@@ -75,8 +76,7 @@ async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool,
                 f"paid broadcast: up to {audience * STARS_PER_PAID_MESSAGE:.0f} Stars "
                 f"(0.1 Star a message beyond {free:.0f}/s)"
             )
-        answer = "y" if yes else await asyncio.to_thread(input, "send? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
+        if not await confirm("send?", yes=yes):
             print("nothing sent")
             return 1
         await outbox.publish(advisory, paid=paid)
