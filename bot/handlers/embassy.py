@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import keyboards
+from bot.advisories.contacts import Directory
 from bot.advisories.lookup import Match, embassy, for_point, for_region
 from bot.advisories.places import russian_cities
 from bot.callbacks import Callback
@@ -22,7 +23,7 @@ async def embassy_command(update: Update, context: BotContext) -> None:
     if region is not None:
         directory = await context.services.advisories.directory(country=context.member.country)
         if directory is not None:
-            await _show(update, context, for_region(directory, region))
+            await _show(update, context, directory, for_region(directory, region))
     await update.effective_message.reply_text(
         context._(
             "Where are you now? Share your location or choose your region. "
@@ -44,7 +45,7 @@ async def location_message(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(context._("Press /start to subscribe first."))
         return
     where = update.effective_message.location
-    await _show(update, context, for_point(directory, where.latitude, where.longitude))
+    await _show(update, context, directory, for_point(directory, where.latitude, where.longitude))
 
 
 async def region_button(update: Update, context: BotContext, press: Callback) -> None:
@@ -56,14 +57,12 @@ async def region_button(update: Update, context: BotContext, press: Callback) ->
     match = (
         Match(embassy(directory), "unknown") if region == "none" else for_region(directory, region)
     )
-    await _show(update, context, match)
+    await _show(update, context, directory, match)
 
 
-async def _show(update: Update, context: BotContext, match: Match) -> None:
+async def _show(update: Update, context: BotContext, directory: Directory, match: Match) -> None:
     assert update.effective_chat is not None
     chat_id, country = update.effective_chat.id, context.member.country
-    directory = await context.services.advisories.directory(country=country)
-    assert directory is not None
     translator = context.services.translator
     text = texts.contacts(
         context._,
