@@ -1,0 +1,32 @@
+"""The region table: every capital is a GeoNames city; points land in the right region."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.advisories.contacts import RUSSIAN_REGIONS
+from bot.geography import REGIONS, locate, missing_capitals
+
+
+def test_the_table_covers_every_iso_region_and_every_capital_is_known() -> None:
+    assert set(REGIONS) == set(RUSSIAN_REGIONS)
+    assert missing_capitals() == []
+
+
+@pytest.mark.parametrize(
+    ("point", "region", "district"),
+    [
+        ((55.75, 37.61), "RU-MOW", "central"),
+        ((55.79, 49.12), "RU-TA", "volga"),
+        ((56.84, 60.60), "RU-SVE", "ural"),
+        ((43.12, 131.90), "RU-PRI", "far_east"),
+        ((68.00, 53.00), "RU-NEN", "north_west"),
+    ],
+)
+def test_locate(point: tuple[float, float], region: str, district: str) -> None:
+    place = locate(*point)
+    assert (place.region, place.district, place.abroad) == (region, district, False)
+
+
+def test_a_point_in_tashkent_is_abroad() -> None:
+    assert locate(41.31, 69.24).abroad
