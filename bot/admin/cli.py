@@ -44,6 +44,9 @@ async def _read_one(
     expected_id: str | None = None,
 ) -> Advisory | None:
     """The one advisory in `path`, validated like `elchi validate`; None after printing why."""
+    if not path.is_file():  # noqa: ASYNC240 - a CLI command; one stat blocks nothing
+        print(f"{path}: no such file", file=sys.stderr)
+        return None
     content, problems = load_content(
         path.parent, translator=translator, known_ids=await advisories.ids()
     )

@@ -134,6 +134,9 @@ def test_cli_admins_halt_push_and_audit(tmp_path: Path) -> None:
     assert mismatch.stderr.endswith(  # after the migration log lines
         f"{shipped}: no advisory with id 'kg-2022-09-21-embassy-warning' in this file\n"
     )
+    missing = elchi("push", "nowhere/x.yaml", cwd=tmp_path, env=env)
+    assert missing.returncode == 1
+    assert missing.stderr.endswith("nowhere/x.yaml: no such file\n")
     halted = elchi("halt", "KG", cwd=tmp_path, env=env)
     assert halted.stdout == "halted 0 broadcast(s) of KG: none\n"
     log = elchi("audit", cwd=tmp_path, env=env).stdout.splitlines()
