@@ -1,8 +1,8 @@
 """`elchi backup` / `elchi restore`: a database-independent archive (gzip, one JSON row a line).
 
 It carries subscribers, advisories, directories, admins, broadcasts, deliveries of broadcasts in
-progress, scheduled deletions and the audit log — so an operator can move from SQLite to
-PostgreSQL, or keep a copy.
+progress, scheduled deletions, the audit log, acknowledgements, drafts and corrections — so an
+operator can move from SQLite to PostgreSQL, or keep a copy.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ TABLES = (
     "deliveries",
     "scheduled_deletions",
     "audit",
+    "acknowledgements",
+    "drafts",
+    "corrections",
 )
 BATCH = 2000
 

@@ -122,6 +122,9 @@ class Delivery(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(120), default=None)
     message_id: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    # Ids of the 2nd and 3rd message of a long advisory and of its voice note ("102,103,v104"),
+    # so a correction can edit every part and discreet mode can delete them all.
+    more_ids: Mapped[str | None] = mapped_column(String(40), default=None)
     locale: Mapped[str | None] = mapped_column(String(8), default=None)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -152,3 +155,47 @@ class AuditRow(Base):
     advisory_id: Mapped[str | None] = mapped_column(String(64), default=None)
     audience: Mapped[int | None] = mapped_column(BigInteger, default=None)
     detail: Mapped[str | None] = mapped_column(String(200), default=None)
+
+
+class Acknowledgement(Base):
+    """A press on "I understand": exists only to count each chat once."""
+
+    __tablename__ = "acknowledgements"
+
+    advisory_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_acknowledgements_chat", "chat_id"),)
+
+
+class DraftRow(Base):
+    """An advisory being composed or corrected in Telegram, until it is sent or discarded."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the advisory's future id
+    country: Mapped[str] = mapped_column(String(2))
+    mode: Mapped[str] = mapped_column(String(8))  # new | correct
+    editor: Mapped[int | None] = mapped_column(BigInteger, default=None)  # admin answering
+    asking: Mapped[str | None] = mapped_column(String(32), default=None)  # question awaited
+    document: Mapped[str] = mapped_column(Text)  # the answers so far, as JSON
+    request: Mapped[str | None] = mapped_column(Text, default=None)  # waiting for approval
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CorrectionRow(Base):
+    """Editing every delivered message of an advisory; resumable from `cursor`."""
+
+    __tablename__ = "corrections"
+
+    advisory_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(10))  # pending | done | halted
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)  # last chat id corrected
+    notice: Mapped[bool] = mapped_column(Boolean, default=False)  # also reply "corrected"
+    edited: Mapped[int] = mapped_column(Integer, default=0)
+    gone: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)

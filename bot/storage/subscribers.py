@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database
-from bot.storage.models import Delivery, ScheduledDeletion, Subscriber
+from bot.storage.models import Acknowledgement, Delivery, ScheduledDeletion, Subscriber
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,9 @@ class SubscriberRepository:
                 delete(ScheduledDeletion).where(ScheduledDeletion.chat_id == chat_id)
             )
             await session.execute(delete(Delivery).where(Delivery.chat_id == chat_id))
+            await session.execute(
+                delete(Acknowledgement).where(Acknowledgement.chat_id == chat_id)
+            )
             result = await session.execute(delete(Subscriber).where(Subscriber.chat_id == chat_id))
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
