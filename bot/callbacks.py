@@ -26,6 +26,7 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "adv": (ADVISORY_ID,),  # /latest: open one advisory
     "emb": (frozenset(REGIONS) | {"none"},),  # /embassy: the region picked from the list
     "callup": (frozenset({"paper", "offer", "pressure"}),),
+    "ack": (ADVISORY_ID,),  # "I understand" under every advisory (counted once a chat)
 }
 
 

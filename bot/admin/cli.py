@@ -9,15 +9,14 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.admin.cancel import CancelError, cancel
-from bot.admin.correct import correct_delivered
 from bot.advisories.content import load_content
 from bot.advisories.model import WRITTEN_LOCALES, Advisory
 from bot.clock import utcnow
 from bot.config import Settings
 from bot.delivery import cli as delivery_cli
-from bot.delivery.limiter import RateLimiter
+from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
-from bot.delivery.service import Rates, renderer
+from bot.delivery.service import renderer
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.prompt import confirm
@@ -241,37 +240,43 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
     return 0
 
 
-async def correct_command(settings: Settings, advisory_id: str, path: Path, *, yes: bool) -> int:
+async def correct_command(
+    settings: Settings, advisory_id: str, path: Path, *, yes: bool, notice: bool = False
+) -> int:
     """Replace an advisory with the corrected file and edit every delivered message in place."""
     async with _database(settings) as database:
         advisories = AdvisoryRepository(database=database)
-        translator = Translator()
-        corrected = await _read_one(path, advisories, translator, expected_id=advisory_id)
+        corrected = await _read_one(path, advisories, Translator(), expected_id=advisory_id)
         if corrected is None:
             return 1
         if not await confirm(f"correct {advisory_id}?", yes=yes):
             print("nothing changed")
             return 1
-        await advisories.save(advisory=corrected, origin=f"file:{path}")
-        render = renderer(translator)
-        first_parts = {str(loc): render(corrected, str(loc))[0] for loc in corrected.text}
-        async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:
-            report = await correct_delivered(
-                database=database,
-                advisory=corrected,
-                first_parts=first_parts,
-                client=api,
-                limiter=RateLimiter(Rates().broadcast(paid=False)),
-            )
+        await advisories.save(advisory=corrected, origin="correct")
+        corrections = Corrections(database=database)
+        total = await corrections.request(advisory_id=advisory_id, notice=notice)
         await AdminRepository(database=database, configured=settings.admins).audit(
             actor="cli",
             action="correct",
             country=corrected.country,
             advisory_id=advisory_id,
-            audience=report.edited,
+            audience=total,
         )
+    print(f"{advisory_id}: correcting {total} delivered message(s)")
+    await delivery_cli.deliver_or_watch(settings, done=_correction_ended(advisory_id))
+    async with _database(settings) as database:
+        state = await Corrections(database=database).get(advisory_id=advisory_id)
+    assert state is not None
     print(
-        f"{advisory_id}: corrected; {report.edited} messages edited, {report.gone} gone, "
-        f"{report.failed} failed"
+        f"{advisory_id}: corrected; {state.edited} messages edited, {state.gone} gone, "
+        f"{state.failed} failed" + ("" if state.state == "done" else f" ({state.state})")
     )
-    return 0 if report.failed == 0 else 1
+    return 0 if state.failed == 0 and state.state == "done" else 1
+
+
+def _correction_ended(advisory_id: str) -> delivery_cli.Finished:
+    async def ended(database: Database) -> bool:
+        state = await Corrections(database=database).state(advisory_id=advisory_id)
+        return state != "pending"
+
+    return ended

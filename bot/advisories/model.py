@@ -86,6 +86,9 @@ class Advisory(Strict):
     # (and stores nothing about the answer), then shows one of these, per locale.
     if_dual: dict[Locale, str] = {}
     if_not_dual: dict[Locale, str] = {}
+    # Voice notes recorded by an admin in Telegram, per locale (Telegram file ids of this bot),
+    # sent after the text for people who read poorly.
+    voice: dict[Locale, Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,200}$")]] = {}
 
     _times = field_validator("effective", "expires", "publish_at", mode="before")(_aware)
 
@@ -125,6 +128,15 @@ class Advisory(Strict):
     def text_for(self, locale: str) -> LocaleText | None:
         """The text written (or derived) for `locale`, if any."""
         return self.text.get(locale)  # type: ignore[call-overload, no-any-return]
+
+    def voice_for(self, locale: str) -> str | None:
+        """The voice note for readers of `locale`: their own, the Latin one for Cyrillic
+        Uzbek (the same spoken language), else Russian for a locale shown in Russian."""
+        if locale in self.voice:
+            return self.voice[locale]
+        if locale == "uz_Cyrl" and "uz" in self.voice:
+            return self.voice["uz"]
+        return self.voice.get("ru") if self.text_for(locale) is None else None
 
 
 def utc(value: datetime) -> datetime:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import Awaitable, Callable
 
 from bot.clock import utcnow
 from bot.config import Settings
-from bot.delivery.lock import leader
+from bot.delivery.lock import LeaderBusy, leader
 from bot.delivery.outbox import Outbox
 from bot.delivery.queries import Progress
 from bot.delivery.service import Rates, worker
@@ -19,6 +20,7 @@ from bot.storage import Database
 from bot.storage.advisories import AdvisoryRepository
 
 STARS_PER_PAID_MESSAGE = 0.1  # Telegram's price beyond the free rate
+WATCH_EVERY = 0.5  # seconds between looks while the running bot does the sending
 
 
 def bar(progress: Progress, *, started: float, width: int = 30) -> str:
@@ -35,13 +37,15 @@ def bar(progress: Progress, *, started: float, width: int = 30) -> str:
     )
 
 
-async def deliver_command(settings: Settings, *, paid: bool, in_flight: int) -> int:
+async def deliver_command(
+    settings: Settings, *, paid: bool, in_flight: int, wait: bool = True
+) -> int:
     """Run the delivery worker until every active broadcast is sent (as the leader)."""
     database = Database(settings.database_url)
     try:
         await database.migrate()
         async with (
-            leader(database, token_id=settings.token().split(":")[0]),
+            leader(database, token_id=settings.token().split(":")[0], wait=wait),
             worker(
                 database=database,
                 translator=Translator(),
@@ -82,9 +86,39 @@ async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool,
         await outbox.publish(advisory, paid=paid)
     finally:
         await database.close()
-    task = asyncio.create_task(deliver_command(settings, paid=paid, in_flight=100))
+    task = asyncio.create_task(
+        deliver_or_watch(settings, done=_broadcast_ended(advisory_id), paid=paid)
+    )
     await _show_progress(settings, advisory_id, task)
     return task.result()
+
+
+Finished = Callable[[Database], Awaitable[bool]]
+
+
+def _broadcast_ended(advisory_id: str) -> Finished:
+    async def ended(database: Database) -> bool:
+        return await Outbox(database=database).state(advisory_id) in ENDED
+
+    return ended
+
+
+ENDED = ("done", "halted", "cancelled")
+
+
+async def deliver_or_watch(settings: Settings, *, done: Finished, paid: bool = False) -> int:
+    """Send as the delivery leader; when the running bot leads, watch it until `done`."""
+    try:
+        return await deliver_command(settings, paid=paid, in_flight=100, wait=False)
+    except LeaderBusy:
+        pass
+    database = Database(settings.database_url)
+    try:
+        while not await done(database):  # noqa: ASYNC110 - another process moves this state
+            await asyncio.sleep(WATCH_EVERY)
+    finally:
+        await database.close()
+    return 0
 
 
 async def _show_progress(settings: Settings, advisory_id: str, task: asyncio.Task[int]) -> None:

@@ -25,14 +25,26 @@ def lock_key(token_id: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
+class LeaderBusy(Exception):
+    """Another process (the running bot) is the delivery leader."""
+
+
 @contextlib.asynccontextmanager
-async def leader(database: Database, *, token_id: str, poll: float = 1.0) -> AsyncIterator[None]:
-    """Wait until this process is the delivery leader; hold the lock inside the block."""
+async def leader(
+    database: Database, *, token_id: str, poll: float = 1.0, wait: bool = True
+) -> AsyncIterator[None]:
+    """Wait until this process is the delivery leader; hold the lock inside the block.
+
+    With `wait=False`, raise LeaderBusy at once if another process leads (a CLI command then
+    watches the running bot do the work instead of waiting for it to exit).
+    """
     if database.dialect == "postgresql":
         async with database.engine.connect() as connection:
             key = lock_key(token_id)
             while not await connection.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}):
                 await connection.rollback()
+                if not wait:
+                    raise LeaderBusy
                 await asyncio.sleep(poll)
             await connection.commit()
             try:
@@ -49,6 +61,8 @@ async def leader(database: Database, *, token_id: str, poll: float = 1.0) -> Asy
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if not wait:
+                    raise LeaderBusy from None
                 await asyncio.sleep(poll)
         try:
             yield

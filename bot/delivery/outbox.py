@@ -11,8 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.delivery.queries import BroadcastQueries, audience
+from bot.discreet import KEEP_FOR
 from bot.storage.db import Database
-from bot.storage.models import Broadcast, Delivery, Subscriber
+from bot.storage.models import Broadcast, Delivery, ScheduledDeletion, Subscriber
 
 FILL_BATCH = 5000  # rows a transaction: short enough that /start never waits long
 
@@ -37,8 +38,14 @@ class Outcome:
     next_attempt_at: datetime | None = None
     attempts: int = 0
     message_id: int | None = None
+    more_ids: str | None = None
     locale: str | None = None
     error: str | None = None
+
+    def message_ids(self) -> list[int]:
+        """Every message this outcome put in the chat (parts and voice note)."""
+        more = [int(i.lstrip("v")) for i in (self.more_ids or "").split(",") if i]
+        return ([self.message_id] if self.message_id else []) + more
 
 
 class Outbox(BroadcastQueries):
@@ -170,6 +177,7 @@ class Outbox(BroadcastQueries):
                 "attempts": o.attempts,
                 "last_error": o.error,
                 "message_id": o.message_id,
+                "more_ids": o.more_ids,
                 "locale": o.locale,
                 "next_attempt_at": o.next_attempt_at or o.at,
             }
@@ -184,6 +192,30 @@ class Outbox(BroadcastQueries):
                     .where(Subscriber.chat_id.in_(unreachable))
                     .values(blocked=True)
                 )
+            await self._schedule_discreet(session, [o for o in outcomes if o.status == "sent"])
+
+    async def _schedule_discreet(self, session: AsyncSession, sent: list[Outcome]) -> None:
+        """Discreet chats get broadcasts deleted after 24 hours, like every other bot message."""
+        if not sent:
+            return
+        discreet = set(
+            (
+                await session.scalars(
+                    select(Subscriber.chat_id).where(
+                        Subscriber.chat_id.in_([o.chat_id for o in sent]),
+                        Subscriber.discreet.is_(True),
+                    )
+                )
+            ).all()
+        )
+        rows = [
+            {"chat_id": o.chat_id, "message_id": message_id, "delete_after": o.at + KEEP_FOR}
+            for o in sent
+            if o.chat_id in discreet
+            for message_id in o.message_ids()
+        ]
+        if rows:
+            await session.execute(insert(ScheduledDeletion), rows)
 
     async def finish_if_done(self, advisory_id: str) -> str | None:
         """Mark the broadcast done once no row is pending: "finished" now, "done" before."""

@@ -13,14 +13,18 @@ from datetime import UTC, timedelta
 from bot.advisories.model import MOSCOW, Advisory
 from bot.advisories.render import render
 from bot.clock import Clock
+from bot.delivery.corrections import Corrections
+from bot.delivery.corrector import Corrector
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.lock import leader
+from bot.delivery.message import ack_markup, corrected_notice
 from bot.delivery.outbox import Outbox
 from bot.delivery.report import final_report, started
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
 from bot.metrics import Metrics
+from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
@@ -74,15 +78,30 @@ async def worker(
         return await advisories.get(advisory_id=advisory_id)
 
     async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
-        yield Worker(
+        limiter, render, markup = RateLimiter(rate), renderer(translator), ack_markup(translator)
+        running = Worker(
             outbox=Outbox(database=database, clock=clock),
             load=load,
             send=api.send_message,
-            render=renderer(translator),
-            limiter=RateLimiter(rate),
+            render=render,
+            limiter=limiter,
             clock=clock,
             config=config,
+            markup=markup,
+            send_voice=api.send_voice,
         )
+        running.corrector = Corrector(
+            corrections=Corrections(database=database, clock=clock),
+            acks=AckRepository(database=database, clock=clock),
+            load=load,
+            client=api,
+            limiter=limiter,
+            render=render,
+            markup=markup,
+            notice=corrected_notice(translator),
+            stopping=lambda: running.stopping,
+        )
+        yield running
 
 
 LATE_AFTER = timedelta(minutes=5)

@@ -27,7 +27,9 @@ class SendResult:
 def classify(status: int, body: dict[str, Any]) -> SendResult:
     """Telegram's answer → what the worker does with the row."""
     if body.get("ok"):
-        return SendResult("sent", message_id=int(body["result"]["message_id"]))
+        result = body.get("result")
+        message_id = result.get("message_id") if isinstance(result, dict) else None
+        return SendResult("sent", message_id=None if message_id is None else int(message_id))
     description = str(body.get("description", ""))[:120]
     if status == 429:
         retry = float((body.get("parameters") or {}).get("retry_after", 1))
@@ -40,10 +42,10 @@ def classify(status: int, body: dict[str, Any]) -> SendResult:
 
 
 class BotApiClient:
-    """sendMessage over a shared keep-alive connection pool."""
+    """Sending methods over a shared keep-alive connection pool."""
 
     def __init__(self, *, api_url: str, token: str, connections: int = 100, timeout: float = 15):
-        self._url = f"{api_url}/bot{token}/sendMessage"
+        self._root = f"{api_url}/bot{token}"
         self._connections = connections
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
@@ -57,17 +59,35 @@ class BotApiClient:
         if self._session is not None:
             await self._session.close()
 
+    async def _post(self, method: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """POST one method; raises aiohttp/timeout/JSON errors for the caller to classify."""
+        assert self._session is not None, "use BotApiClient as an async context manager"
+        async with self._session.post(f"{self._root}/{method}", json=payload) as answer:
+            body = await answer.json(content_type=None)
+            return answer.status, body if isinstance(body, dict) else {}
+
+    async def call(self, method: str, payload: dict[str, Any]) -> SendResult:
+        """Any sending method; network trouble is a transient failure, never an exception."""
+        try:
+            status, body = await self._post(method, payload)
+        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
+            return SendResult("transient", error=type(error).__name__)
+        return classify(status, body)
+
+    async def send_message(self, payload: dict[str, Any]) -> SendResult:
+        """POST sendMessage."""
+        return await self.call("sendMessage", payload)
+
+    async def send_voice(self, payload: dict[str, Any]) -> SendResult:
+        """POST sendVoice (a voice note by its file id)."""
+        return await self.call("sendVoice", payload)
+
     async def edit_message_text(self, payload: dict[str, Any]) -> SendResult:
         """editMessageText; "not modified" counts as done, a deleted message as gone."""
-        assert self._session is not None, "use BotApiClient as an async context manager"
-        url = self._url.rsplit("/", 1)[0] + "/editMessageText"
         try:
-            async with self._session.post(url, json=payload) as answer:
-                body = await answer.json(content_type=None)
-                status = answer.status
+            status, body = await self._post("editMessageText", payload)
         except (aiohttp.ClientError, TimeoutError, ValueError) as error:
             return SendResult("transient", error=type(error).__name__)
-        body = body if isinstance(body, dict) else {}
         description = str(body.get("description", ""))
         if "message is not modified" in description:
             return SendResult("sent", message_id=payload.get("message_id"))
@@ -75,12 +95,9 @@ class BotApiClient:
             return SendResult("gone", error=description[:120])
         return classify(status, body)
 
-    async def send_message(self, payload: dict[str, Any]) -> SendResult:
-        """POST sendMessage; network trouble is a transient failure, never an exception."""
-        assert self._session is not None, "use BotApiClient as an async context manager"
-        try:
-            async with self._session.post(self._url, json=payload) as answer:
-                body = await answer.json(content_type=None)
-                return classify(answer.status, body if isinstance(body, dict) else {})
-        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
-            return SendResult("transient", error=type(error).__name__)
+    async def delete_message(self, payload: dict[str, Any]) -> SendResult:
+        """deleteMessage; a message already gone counts as deleted."""
+        result = await self.call("deleteMessage", payload)
+        if result.kind == "transient" and "not found" in (result.error or ""):
+            return SendResult("sent")
+        return result

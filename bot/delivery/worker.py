@@ -12,18 +12,18 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock
+from bot.delivery.corrector import Corrector
 from bot.delivery.limiter import RateLimiter
+from bot.delivery.message import Delivered, Markup, Send, payload, send_parts
 from bot.delivery.outbox import Outbox, Outcome, Pending
 from bot.delivery.quiet import silent
 from bot.delivery.telegram_api import SendResult
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
-Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
 Render = Callable[[Advisory, str], list[str]]
 FETCH = 500
 HALT_CHECK = 0.5  # seconds between looks at the broadcast's state (an admin's /halt)
@@ -53,8 +53,11 @@ class Worker:
         limiter: RateLimiter,
         clock: Clock,
         config: WorkerConfig | None = None,
+        markup: Markup | None = None,
+        send_voice: Send | None = None,
     ) -> None:
         self._outbox, self._load, self._send, self._render = outbox, load, send, render
+        self._markup, self._send_voice = markup, send_voice
         self._limiter, self._now = limiter, clock
         self.config = config = config or WorkerConfig()
         self._slots = asyncio.Semaphore(config.max_in_flight)
@@ -67,6 +70,8 @@ class Worker:
         self.on_published: Callable[[Advisory], Awaitable[None]] | None = None
         self.metrics: Metrics | None = None
         self.on_finished: Callable[[Advisory], Awaitable[None]] | None = None
+        self.corrector: Corrector | None = None
+        self.on_corrected: Callable[[Advisory], Awaitable[None]] | None = None
 
     async def publish_due(self) -> list[Advisory]:
         """Publish scheduled advisories whose time has come (a restart never does it twice)."""
@@ -78,14 +83,19 @@ class Worker:
         return due
 
     async def drain(self) -> None:
-        """Deliver until no active broadcast has a row due; postponed rows wait their turn."""
+        """Deliver until no active broadcast has a row due (postponed rows wait their turn),
+        then run pending corrections."""
         await self.publish_due()
         while not self.stopping:
             worked = False
             for advisory_id in await self._outbox.active():
                 worked |= await self._broadcast(advisory_id)
             if not worked:
-                return
+                break
+        if self.corrector is not None and not self.stopping:
+            for advisory in await self.corrector.run():
+                if self.on_corrected is not None:
+                    await self.on_corrected(advisory)
 
     async def _broadcast(self, advisory_id: str) -> bool:
         advisory = await self._load(advisory_id)
@@ -135,7 +145,7 @@ class Worker:
     async def send_text(self, chat_id: int, text: str) -> SendResult:
         """One HTML message outside any broadcast (reports to admins), within the rate."""
         await self._limiter.acquire()
-        return await self._send(self._payload(chat_id, text, quiet=False))
+        return await self._send(payload(chat_id, text, quiet=False, paid=self.config.paid))
 
     async def _halted(self, advisory_id: str) -> bool:
         """Looks at the broadcast's state at most every HALT_CHECK seconds."""
@@ -153,40 +163,33 @@ class Worker:
             if parts is None:
                 parts = cache[row.locale] = self._render(advisory, row.locale)
             quiet = silent(severity=advisory.severity, region=row.region, now=self._now())
-            result = SendResult("transient", error="nothing sent")
-            first_id = None
-            for index, part in enumerate(parts):
-                if index:
-                    await asyncio.sleep(1.0)  # Telegram: one message a second to one chat
-                await self._limiter.acquire()
-                result = await self._send(self._payload(row.chat_id, part, quiet))
-                if result.kind != "sent":
-                    break
-                first_id = first_id or result.message_id
-            self._results.append(self._outcome(row, result, first_id))
+            delivered = await send_parts(
+                send=self._send,
+                send_voice=self._send_voice,
+                limiter=self._limiter,
+                chat_id=row.chat_id,
+                parts=parts,
+                markup=None if self._markup is None else self._markup(advisory, row.locale),
+                voice=advisory.voice_for(row.locale),
+                quiet=quiet,
+                paid=self.config.paid,
+            )
+            self._results.append(self._outcome(row, delivered))
             self._held += 1
             if self._held >= self.config.max_in_flight // 2 or self._slots.locked():
                 await self._flush(advisory.id)
-        except Exception:
+        except Exception as error:
+            # A bug must not leave the row pending forever (the worker would loop on it):
+            # it is recorded as failed, with the error's type, and the traceback is logged.
             log.exception("delivery task failed")
-            self._slots.release()
-            raise
+            reason, tries = f"internal: {type(error).__name__}", row.attempts + 1
+            self._results.append(
+                Outcome(row.chat_id, "failed", self._now(), attempts=tries, error=reason)
+            )
+            self._held += 1
 
-    def _payload(self, chat_id: int, text: str, quiet: bool) -> dict[str, Any]:
-        payload: dict[str, Any] = {
-            "chat_id": chat_id,
-            "text": text,
-            "parse_mode": "HTML",
-            "link_preview_options": {"is_disabled": True},
-        }
-        if quiet:
-            payload["disable_notification"] = True
-        if self.config.paid:
-            payload["allow_paid_broadcast"] = True
-        return payload
-
-    def _outcome(self, row: Pending, result: SendResult, message_id: int | None) -> Outcome:
-        now = self._now()
+    def _outcome(self, row: Pending, delivered: Delivered) -> Outcome:
+        now, result = self._now(), delivered.result
         if self.metrics is not None:
             if result.kind == "sent":
                 self.metrics.sent()
@@ -198,7 +201,8 @@ class Worker:
                 "sent",
                 now,
                 attempts=row.attempts + 1,
-                message_id=message_id,
+                message_id=delivered.first_id,
+                more_ids=delivered.more,
                 locale=row.locale,
             )
         if result.kind == "retry_after":

@@ -164,43 +164,55 @@ async def test_cancel_stops_pending_and_notifies_only_those_who_received_it(
     )
 
 
-async def test_correction_edits_every_delivered_message_in_its_locale(
+async def test_each_advisory_carries_i_understand_and_its_voice_note(
     setup: Setup, make_sandbox: MakeSandbox
 ) -> None:
-    from bot.admin.correct import correct_delivered
-    from bot.delivery.limiter import RateLimiter
-    from bot.delivery.service import renderer
-    from bot.delivery.telegram_api import BotApiClient
     from bot.storage.advisories import AdvisoryRepository
 
-    await setup.audience(25)
+    repository = AdvisoryRepository(database=setup.database)
+    advisory = await repository.get(advisory_id="uz-2022-09-21-prosecutor-warning")
+    assert advisory is not None
+    spoken = advisory.model_copy(update={"voice": {"uz": "voice-uz-1", "ru": "voice-ru-1"}})
+    await repository.save(advisory=spoken, origin="test")
+    await setup.audience(5)  # chats 1..5: uz_Cyrl, ky, tg, ru, uz
     await setup.publish()
-    async with make_sandbox() as sandbox:
-        async with setup.worker(sandbox) as worker:
-            await worker.drain()
-        sandbox.world.chat(3).messages[0].deleted = True  # type: ignore[union-attr]
-        repository = AdvisoryRepository(database=setup.database)
-        advisory = await repository.get(advisory_id="uz-2022-09-21-prosecutor-warning")
-        assert advisory is not None
-        fixed_texts = {
-            loc: t.model_copy(update={"headline": t.headline + " (!)"})
-            for loc, t in advisory.text.items()
-        }
-        corrected = advisory.model_copy(update={"text": fixed_texts})
-        render = renderer(setup.translator)
-        parts = {str(loc): render(corrected, str(loc))[0] for loc in corrected.text}
-        async with BotApiClient(api_url=sandbox.url, token=sandbox.token) as api:
-            report = await correct_delivered(
-                database=setup.database,
-                advisory=corrected,
-                first_parts=parts,
-                client=api,
-                limiter=RateLimiter(1000),
-            )
-    assert (report.edited, report.gone, report.failed) == (24, 1, 0)
-    assert sandbox.bot.stats.sent == 25  # nothing new was sent: messages were edited in place
-    ky = sandbox.world.chats[2].messages[0]
-    assert ky.edited
-    assert ky.text is not None
-    assert ky.text.startswith("🟠 Өзбекстандын Башкы прокуратурасы")
-    assert "(!)" in ky.text
+    async with make_sandbox() as sandbox, setup.worker(sandbox) as worker:
+        await worker.drain()
+    kinds = {
+        chat_id: [
+            "voice" if "voice" in m.extra else "text"
+            for m in sandbox.world.chats[chat_id].messages
+        ]
+        for chat_id in range(1, 6)
+    }
+    # Cyrillic Uzbek hears the Uzbek note; Kyrgyz and Tajik readers have their own text and
+    # no note in their language, so they get none.
+    assert kinds == {
+        1: ["text", "voice"],
+        2: ["text"],
+        3: ["text"],
+        4: ["text", "voice"],
+        5: ["text", "voice"],
+    }
+    text = sandbox.world.chats[3].messages[0]
+    assert [b["text"] for b in text.buttons()] == ["✅ Фаҳмидам"]
+    assert text.buttons()[0]["callback_data"] == "ack:uz-2022-09-21-prosecutor-warning"
+
+
+async def test_broadcasts_to_discreet_chats_are_deleted_after_24_hours(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    from bot.storage.deletions import DeletionRepository
+
+    await setup.audience(4)
+    await setup.subscribers.set_discreet(chat_id=2, discreet=True)
+    await setup.publish()
+    async with make_sandbox() as sandbox, setup.worker(sandbox) as worker:
+        await worker.drain()
+    from datetime import UTC, datetime, timedelta
+
+    deletions = DeletionRepository(database=setup.database)
+    later = datetime.now(UTC) + timedelta(hours=24, minutes=1)
+    assert await deletions.due(now=datetime.now(UTC)) == {}
+    message_id = sandbox.world.chats[2].messages[0].message_id
+    assert await deletions.due(now=later) == {2: [message_id]}  # only the discreet chat

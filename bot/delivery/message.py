@@ -1,0 +1,107 @@
+"""One advisory to one chat: its parts, "I understand" on the last one, then its voice note."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import callbacks
+from bot.advisories.model import Advisory
+from bot.delivery.limiter import RateLimiter
+from bot.delivery.telegram_api import SendResult
+from bot.i18n import Translator
+from bot.texts import N_
+
+Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
+Markup = Callable[[Advisory, str], dict[str, Any] | None]
+PER_CHAT_PAUSE = 1.0  # Telegram: about one message a second to one chat
+ACK_LABEL = N_("I understand")
+CORRECTED = N_(
+    "The embassy has corrected this advisory: the message above now shows the new text."
+)
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """The last answer (sent, or why not) and the ids of what reached the chat."""
+
+    result: SendResult
+    first_id: int | None = None
+    more_ids: list[str] = field(default_factory=list)  # later parts; a voice note as "v<id>"
+
+    @property
+    def more(self) -> str | None:
+        return ",".join(self.more_ids)[:40] or None
+
+
+def ack_markup(translator: Translator) -> Markup:
+    """advisory, locale → the "I understand" keyboard, labelled in the reader's language."""
+
+    def markup(advisory: Advisory, locale: str) -> dict[str, Any]:
+        label = "✅ " + translator.gettext(ACK_LABEL, locale=locale)
+        data = callbacks.data("ack", advisory.id)
+        return {"inline_keyboard": [[{"text": label, "callback_data": data}]]}
+
+    return markup
+
+
+def corrected_notice(translator: Translator) -> Callable[[str], str]:
+    """locale → the short reply sent under a corrected advisory (when the admin asks for it)."""
+    return lambda locale: "✏️ " + translator.gettext(CORRECTED, locale=locale)
+
+
+def payload(chat_id: int, text: str, *, quiet: bool, paid: bool) -> dict[str, Any]:
+    """sendMessage parameters for one HTML message."""
+    body: dict[str, Any] = {
+        "chat_id": chat_id,
+        "text": text,
+        "parse_mode": "HTML",
+        "link_preview_options": {"is_disabled": True},
+    }
+    if quiet:
+        body["disable_notification"] = True
+    if paid:
+        body["allow_paid_broadcast"] = True
+    return body
+
+
+async def send_parts(
+    *,
+    send: Send,
+    send_voice: Send | None,
+    limiter: RateLimiter,
+    chat_id: int,
+    parts: list[str],
+    markup: dict[str, Any] | None,
+    voice: str | None,
+    quiet: bool,
+    paid: bool,
+    pause: float = PER_CHAT_PAUSE,
+) -> Delivered:
+    """Send every part in order; stop at the first that does not go through."""
+    result = SendResult("transient", error="nothing sent")
+    ids: list[int] = []
+    for index, part in enumerate(parts):
+        if index:
+            await asyncio.sleep(pause)
+        body = payload(chat_id, part, quiet=quiet, paid=paid)
+        if markup is not None and index == len(parts) - 1:
+            body["reply_markup"] = markup
+        await limiter.acquire()
+        result = await send(body)
+        if result.kind != "sent":
+            return Delivered(result, ids[0] if ids else None, [str(i) for i in ids[1:]])
+        ids.append(result.message_id or 0)
+    more = [str(i) for i in ids[1:]]
+    if voice is not None and send_voice is not None:
+        await asyncio.sleep(pause)
+        await limiter.acquire()
+        spoken = await send_voice(
+            {"chat_id": chat_id, "voice": voice, "disable_notification": True}
+        )
+        # The text arrived: a voice note that fails is not worth a second copy of the text.
+        if spoken.kind == "sent":
+            more.append(f"v{spoken.message_id}")
+    return Delivered(result, ids[0] if ids else None, more)
