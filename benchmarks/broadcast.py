@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from bot.advisories.importer import import_folder  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.limiter import RateLimiter  # noqa: E402
+from bot.delivery.message import ack_markup  # noqa: E402
 from bot.delivery.outbox import Outbox  # noqa: E402
 from bot.delivery.service import renderer  # noqa: E402
 from bot.delivery.telegram_api import BotApiClient, SendResult  # noqa: E402
@@ -118,6 +119,7 @@ async def engine(
                 limiter=RateLimiter(rate),
                 clock=utcnow,
                 config=WorkerConfig(max_in_flight=in_flight, paid=paid),
+                markup=ack_markup(Translator()),  # as in production: "I understand" on each
             )
             started = time.perf_counter()
             total = await outbox.publish(advisory, paid=paid)
@@ -236,6 +238,7 @@ async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str
                     limiter=RateLimiter(1000),
                     clock=utcnow,
                     config=WorkerConfig(paid=True),
+                    markup=ack_markup(Translator()),
                 )
                 broadcast = asyncio.create_task(worker.drain())
                 for index in range(probes):
