@@ -45,6 +45,23 @@ def load_content(
     return content, sorted(problems)
 
 
+def check_document(
+    data: dict[str, object], *, origin: str, translator: Translator, known_ids: frozenset[str]
+) -> tuple[Advisory | None, list[Problem]]:
+    """Validate one advisory given as data (composed in Telegram) exactly as a file would be."""
+    document = YamlDocument(path=Path(origin), data=data, lines={})
+    parsed = parse_model(document, Advisory, data)
+    if isinstance(parsed, list):
+        return None, parsed
+    advisory = with_cyrillic(parsed)
+    problems = _rendering(document, advisory, translator)
+    if advisory.supersedes and advisory.supersedes not in known_ids:
+        problems.append(
+            document.problem(("supersedes",), f"no advisory with id {advisory.supersedes!r}")
+        )
+    return (None if problems else advisory), problems
+
+
 def _advisory(document: YamlDocument, content: Content, translator: Translator) -> list[Problem]:
     parsed = parse_model(document, Advisory, document.data)
     if isinstance(parsed, list):

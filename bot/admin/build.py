@@ -1,0 +1,112 @@
+"""From a draft's answers to an Advisory, validated exactly like an advisory file."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from bot.admin.compose import EXPIRY_DAYS, KIND_MODEL, KINDS
+from bot.advisories.content import check_document
+from bot.advisories.model import MOSCOW, WRITTEN_LOCALES, Advisory
+from bot.i18n import Translator
+
+
+def new_id(*, country: str, now: datetime, taken: frozenset[str]) -> str:
+    """`uz-2026-12-01-3f9a`: the country, the day (Moscow) and a short random part."""
+    day = now.astimezone(MOSCOW).date().isoformat()
+    while True:
+        candidate = f"{country.lower()}-{day}-{secrets.token_hex(2)}"
+        if candidate not in taken:
+            return candidate
+
+
+def from_advisory(advisory: Advisory) -> dict[str, Any]:
+    """The answers of a stored advisory, to correct it: every question already answered."""
+    kind = next((k for k, v in KIND_MODEL.items() if v == advisory.kind), "alert")
+    expires = "none" if advisory.expires is None else advisory.expires.astimezone(MOSCOW)
+    texts = {
+        str(loc): {
+            "headline": t.headline,
+            "body": t.body,
+            "instruction": t.instruction,
+            **({"claim": t.claim} if t.claim else {}),
+        }
+        for loc, t in advisory.text.items()
+    }
+    return {
+        "base": advisory.model_dump(mode="json"),
+        "country": advisory.country,
+        "kind": kind if kind in KINDS else "alert",
+        "supersedes": advisory.supersedes,
+        "severity": advisory.severity,
+        "regions": list(advisory.targeting.regions),
+        "locales": [str(loc) for loc in advisory.targeting.locales],
+        "regions_done": True,
+        "locales_done": True,
+        "text": texts,
+        "pending": [str(loc) for loc in advisory.pending],
+        "sources": [s.model_dump(mode="json") for s in advisory.sources],
+        "sources_done": True,
+        "expires": expires if isinstance(expires, str) else expires.date().isoformat(),
+        "voice": {str(k): v for k, v in advisory.voice.items()},
+        "voice_done": True,
+    }
+
+
+def document(
+    data: dict[str, Any], *, advisory_id: str, effective: datetime, today: date
+) -> dict[str, Any]:
+    """The advisory as a file would hold it."""
+    if data.get("advisory") is not None:  # pushed from a file: taken as it is
+        return dict(data["advisory"])
+    base = dict(data.get("base") or {})
+    pending = set(data.get("pending", []))
+    texts = {
+        loc: {name: value for name, value in fields.items() if value is not None}
+        for loc, fields in data.get("text", {}).items()
+        if loc not in pending and fields
+    }
+    written = [loc for loc in WRITTEN_LOCALES if loc in texts]
+    start = datetime.fromisoformat(base["effective"]) if base.get("effective") else effective
+    return {
+        **base,
+        "id": advisory_id,
+        "country": data.get("country"),
+        "status": base.get("status", "actual"),
+        "kind": KIND_MODEL.get(str(data.get("kind")), data.get("kind")),
+        "severity": data.get("severity"),
+        "effective": start.isoformat(),
+        "supersedes": data.get("supersedes"),
+        "targeting": {"regions": data.get("regions", []), "locales": data.get("locales", [])},
+        "sources": [{"checked": today.isoformat(), **s} for s in data.get("sources", [])],
+        "text": texts,
+        "pending": [loc for loc in WRITTEN_LOCALES if loc not in written],
+        "voice": {loc: v for loc, v in data.get("voice", {}).items() if loc not in pending},
+        "expires": _expires(data.get("expires"), start),
+    }
+
+
+def _expires(answer: object, start: datetime) -> str | None:
+    if answer in EXPIRY_DAYS:
+        return (start + timedelta(days=int(str(answer)))).isoformat()
+    if isinstance(answer, str) and answer != "none":
+        return answer  # a date: midnight Moscow time, as in files
+    return None
+
+
+def build(
+    data: dict[str, Any],
+    *,
+    advisory_id: str,
+    effective: datetime,
+    translator: Translator,
+    known_ids: frozenset[str],
+) -> tuple[Advisory | None, list[str]]:
+    """The advisory, or the problems the file validator finds (`field: what is wrong`)."""
+    today = effective.astimezone(MOSCOW).date()
+    raw = document(data, advisory_id=advisory_id, effective=effective, today=today)
+    advisory, problems = check_document(
+        raw, origin=f"draft:{advisory_id}", translator=translator, known_ids=known_ids
+    )
+    return advisory, [f"{p.field}: {p.message}" for p in problems]

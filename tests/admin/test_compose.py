@@ -1,0 +1,250 @@
+"""The composition rules: question order, answers taken or refused, edits, the validator."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from bot.admin import compose
+from bot.admin.build import build, from_advisory, new_id
+from bot.i18n import Translator
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+TEXTS = {
+    "ru": ("Вербовщики на рынке", "Не подписывайте контракт.", "Звоните в консульство."),
+    "uz": ("Bozordagi yollovchilar", "Shartnoma imzolamang.", None),
+    "ky": ("Базардагы жалдоочулар", "Келишимге кол койбоңуз.", None),
+    "tg": ("Ҷалбкунандагон дар бозор", "Шартномаро имзо накунед.", None),
+}
+
+
+@pytest.fixture(scope="module")
+def translator() -> Translator:
+    return Translator()
+
+
+def answer_all(data: dict[str, Any], answers: dict[str, compose.Answer]) -> list[str]:
+    """Answer each question as it comes; returns the questions in the order they were asked."""
+    asked = []
+    while (key := compose.next_question(data)) is not None:
+        asked.append(key)
+        assert len(asked) < 60, asked
+        assert compose.apply(data, key, answers[key]) is None, key
+    return asked
+
+
+def full_answers() -> dict[str, compose.Answer]:
+    answers: dict[str, compose.Answer] = {
+        "kind": "alert",
+        "severity": "severe",
+        "regions": "all",
+        "locales": "all",
+        "source.url": "https://uzembassy.ru/news/1",
+        "source.title": "Embassy of Uzbekistan: news",
+        "sources": "done",
+        "expires": "30",
+        "voice": "done",
+    }
+    for locale, (headline, body, instruction) in TEXTS.items():
+        answers[f"{locale}.headline"] = headline
+        answers[f"{locale}.body"] = body
+        answers[f"{locale}.instruction"] = instruction or "skip"
+    return answers
+
+
+def test_questions_come_in_order_and_build_a_valid_advisory(translator: Translator) -> None:
+    data: dict[str, Any] = {"country": "UZ"}
+    asked = answer_all(data, full_answers())
+    assert asked[:4] == ["kind", "severity", "regions", "locales"]
+    assert asked[4:8] == ["ru.headline", "ru.body", "ru.instruction", "uz.headline"]
+    assert asked[-5:] == ["source.url", "source.title", "sources", "expires", "voice"]
+    advisory, problems = build(
+        data,
+        advisory_id="uz-2026-12-01-ab12",
+        effective=NOW,
+        translator=translator,
+        known_ids=frozenset(),
+    )
+    assert problems == []
+    assert advisory is not None
+    assert advisory.text["ru"].instruction == "Звоните в консульство."
+    assert advisory.text["uz_Cyrl"].headline == "Бозордаги ёлловчилар"  # derived, as for files
+    assert advisory.sources[0].checked.isoformat() == "2026-12-01"
+    assert advisory.expires == datetime(2026, 12, 31, 9, 0, tzinfo=UTC)
+    assert advisory.pending == []
+
+
+def test_a_super_admin_is_asked_the_country_first() -> None:
+    assert compose.next_question({}) == "country"
+    data: dict[str, Any] = {}
+    assert compose.apply(data, "country", "XX") == compose.Rejected("Please use the buttons.", {})
+    assert compose.apply(data, "country", "KG") is None
+    assert compose.next_question(data) == "kind"
+
+
+def test_targeting_two_languages_asks_only_their_texts(translator: Translator) -> None:
+    data: dict[str, Any] = {"country": "KG", "kind": "alert", "severity": "minor"}
+    assert compose.apply(data, "regions", "RU-MOW") is None  # a toggle: still on regions
+    assert compose.next_question(data) == "regions"
+    assert compose.apply(data, "regions", "done") is None
+    for code in ("ky", "ru"):
+        assert compose.apply(data, "locales", code) is None
+    assert compose.apply(data, "locales", "done") is None
+    answers = full_answers()
+    asked = answer_all(data, answers)
+    assert [k for k in asked if k.endswith(".headline")] == ["ru.headline", "ky.headline"]
+    advisory, problems = build(
+        data,
+        advisory_id="kg-2026-12-01-0001",
+        effective=NOW,
+        translator=translator,
+        known_ids=frozenset(),
+    )
+    assert problems == []
+    assert advisory is not None
+    assert advisory.targeting.regions == ["RU-MOW"]
+    assert advisory.pending == ["uz", "tg"]  # nobody reads them: Russian would be shown
+
+
+def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
+    answers = full_answers()
+    answers["tg.headline"] = "pending"
+    data: dict[str, Any] = {"country": "TJ"}
+    asked = answer_all(data, answers)
+    assert "tg.body" not in asked
+    advisory, problems = build(
+        data,
+        advisory_id="tj-2026-12-01-0001",
+        effective=NOW,
+        translator=translator,
+        known_ids=frozenset(),
+    )
+    assert problems == []
+    assert advisory is not None
+    assert advisory.pending == ["tg"]
+    assert compose.apply({}, "ru.headline", "pending") == compose.Rejected(
+        "Please type the text, or use the buttons.", {}
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("ru.headline", "x" * 161, "The headline has {length} characters; {limit} at most."),
+        ("ru.headline", "two\nlines", "Please write it on one line."),
+        ("ru.body", "  ", "Please type the text, or use the buttons."),
+        ("source.url", "uzembassy.ru", "This is not a link. It starts with https:// or http://"),
+        ("expires", "next week", "Please use the buttons, or type a date like 2027-01-31."),
+        ("voice.ru", "text instead", "Please send a voice message (hold the microphone button)."),
+    ],
+)
+def test_bad_answers_are_refused_and_change_nothing(key: str, value: str, message: str) -> None:
+    data: dict[str, Any] = {"country": "UZ", "kind": "alert"}
+    before = dict(data)
+    rejected = compose.apply(data, key, value)
+    assert rejected is not None
+    assert rejected.message == message
+    assert data == before
+
+
+def test_a_rumour_correction_asks_the_false_claim_in_every_language(
+    translator: Translator,
+) -> None:
+    answers = full_answers()
+    answers["kind"] = "rumour"
+    for locale in TEXTS:
+        answers[f"{locale}.claim"] = "Гражданство за три месяца"
+    data: dict[str, Any] = {"country": "UZ"}
+    asked = answer_all(data, answers)
+    assert [k for k in asked if k.endswith(".claim")] == [
+        "ru.claim",
+        "uz.claim",
+        "ky.claim",
+        "tg.claim",
+    ]
+    advisory, problems = build(
+        data,
+        advisory_id="uz-2026-12-01-0002",
+        effective=NOW,
+        translator=translator,
+        known_ids=frozenset(),
+    )
+    assert problems == []
+    assert advisory is not None
+    assert advisory.kind == "rumour_correction"
+
+
+def test_editing_a_language_keeps_what_is_not_retyped() -> None:
+    data: dict[str, Any] = {"country": "UZ"}
+    answer_all(data, full_answers())
+    compose.start_edit(data, "t-ky")
+    assert compose.next_question(data) == "ky.headline"
+    assert compose.keep(data, "ky.headline") is None
+    assert compose.apply(data, "ky.body", "Жаңы текст.") is None
+    assert compose.keep(data, "ky.instruction") is None
+    assert compose.next_question(data) is None  # back to the preview
+    assert data["text"]["ky"] == {
+        "headline": "Базардагы жалдоочулар",
+        "body": "Жаңы текст.",
+        "instruction": None,
+    }
+
+
+def test_sources_and_voice_notes_are_small_menus() -> None:
+    data: dict[str, Any] = {"country": "UZ"}
+    answers = full_answers()
+    while (key := compose.next_question(data)) != "voice":
+        assert key is not None
+        assert compose.apply(data, key, answers[key]) is None
+    assert compose.apply(data, "voice", "ru") is None
+    assert compose.next_question(data) == "voice.ru"
+    assert compose.apply(data, "voice.ru", ["AwACAgIAAxkBAAIB"]) is None
+    assert compose.next_question(data) == "voice"  # the menu again: another language, or done
+    assert compose.apply(data, "voice", "done") is None
+    assert data["voice"] == {"ru": "AwACAgIAAxkBAAIB"}
+    compose.start_edit(data, "sources")
+    assert compose.next_question(data) == "sources"
+    assert compose.apply(data, "sources", "add") is None
+    assert compose.next_question(data) == "source.url"
+    assert compose.apply(data, "source.url", "https://kabar.kg/news/1") is None
+    assert compose.next_question(data) == "source.title"
+    assert compose.apply(data, "source.title", "Kabar") is None
+    assert compose.apply(data, "sources", "done") is None
+    assert [s["title"] for s in data["sources"]] == ["Embassy of Uzbekistan: news", "Kabar"]
+    assert compose.next_question(data) is None
+
+
+def test_a_stored_advisory_opens_fully_answered_for_correction(translator: Translator) -> None:
+    from bot.advisories.content import load_content
+    from bot.config import PROJECT_ROOT
+
+    content, problems = load_content(PROJECT_ROOT / "advisories", translator=translator)
+    assert problems == []
+    original = next(a for a in content.advisories if a.id == "uz-2022-09-21-prosecutor-warning")
+    data = from_advisory(original)
+    assert compose.next_question(data) is None
+    compose.start_edit(data, "t-ru")
+    compose.keep(data, "ru.headline")
+    compose.apply(data, "ru.body", original.text["ru"].body + "\n\nИсправлено.")
+    compose.keep(data, "ru.instruction")
+    corrected, problems = build(
+        data,
+        advisory_id=original.id,
+        effective=NOW,
+        translator=translator,
+        known_ids=frozenset(),
+    )
+    assert problems == []
+    assert corrected is not None
+    assert corrected.effective == original.effective  # a correction keeps its date
+    assert corrected.sources == original.sources
+    assert corrected.text["uz_Cyrl"] == original.text["uz_Cyrl"]
+    assert corrected.text["ru"].body.endswith("Исправлено.")
+
+
+def test_new_ids_name_the_country_and_day_and_never_collide() -> None:
+    first = new_id(country="UZ", now=NOW, taken=frozenset())
+    assert first.startswith("uz-2026-12-01-")
+    assert new_id(country="UZ", now=NOW, taken=frozenset({first})) != first
