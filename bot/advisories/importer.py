@@ -29,12 +29,16 @@ class ImportReport:
                 f"{len(self.problems)} problem(s); nothing was imported"
             ]
         changed = [
-            f"{change}: {key}" for key, change in self.changes.items() if change != "unchanged"
+            f"{change}: {key}"
+            + (" (changed by an admin; the file is not applied)" if change == "kept" else "")
+            for key, change in self.changes.items()
+            if change != "unchanged"
         ]
         counts = {
-            c: list(self.changes.values()).count(c) for c in ("added", "changed", "unchanged")
+            c: list(self.changes.values()).count(c)
+            for c in ("added", "changed", "unchanged", "kept")
         }
-        summary = ", ".join(f"{n} {c}" for c, n in counts.items())
+        summary = ", ".join(f"{n} {c}" for c, n in counts.items() if n or c != "kept")
         return [*changed, f"imported: {summary}"]
 
 

@@ -15,7 +15,7 @@ from bot.clock import Clock, utcnow
 from bot.storage.db import Database
 from bot.storage.models import AdvisoryRow, DirectoryRow
 
-Change = Literal["added", "changed", "unchanged"]
+Change = Literal["added", "changed", "unchanged", "kept"]  # kept: an admin changed it since
 
 
 def _digest(document: str) -> str:
@@ -59,6 +59,10 @@ class AdvisoryRepository:
         keep_schedule: bool = False,
     ) -> Change:
         row = await session.get(AdvisoryRow, advisory.id, with_for_update=True)
+        if keep_schedule and row is not None and not row.origin.startswith("file:"):
+            # Corrected, cancelled or composed by an admin: the database is the truth now, and
+            # re-importing the folder at start must not undo what the admin did.
+            return "kept"
         if keep_schedule and row is not None and advisory.publish_at is None and row.publish_at:
             # An admin scheduled it (`elchi push --at`); re-importing the file keeps that.
             advisory = advisory.model_copy(update={"publish_at": row.publish_at})

@@ -33,6 +33,28 @@ async def test_import_twice_then_after_a_correction(
     assert stored.severity == "extreme"
 
 
+
+async def test_import_does_not_undo_what_an_admin_cancelled(
+    content: Path, translator: Translator, database: Database
+) -> None:
+    from bot.admin.cancel import cancel
+
+    repository = AdvisoryRepository(database=database)
+    await import_folder(content, repository=repository, translator=translator)
+    await cancel(
+        database=database,
+        translator=translator,
+        clock=lambda: datetime(2026, 12, 1, tzinfo=UTC),
+        advisory_id="kg-2022-09-21-embassy-warning",
+    )
+    again = await import_folder(content, repository=repository, translator=translator)  # restart
+    assert again.lines() == [
+        "kept: kg-2022-09-21-embassy-warning (changed by an admin; the file is not applied)",
+        "imported: 0 added, 0 changed, 9 unchanged, 1 kept",
+    ]
+    in_force = await repository.in_force(country="KG", now=datetime(2026, 12, 2, tzinfo=UTC))
+    assert "kg-2022-09-21-embassy-warning" not in [a.id for a in in_force]
+
 @on_every_backend
 async def test_in_force_hides_expired_and_drafts(
     content: Path, translator: Translator, database: Database
