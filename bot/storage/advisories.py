@@ -16,6 +16,8 @@ from bot.storage.db import Database
 from bot.storage.models import AdvisoryRow, DirectoryRow
 
 Change = Literal["added", "changed", "unchanged", "kept"]  # kept: an admin changed it since
+# Origins of content an admin wrote, corrected or withdrew; a schedule alone ("cli") is not one.
+ADMIN_ORIGINS = ("admin", "correct", "cancel")
 
 
 def _digest(document: str) -> str:
@@ -59,7 +61,7 @@ class AdvisoryRepository:
         keep_schedule: bool = False,
     ) -> Change:
         row = await session.get(AdvisoryRow, advisory.id, with_for_update=True)
-        if keep_schedule and row is not None and not row.origin.startswith("file:"):
+        if keep_schedule and row is not None and row.origin in ADMIN_ORIGINS:
             # Corrected, cancelled or composed by an admin: the database is the truth now, and
             # re-importing the folder at start must not undo what the admin did.
             return "kept"
