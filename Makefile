@@ -32,7 +32,7 @@ i18n-extract: install  ## collect every msgid from bot/ into locales/messages.po
 i18n-update: i18n-extract  ## merge new msgids into the four hand-written catalogs
 	for l in $(WRITTEN_LOCALES); do \
 		$(PYBABEL) update -i locales/messages.pot -d locales -D messages -l $$l --no-wrap \
-			--ignore-obsolete; done
+			--ignore-obsolete --no-fuzzy-matching; done
 
 i18n-compile: install  ## derive uz_Cyrl from uz, then compile all five catalogs to .mo
 	$(RUN) python -m bot.i18n.derive

@@ -15,6 +15,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, SimpleUp
 from telegram.request import HTTPXRequest
 
 from bot import handlers, jobs
+from bot.admin.workflow import AdminWorkflow, FourEyes
 from bot.advisories.importer import ContentError, import_folder
 from bot.clock import Clock, utcnow
 from bot.commands import publish_commands
@@ -27,6 +28,7 @@ from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.metrics import Metrics
 from bot.storage import Database, SubscriberRepository
+from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.deletions import DeletionRepository
@@ -102,20 +104,46 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
         discreet = DiscreetMode(
             deletions=DeletionRepository(database=database), clock=clock, hash_chat=hash_chat
         )
+        admins = AdminRepository(database=database, configured=settings.admins, clock=clock)
         yield Services(
             settings=settings,
             database=database,
             subscribers=SubscriberRepository(database=database, clock=clock),
             advisories=advisories,
-            admins=AdminRepository(database=database, configured=settings.admins, clock=clock),
+            admins=admins,
             translator=translator,
             discreet=discreet,
             metrics=Metrics(),
             hash_chat=hash_chat,
             clock=clock,
+            acks=AckRepository(database=database, clock=clock),
+            workflow=AdminWorkflow(
+                database=database,
+                translator=translator,
+                admins=admins,
+                four_eyes=FourEyes(settings.approvals, settings.approval_threshold),
+                clock=clock,
+            ),
         )
     finally:
         await database.close()
+
+
+async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
+    """The delivery worker of this process, woken by `services.bell` (an admin's send)."""
+    settings = services.settings
+    await run_forever(
+        database=services.database,
+        translator=services.translator,
+        api_url=settings.bot_api_url,
+        token=settings.token(),
+        clock=services.clock,
+        metrics=services.metrics,
+        stop=stop,
+        bell=services.bell,
+        admins=settings.admins,
+        report_locale=settings.default_locale,
+    )
 
 
 @asynccontextmanager
@@ -168,19 +196,7 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
     async with open_services(settings) as services:
         application = build_application(settings=settings, services=services)
         async with running_bot(application):
-            delivery = asyncio.create_task(
-                run_forever(
-                    database=services.database,
-                    translator=services.translator,
-                    api_url=settings.bot_api_url,
-                    token=settings.token(),
-                    clock=services.clock,
-                    metrics=services.metrics,
-                    stop=stop,
-                    admins=settings.admins,
-                    report_locale=settings.default_locale,
-                )
-            )
+            delivery = asyncio.create_task(deliver_for(services, stop=stop))
             health = HealthServer(services, delivery=delivery)
             if settings.health_port:
                 await health.start("0.0.0.0", settings.health_port)

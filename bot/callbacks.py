@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -10,7 +11,13 @@ from bot.i18n.locales import LOCALES
 from bot.regions import REGIONS
 
 ADVISORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,47}$")
+SHORT = re.compile(r"^[0-9a-f]{8}$")  # an advisory or draft id, hashed to fit 64 bytes
+VALUE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")  # a compose answer; the question checks it
 Allowed = frozenset[str] | re.Pattern[str]
+QUESTIONS = frozenset({"co", "ki", "su", "se", "re", "lo", "tx", "so", "ex", "vo", "vr"})
+EDITS = frozenset(
+    {"meta", "audience", "t-ru", "t-uz", "t-ky", "t-tg", "sources", "expires", "voice", "back"}
+)
 
 # Every action with the values each of its arguments may take.
 _SHAPES: dict[str, tuple[Allowed, ...]] = {
@@ -27,7 +34,26 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "emb": (frozenset(REGIONS) | {"none"},),  # /embassy: the region picked from the list
     "callup": (frozenset({"paper", "offer", "pressure"}),),
     "ack": (ADVISORY_ID,),  # "I understand" under every advisory (counted once a chat)
+    # Admins only (checked again by the handler): compose, preview, edit, schedule, approve,
+    # and /advisories. The first argument is `short(id)` of the draft or advisory.
+    "c": (SHORT, QUESTIONS, VALUE),
+    "p": (SHORT, frozenset({"send", "sched", "test", "edit", "drop", "fix", "fixn", "back"})),
+    "v": (SHORT, frozenset(LOCALES)),
+    "e": (SHORT, EDITS),
+    "t": (SHORT, frozenset({"1h", "3h", "9am", "type"})),
+    "ap": (SHORT, frozenset({"yes", "no"})),
+    "ad": (
+        SHORT,
+        frozenset({"open", "cont", "drop", "send", "fix", "cancel", "cancelyes", "resume"}),
+    ),
+    "adl": (frozenset({"all"}),),  # back to the /advisories list
 }
+ADMIN_ACTIONS = frozenset({"c", "p", "v", "e", "t", "ap", "ad", "adl"})
+
+
+def short(ident: str) -> str:
+    """The 8 hex characters standing for an id in admin buttons."""
+    return hashlib.sha256(ident.encode()).hexdigest()[:8]
 
 
 def _fits(value: str, allowed: Allowed) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Bot, BotCommand
+from telegram import Bot, BotCommand, BotCommandScopeChat
 
 from bot.i18n import Translator
 from bot.i18n.locales import MENU_LANGUAGES
@@ -22,6 +22,15 @@ MENU_COMMANDS = (
 )
 
 
+ADMIN_COMMANDS = (
+    ("new", N_("Compose a new advisory")),
+    ("advisories", N_("Drafts, scheduled and sent advisories")),
+    ("stats", N_("Subscriber and delivery counts")),
+    ("halt", N_("Stop all sending at once")),
+)
+SUPER_ADMIN_COMMANDS = (("audit", N_("Who did what (audit log)")),)
+
+
 def menu(translator: Translator, locale: str) -> list[BotCommand]:
     """The commands with descriptions in `locale`."""
     return [
@@ -35,3 +44,17 @@ async def publish_commands(bot: Bot, translator: Translator, *, default_locale: 
     for language in MENU_LANGUAGES:
         await bot.set_my_commands(menu(translator, language), language_code=language)
     await bot.set_my_commands(menu(translator, default_locale))
+
+
+async def publish_admin_commands(
+    bot: Bot, translator: Translator, *, chat_id: int, locale: str, super_admin: bool
+) -> None:
+    """An admin's own menu: the admin commands first, then everyone's."""
+    extra = ADMIN_COMMANDS + (SUPER_ADMIN_COMMANDS if super_admin else ())
+    commands = [
+        BotCommand(name, translator.gettext(description, locale=locale))
+        for name, description in extra
+    ]
+    await bot.set_my_commands(
+        commands + menu(translator, locale), scope=BotCommandScopeChat(chat_id)
+    )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.admin.workflow import AdminWorkflow
 from bot.clock import Clock
 from bot.config import Settings
 from bot.discreet import DiscreetMode
@@ -15,6 +17,7 @@ from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.metrics import Metrics
 from bot.storage import Database, Subscriber, SubscriberRepository
+from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 
@@ -33,6 +36,11 @@ class Services:
     metrics: Metrics
     hash_chat: ChatHasher
     clock: Clock
+    acks: AckRepository
+    workflow: AdminWorkflow
+    # Rung after an admin sends or schedules: the delivery worker looks at once, not in 5 s.
+    bell: asyncio.Event = field(default_factory=asyncio.Event)
+    admin_menus: set[int] = field(default_factory=set)  # admins whose menu this process set
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -18,6 +18,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "LOG_LEVEL",
         "DEFAULT_LOCALE",
         "OPERATOR_NAME",
+        "APPROVALS",
+        "APPROVAL_THRESHOLD",
     ):
         monkeypatch.delenv(name, raising=False)
 
@@ -28,6 +30,7 @@ def test_defaults() -> None:
     assert settings.bot_api_url == "https://api.telegram.org"
     assert settings.admins == {}
     assert settings.default_locale == "ru"
+    assert (settings.approvals, settings.approval_threshold) == (2, 1000)  # four-eyes by default
 
 
 def test_admins_parse_with_super_admin(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,6 +49,12 @@ def test_admins_parse_with_super_admin(monkeypatch: pytest.MonkeyPatch) -> None:
         ("BOT_API_URL", "api.telegram.org", "BOT_API_URL: must start with http"),
         ("LOG_LEVEL", "loud", "LOG_LEVEL: Input should be"),
         ("DEFAULT_LOCALE", "en", "DEFAULT_LOCALE: Input should be"),
+        ("APPROVALS", "3", "APPROVALS: Input should be 1 or 2"),
+        (
+            "APPROVAL_THRESHOLD",
+            "-5",
+            "APPROVAL_THRESHOLD: Input should be greater than or equal to 0",
+        ),
     ],
 )
 def test_bad_values_name_the_variable(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.advisories.model import WRITTEN_LOCALES, Advisory, LocaleText
 from bot.clock import Clock
+from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage.advisories import AdvisoryRepository
@@ -24,6 +25,22 @@ class CancelError(Exception):
     """The advisory cannot be cancelled; the message says why."""
 
 
+def withdrawn(advisory: Advisory, *, now: datetime) -> Advisory:
+    """The advisory no longer in force from `now`, and never to be published any more.
+
+    A scheduled one is not in force yet: it ends before it began (and `expires` must come
+    after `effective`, or the stored document would no longer validate)."""
+    effective = min(advisory.effective, now - timedelta(seconds=1))
+    return Advisory.model_validate(
+        {
+            **advisory.model_dump(),
+            "effective": effective,
+            "expires": now,
+            "publish_at": None,
+        }
+    )
+
+
 def cancel_id(advisory_id: str) -> str:
     """The id of the cancellation notice (ids are at most 48 characters)."""
     return f"{advisory_id[:41]}-cancel"
@@ -31,8 +48,11 @@ def cancel_id(advisory_id: str) -> str:
 
 async def cancel(
     *, database: Database, translator: Translator, clock: Clock, advisory_id: str
-) -> tuple[Advisory, int]:
-    """Withdraw the advisory and schedule its notice now; returns it and its audience so far."""
+) -> tuple[Advisory | None, int]:
+    """Withdraw the advisory and schedule its notice now; returns it and its audience so far.
+
+    Nobody received it yet (scheduled, or only ever shown in /latest): no notice.
+    """
     advisories = AdvisoryRepository(database=database, clock=clock)
     original = await advisories.get(advisory_id=advisory_id)
     if original is None:
@@ -51,7 +71,12 @@ async def cancel(
             .where(Broadcast.advisory_id == advisory_id, Broadcast.state != "done")
             .values(state="cancelled", finished_at=now)
         )
-    await advisories.save(advisory=original.model_copy(update={"expires": now}), origin="cancel")
+    await Corrections(database=database, clock=clock).stop(
+        advisory_id=advisory_id, state="cancelled"
+    )
+    await advisories.save(advisory=withdrawn(original, now=now), origin="cancel")
+    if not await _received(database, advisory_id):
+        return None, 0
     texts = {}
     for locale in WRITTEN_LOCALES:
         _ = translator.bound(locale)
@@ -81,3 +106,12 @@ async def cancel(
     await advisories.save(advisory=notice, origin="cancel")
     total = await Outbox(database=database, clock=clock).audience_size(notice)
     return notice, total
+
+
+async def _received(database: Database, advisory_id: str) -> bool:
+    """Whether anyone got the advisory delivered (the notice would reach someone)."""
+    query = select(Delivery.chat_id).where(
+        Delivery.advisory_id == advisory_id, Delivery.status == "sent"
+    )
+    async with database.sessions() as session:
+        return (await session.scalars(query.limit(1))).first() is not None

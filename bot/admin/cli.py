@@ -229,10 +229,13 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
         await AdminRepository(database=database, configured=settings.admins).audit(
             actor="cli",
             action="cancel",
-            country=notice.country,
+            country=None if notice is None else notice.country,
             advisory_id=advisory_id,
             audience=total,
         )
+    if notice is None:
+        print(f"{advisory_id}: cancelled; nobody had received it, so no notice is sent")
+        return 0
     print(
         f"{advisory_id}: cancelled; notice {notice.id} to those who received it ({total} so far)"
     )

@@ -53,7 +53,15 @@ class Targeting(Strict):
 
 
 def _aware(value: object) -> object:
-    """A bare date means midnight Moscow time; a datetime must carry its offset."""
+    """A bare date means midnight Moscow time; a datetime must carry its offset.
+
+    Strings (an advisory composed in Telegram is data, not YAML) are read the same way."""
+    if isinstance(value, str):
+        try:
+            day_only = len(value) == 10
+            value = date.fromisoformat(value) if day_only else datetime.fromisoformat(value)
+        except ValueError:
+            return value  # pydantic names the field and what is wrong
     if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time(), MOSCOW)
     if isinstance(value, datetime) and value.tzinfo is None:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from bot.clock import Clock, utcnow
 from bot.discreet import KEEP_FOR
 from bot.storage.db import Database
-from bot.storage.models import AdvisoryRow, CorrectionRow, Delivery, ScheduledDeletion, Subscriber
+from bot.storage.models import CorrectionRow, Delivery, ScheduledDeletion, Subscriber
 
 
 @dataclass(frozen=True)
@@ -177,21 +177,15 @@ class Corrections:
                 select(CorrectionRow.state).where(CorrectionRow.advisory_id == advisory_id)
             )
 
-    async def stop(
-        self, *, advisory_id: str | None = None, country: str | None = None, state: str
-    ) -> list[str]:
-        """Halt (or cancel) pending corrections of one advisory or of a country."""
-        query = update(CorrectionRow).where(CorrectionRow.state == "pending")
-        if advisory_id is not None:
-            query = query.where(CorrectionRow.advisory_id == advisory_id)
-        if country is not None:
-            of_country = select(AdvisoryRow.id).where(AdvisoryRow.country == country)
-            query = query.where(CorrectionRow.advisory_id.in_(of_country))
+    async def stop(self, *, advisory_id: str, state: str) -> bool:
+        """Cancel (or halt) the pending correction of one advisory."""
         async with self._db.transaction() as session:
-            stopped = await session.scalars(
-                query.values(state=state).returning(CorrectionRow.advisory_id)
+            result = await session.execute(
+                update(CorrectionRow)
+                .where(CorrectionRow.advisory_id == advisory_id, CorrectionRow.state == "pending")
+                .values(state=state)
             )
-            return list(stopped.all())
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def resume(self, *, advisory_id: str) -> bool:
         """A halted correction goes on from where it stopped."""

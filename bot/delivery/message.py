@@ -79,8 +79,12 @@ async def send_parts(
     quiet: bool,
     paid: bool,
     pause: float = PER_CHAT_PAUSE,
-) -> Delivered:
-    """Send every part in order; stop at the first that does not go through."""
+    proceed: Callable[[], Awaitable[bool]] | None = None,
+) -> Delivered | None:
+    """Send every part in order; stop at the first that does not go through.
+
+    None: `proceed` said no once the rate allowed the first part, so nothing was sent.
+    """
     result = SendResult("transient", error="nothing sent")
     ids: list[int] = []
     for index, part in enumerate(parts):
@@ -90,6 +94,8 @@ async def send_parts(
         if markup is not None and index == len(parts) - 1:
             body["reply_markup"] = markup
         await limiter.acquire()
+        if index == 0 and proceed is not None and not await proceed():
+            return None
         result = await send(body)
         if result.kind != "sent":
             return Delivered(result, ids[0] if ids else None, [str(i) for i in ids[1:]])

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock
 from bot.storage.db import Database
-from bot.storage.models import AdvisoryRow, Broadcast, Delivery, Subscriber
+from bot.storage.models import AdvisoryRow, Broadcast, CorrectionRow, Delivery, Subscriber
 
 
 @dataclass
@@ -67,6 +67,8 @@ class BroadcastQueries:
                 AdvisoryRow.status == "actual",
                 AdvisoryRow.publish_at.is_not(None),
                 AdvisoryRow.publish_at <= self._now(),
+                # Cancelled (or otherwise expired) before its time: never sent.
+                or_(AdvisoryRow.expires.is_(None), AdvisoryRow.expires > self._now()),
                 Broadcast.advisory_id.is_(None),
             )
             .order_by(AdvisoryRow.publish_at)
@@ -75,8 +77,41 @@ class BroadcastQueries:
             documents = (await session.scalars(query)).all()
         return [Advisory.model_validate_json(d) for d in documents]
 
+    async def recent(self, *, country: str, limit: int = 5) -> list[str]:
+        """The country's newest broadcasts (advisory ids), newest first."""
+        query = (
+            select(Broadcast.advisory_id)
+            .join(AdvisoryRow, AdvisoryRow.id == Broadcast.advisory_id)
+            .where(AdvisoryRow.country == country)
+            .order_by(Broadcast.created_at.desc())
+            .limit(limit)
+        )
+        async with self._db.sessions() as session:
+            return list((await session.scalars(query)).all())
+
+    async def audience_by_locale(self, advisory: Advisory) -> dict[str, int]:
+        """The audience by the subscribers' locale (the preview shows it)."""
+        query = (
+            select(Subscriber.locale, func.count())
+            .where(*audience(advisory))
+            .group_by(Subscriber.locale)
+        )
+        async with self._db.sessions() as session:
+            rows = (await session.execute(query)).all()
+        return {str(locale): int(count) for locale, count in rows}
+
+    async def resume(self, *, advisory_id: str) -> bool:
+        """A halted broadcast goes on sending what is still pending."""
+        async with self._db.transaction() as session:
+            result = await session.execute(
+                update(Broadcast)
+                .where(Broadcast.advisory_id == advisory_id, Broadcast.state == "halted")
+                .values(state="sending")
+            )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
     async def halt(self, *, country: str) -> list[str]:
-        """Stop every broadcast of `country` at once; returns the advisories halted."""
+        """Stop every broadcast and correction of `country` at once; returns the advisories."""
         of_country = select(AdvisoryRow.id).where(AdvisoryRow.country == country)
         async with self._db.transaction() as session:
             halted = (
@@ -90,7 +125,18 @@ class BroadcastQueries:
                     .returning(Broadcast.advisory_id)
                 )
             ).all()
-        return list(halted)
+            corrections = (
+                await session.scalars(
+                    update(CorrectionRow)
+                    .where(
+                        CorrectionRow.state == "pending",
+                        CorrectionRow.advisory_id.in_(of_country),
+                    )
+                    .values(state="halted")
+                    .returning(CorrectionRow.advisory_id)
+                )
+            ).all()
+        return sorted(set(halted) | set(corrections))
 
     async def state(self, advisory_id: str) -> str | None:
         """filling, sending, done or halted (None: never published)."""

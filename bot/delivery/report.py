@@ -48,3 +48,20 @@ def started(
             )
         )
     return "\n".join(lines)
+
+
+def corrected(
+    _: Gettext, *, advisory_id: str, headline: str, edited: int, gone: int, failed: int
+) -> str:
+    """Told to the admins of the country when a correction has gone through."""
+    return "\n".join(
+        [
+            bold(_("Correction finished")) + f" · <code>{html(advisory_id)}</code>",
+            html(headline),
+            html(
+                _("Edited: {edited}. Deleted by readers: {gone}. Failed: {failed}.").format(
+                    edited=edited, gone=gone, failed=failed
+                )
+            ),
+        ]
+    )

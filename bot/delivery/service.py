@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -19,7 +18,7 @@ from bot.delivery.limiter import RateLimiter
 from bot.delivery.lock import leader
 from bot.delivery.message import ack_markup, corrected_notice
 from bot.delivery.outbox import Outbox
-from bot.delivery.report import final_report, started
+from bot.delivery.report import corrected, final_report, started
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
@@ -165,6 +164,36 @@ def _reporter(
     return report
 
 
+def _correction_reporter(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    *,
+    locale: str,
+    configured: dict[int, str] | None = None,
+) -> Callable[[Advisory], Awaitable[None]]:
+    """Tell the admins of an advisory's country that its correction went through."""
+
+    async def report(advisory: Advisory) -> None:
+        repository = AdminRepository(database=database, configured=configured or {})
+        state = await Corrections(database=database).get(advisory_id=advisory.id)
+        if state is None:
+            return
+        text = advisory.text_for(locale) or advisory.text["ru"]
+        message = corrected(
+            translator.bound(locale),
+            advisory_id=advisory.id,
+            headline=text.headline,
+            edited=state.edited,
+            gone=state.gone,
+            failed=state.failed,
+        )
+        for user_id in await repository.of_country(country=advisory.country):
+            await send_text(user_id, message)
+
+    return report
+
+
 async def run_forever(
     *,
     database: Database,
@@ -176,6 +205,7 @@ async def run_forever(
     idle: float = 5.0,
     metrics: Metrics | None = None,
     stop: asyncio.Event | None = None,
+    bell: asyncio.Event | None = None,
     admins: dict[int, str] | None = None,
     report_locale: str = "ru",
 ) -> None:
@@ -203,6 +233,9 @@ async def run_forever(
             running.on_finished = _reporter(
                 database, translator, running.send_text, locale=report_locale, configured=admins
             )
+            running.on_corrected = _correction_reporter(
+                database, translator, running.send_text, locale=report_locale, configured=admins
+            )
             stop = stop or asyncio.Event()
             while not stop.is_set():
                 drain = asyncio.create_task(running.drain())
@@ -215,5 +248,16 @@ async def run_forever(
                     await drain
                     return
                 drain.result()  # a failed drain ends the loop (and /healthz says so)
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), idle)
+                await _idle(stop, bell, idle)
+
+
+async def _idle(stop: asyncio.Event, bell: asyncio.Event | None, seconds: float) -> None:
+    """Wait `seconds`, or less when stopping or when the bell rings (an admin just sent)."""
+    waits = [asyncio.create_task(stop.wait())]
+    if bell is not None:
+        waits.append(asyncio.create_task(bell.wait()))
+    _, pending = await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
+    if bell is not None:
+        bell.clear()

@@ -105,7 +105,7 @@ class Worker:
         await self._outbox.skip_unreachable(advisory_id)
         cache: dict[str, list[str]] = {}
         after, sent_any = 0, False
-        self.stopping_broadcast = False
+        self.stopping_broadcast, self._checked = False, 0.0
         tasks: set[asyncio.Task[None]] = set()
         try:
             while not self.stopping:
@@ -148,12 +148,18 @@ class Worker:
         return await self._send(payload(chat_id, text, quiet=False, paid=self.config.paid))
 
     async def _halted(self, advisory_id: str) -> bool:
-        """Looks at the broadcast's state at most every HALT_CHECK seconds."""
+        """Looks at the broadcast's state at most every HALT_CHECK seconds; remembers it."""
         now = time.monotonic()
-        if now - self._checked < HALT_CHECK:
-            return False
-        self._checked = now
-        return await self._outbox.state(advisory_id) in ("halted", "cancelled")
+        if now - self._checked >= HALT_CHECK:
+            self._checked = now
+            state = await self._outbox.state(advisory_id)
+            self.stopping_broadcast |= state in ("halted", "cancelled")
+        return self.stopping_broadcast
+
+    async def _may_send(self, advisory_id: str) -> bool:
+        """Asked by each send after its wait for the rate: a halt, a cancel or a shutdown
+        stops the sends already queued, not only the ones not yet started."""
+        return not self.stopping and not await self._halted(advisory_id)
 
     async def _deliver(
         self, advisory: Advisory, row: Pending, cache: dict[str, list[str]]
@@ -173,7 +179,11 @@ class Worker:
                 voice=advisory.voice_for(row.locale),
                 quiet=quiet,
                 paid=self.config.paid,
+                proceed=lambda: self._may_send(advisory.id),
             )
+            if delivered is None:  # stopped before anything went out: the row stays pending
+                self._slots.release()
+                return
             self._results.append(self._outcome(row, delivered))
             self._held += 1
             if self._held >= self.config.max_in_flight // 2 or self._slots.locked():

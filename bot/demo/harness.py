@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.app import BotApplication, build_application, open_services, running_bot
+from bot.app import BotApplication, build_application, deliver_for, open_services, running_bot
 from bot.clock import Clock, utcnow
 from bot.config import Settings
 from bot.context import Services
@@ -52,9 +52,11 @@ async def running_harness(
     database_url: str | None = None,
     sandbox: Sandbox | None = None,
     clock: Clock = utcnow,
+    deliver: bool = False,
     **settings: object,
 ) -> AsyncIterator[Harness]:
-    """Start a sandbox (unless given), then the real bot polling it over HTTP."""
+    """Start a sandbox (unless given), then the real bot polling it over HTTP; with `deliver`,
+    also its delivery worker, as `elchi run` does."""
     async with AsyncExitStack() as stack:
         if database_url is None:
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="elchi-demo-"))
@@ -68,4 +70,19 @@ async def running_harness(
         services = await stack.enter_async_context(open_services(config, clock=clock))
         application = build_application(settings=config, services=services)
         await stack.enter_async_context(running_bot(application))
+        if deliver:
+            await stack.enter_async_context(_delivering(services))
         yield Harness(sandbox=sandbox, application=application, services=services)
+
+
+@asynccontextmanager
+async def _delivering(services: Services) -> AsyncIterator[None]:
+    stop = asyncio.Event()
+    task = asyncio.create_task(deliver_for(services, stop=stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.wait({task}, timeout=10)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)

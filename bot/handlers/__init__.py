@@ -18,12 +18,14 @@ from bot.handlers import (
     admin,
     buttons,
     callup,
+    compose,
     embassy,
     errors,
     info,
     law,
     leaving,
     locale,
+    manage,
     onboarding,
     settings,
 )
@@ -41,9 +43,10 @@ COMMANDS = {
     "callup": callup.callup_command,
     "help": info.help_command,
     # Admin commands answer non-admins exactly like unknown commands (and audit the attempt).
+    "new": compose.new_command,
+    "advisories": manage.advisories_command,
     "halt": admin.halt_command,
     "stats": admin.stats_command,
-    "advisories": admin.advisories_command,
     "audit": admin.audit_command,
     "privacy": info.privacy_command,
 }
@@ -52,11 +55,17 @@ COMMANDS = {
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every handler. Note: order matters.
 
-    Group -1 resolves the locale (and drops non-private chats) before anything else.
+    Group -2 resolves the locale (and drops non-private chats) before anything else.
+    Group -1 gives an admin's typed answer or voice note to the draft they are composing
+    (and stops there); for everyone else it does nothing and group 0 answers.
     In group 0 the first matching handler wins: known commands, then any other command
     (unknown), then button presses, shared locations, menu texts and free text, then the rest.
     """
-    application.add_handler(TypeHandler(Update, locale.resolve_locale), group=-1)
+    application.add_handler(TypeHandler(Update, locale.resolve_locale), group=-2)
+    application.add_handler(
+        MessageHandler((filters.TEXT & ~filters.COMMAND) | filters.VOICE, compose.compose_message),
+        group=-1,
+    )
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(MessageHandler(filters.COMMAND, info.unknown_command))

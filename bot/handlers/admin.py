@@ -6,13 +6,14 @@ import functools
 
 from telegram import Update
 
-from bot.advisories.model import MOSCOW
+from bot.commands import publish_admin_commands
 from bot.config import COUNTRIES, SUPER_ADMIN
 from bot.context import BotContext
 from bot.delivery.outbox import Outbox
 from bot.handlers.guards import Handler
 from bot.handlers.info import unknown_command
-from bot.texts import N_, bold, html
+from bot.texts import bold, html
+from bot.texts import manage as texts
 
 
 def admins_only(handler: Handler) -> Handler:
@@ -36,9 +37,24 @@ def admins_only(handler: Handler) -> Handler:
             await unknown_command(update, context)
             return
         context.admin_country = country
+        services = context.services
+        if user is not None and user.id not in services.admin_menus:
+            services.admin_menus.add(user.id)
+            await publish_admin_commands(
+                context.bot,
+                services.translator,
+                chat_id=user.id,
+                locale=context.lang,
+                super_admin=country == SUPER_ADMIN,
+            )
         await handler(update, context)
 
     return guarded
+
+
+def may_act(admin_country: str | None, country: str) -> bool:
+    """Whether an admin of `admin_country` may act for `country` (super-admins: everywhere)."""
+    return admin_country is not None and admin_country in (country, SUPER_ADMIN)
 
 
 def _countries(context: BotContext) -> list[str]:
@@ -67,49 +83,31 @@ async def halt_command(update: Update, context: BotContext) -> None:
 
 @admins_only
 async def stats_command(update: Update, context: BotContext) -> None:
-    """Subscribers by country and locale: counts only, never lists of chats."""
+    """Subscribers by country, locale and region; recent deliveries; counts only."""
     assert update.effective_message is not None
     counts = await context.subscribers.count_active()
-    allowed = set(_countries(context))
+    outbox = Outbox(database=context.services.database, clock=context.services.clock)
     lines = [bold(context._("Subscribers"))]
-    for country in sorted(allowed):
+    recent: list[str] = []
+    for country in sorted(_countries(context)):
         mine = [c for c in counts if c.country == country]
         total = sum(c.count for c in mine)
         detail = ", ".join(f"{c.locale} {c.count}" for c in mine) or "0"
         lines.append(f"{country}: {total} ({detail})")
+        regions = await context.subscribers.count_by_region(country=country)
+        if regions:
+            lines.append("  " + html(texts.regions_line(context._, regions)))
+        recent += await outbox.recent(country=country)
+    if recent:
+        lines += ["", bold(context._("Recent advisories"))]
+    for advisory_id in recent:
+        progress = await outbox.progress(advisory_id)
+        acks = await context.services.acks.by_locale(advisory_id=advisory_id)
+        lines.append(
+            f"<code>{html(advisory_id)}</code> "
+            + html(texts.delivered_line(context._, progress=progress, acks=sum(acks.values())))
+        )
     await update.effective_message.reply_html("\n".join(lines))
-
-
-STATES = {
-    None: N_("not published"),
-    "filling": N_("sending"),
-    "sending": N_("sending"),
-    "done": N_("sent"),
-    "halted": N_("halted"),
-}
-
-
-@admins_only
-async def advisories_command(update: Update, context: BotContext) -> None:
-    """The admin's country's advisories: state, schedule and delivery counts."""
-    assert update.effective_message is not None
-    outbox = Outbox(database=context.services.database, clock=context.services.clock)
-    lines: list[str] = []
-    for country in _countries(context):
-        for advisory in await context.services.advisories.all(country=country):
-            state = await outbox.state(advisory.id)
-            label = context._(STATES.get(state, STATES[None]))
-            if state is None and advisory.publish_at is not None:
-                label = context._("scheduled for {time}").format(
-                    time=advisory.publish_at.astimezone(MOSCOW).strftime("%Y-%m-%d %H:%M MSK")
-                )
-            elif state is not None:
-                progress = await outbox.progress(advisory.id)
-                label += f" · {progress.by_status.get('sent', 0)}/{progress.total}"
-            lines.append(f"<code>{html(advisory.id)}</code> — {html(label)}")
-    await update.effective_message.reply_html(
-        "\n".join(lines) or html(context._("No advisories."))
-    )
 
 
 @admins_only

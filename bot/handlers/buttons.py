@@ -9,14 +9,18 @@ from telegram import Update
 from bot import callbacks
 from bot.callbacks import Callback
 from bot.context import BotContext
-from bot.handlers import callup, embassy, law, leaving, onboarding, settings
+from bot.handlers import ack, callup, embassy, law, leaving, onboarding, settings
+from bot.handlers.admin_buttons import admin_button
 
-Button = Callable[[Update, BotContext, Callback], Awaitable[None]]
-# Actions anyone may press (onboarding, /forget); all others need a subscriber row.
+# A handler may return the text of its callback answer (a short toast); None answers silently.
+Button = Callable[[Update, BotContext, Callback], Awaitable[str | None]]
+# Actions anyone may press (onboarding, /forget, "I understand"); most others need a subscriber
+# row; admin actions need an admin (`bot.handlers.manage.ADMIN_BUTTONS`).
 _OPEN: dict[str, Button] = {
     "lang": onboarding.language_button,
     "sub": onboarding.subscribe_button,
     "forget": leaving.forget_button,
+    "ack": ack.ack_button,
 }
 _SUBSCRIBER: dict[str, Button] = {
     "menu": settings.menu_button,
@@ -36,6 +40,9 @@ async def button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     press = callbacks.parse(query.data)
+    if press is not None and press.action in callbacks.ADMIN_ACTIONS:
+        await admin_button(update, context, press)
+        return
     handler = None
     if press is not None:
         handler = _OPEN.get(press.action)
@@ -50,5 +57,5 @@ async def button(update: Update, context: BotContext) -> None:
             update, context
         )
         return
-    await handler(update, context, press)
-    await query.answer()
+    answer = await handler(update, context, press)
+    await query.answer(answer)

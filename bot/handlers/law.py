@@ -5,31 +5,16 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import keyboards
-from bot.advisories.model import Advisory, pick
-from bot.advisories.render import render
+from bot.advisories.model import pick
 from bot.callbacks import Callback
 from bot.context import BotContext
 from bot.handlers.guards import subscribers_only
+from bot.handlers.show import send_advisory
 from bot.texts import ask as texts
 from bot.texts import html
 
 MAX_LISTED = 10
 MAX_ON_SUBSCRIBE = 3  # in-force advisories sent after the standing warning to a new subscriber
-
-
-async def send_advisory(context: BotContext, chat_id: int, advisory: Advisory) -> None:
-    """Send every message of one advisory, rendered for this update's locale."""
-    translator = context.services.translator
-    for part in render(
-        advisory,
-        locale=context.lang,
-        gettext=translator.bound(context.lang),
-        format_date=translator.date_formatter(context.lang),
-        format_month=translator.month_formatter(context.lang),
-    ):
-        await context.bot.send_message(
-            chat_id, part, parse_mode="HTML", disable_web_page_preview=True
-        )
 
 
 async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> None:

@@ -187,7 +187,10 @@ async def answer_callback_query(world: World, bot: SimBot, params: dict[str, Any
 
 def _scope_key(params: dict[str, Any]) -> tuple[str, str]:
     scope = params.get("scope") or {"type": "default"}
-    return str(scope.get("type")), str(params.get("language_code") or "")
+    kind = str(scope.get("type"))
+    if kind == "chat":  # one chat's own menu (Elchi gives admins theirs)
+        kind = f"chat:{scope.get('chat_id')}"
+    return kind, str(params.get("language_code") or "")
 
 
 async def set_my_commands(world: World, bot: SimBot, params: dict[str, Any]) -> Any:

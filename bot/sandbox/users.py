@@ -39,6 +39,13 @@ class SimUser:
             SimMessage(self.chat.new_id(), self.id, False, now(), extra={"location": location})
         )
 
+    def send_voice(self, file_id: str, *, duration: int = 5) -> dict[str, Any]:
+        """Record and send a voice note (the microphone button)."""
+        voice = {"file_id": file_id, "file_unique_id": f"u-{file_id}", "duration": duration}
+        return self._post(
+            SimMessage(self.chat.new_id(), self.id, False, now(), extra={"voice": voice})
+        )
+
     def press(self, label: str) -> dict[str, Any]:
         """Press the newest visible button whose text or callback data is `label`."""
         for message in reversed(self.visible()):

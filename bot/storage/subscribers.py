@@ -93,6 +93,21 @@ class SubscriberRepository:
             rows = (await session.execute(query)).all()
         return [AudienceCount(country, locale, count) for country, locale, count in rows]
 
+    async def count_by_region(self, *, country: str) -> dict[str | None, int]:
+        """Active subscribers of `country` by saved region (None: not given); counts only."""
+        query = (
+            select(Subscriber.region, func.count())
+            .where(
+                Subscriber.country == country,
+                Subscriber.subscribed.is_(True),
+                Subscriber.blocked.is_(False),
+            )
+            .group_by(Subscriber.region)
+        )
+        async with self._db.sessions() as session:
+            rows = (await session.execute(query)).all()
+        return {region: int(count) for region, count in rows}
+
     async def _update(self, chat_id: int, **values: object) -> bool:
         async with self._db.transaction() as session:
             result = await session.execute(

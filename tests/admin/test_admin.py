@@ -63,7 +63,7 @@ async def test_stats_are_counts_of_the_admins_country_only(admin_harness: Harnes
         )
     admin = admin_harness.sandbox.user(user_id=KG_ADMIN, language_code="ky")
     await say(admin_harness, admin, "/stats")
-    assert admin.last_text() == "Жазылуучулар\nKG: 2 (ky 1, ru 1)"
+    assert admin.last_text() == "Жазылуучулар\nKG: 2 (ky 1, ru 1)\n  Аймактар: көрсөтүлгөн эмес 2"
 
 
 async def test_a_scheduled_advisory_goes_out_once_even_across_a_restart(
@@ -150,8 +150,8 @@ async def test_advisories_and_audit_for_admins(database_url: str) -> None:
     ) as harness:
         admin = harness.sandbox.user(user_id=UZ_ADMIN, language_code="ru")
         await say(harness, admin, "/advisories")
-        listing = admin.last_text().splitlines()
-        assert "uz-legal-warning — не опубликовано" in listing
+        listing = [b["text"] for b in admin.bot_messages()[-1].buttons()]
+        assert "📰 Что грозит гражданину Узбекистана за участие в…" in listing
         assert len(listing) == 3  # the three advisories of Uzbekistan, none of KG or TJ
         await say(harness, admin, "/audit")
         assert admin.last_text() == "Журнал аудита могут читать только суперадмины."

@@ -248,3 +248,20 @@ def test_new_ids_name_the_country_and_day_and_never_collide() -> None:
     first = new_id(country="UZ", now=NOW, taken=frozenset())
     assert first.startswith("uz-2026-12-01-")
     assert new_id(country="UZ", now=NOW, taken=frozenset({first})) != first
+
+
+def test_a_typed_end_date_means_midnight_moscow(translator: Translator) -> None:
+    answers = full_answers()
+    answers["expires"] = "2027-01-31"
+    data: dict[str, Any] = {"country": "UZ"}
+    answer_all(data, answers)
+    advisory, problems = build(
+        data,
+        advisory_id="uz-2026-12-01-0003",
+        effective=NOW,
+        translator=translator,
+        known_ids=frozenset(),
+    )
+    assert problems == []
+    assert advisory is not None
+    assert advisory.expires == datetime(2027, 1, 30, 21, 0, tzinfo=UTC)

@@ -33,7 +33,6 @@ async def test_import_twice_then_after_a_correction(
     assert stored.severity == "extreme"
 
 
-
 async def test_import_does_not_undo_what_an_admin_cancelled(
     content: Path, translator: Translator, database: Database
 ) -> None:
@@ -54,6 +53,7 @@ async def test_import_does_not_undo_what_an_admin_cancelled(
     ]
     in_force = await repository.in_force(country="KG", now=datetime(2026, 12, 2, tzinfo=UTC))
     assert "kg-2022-09-21-embassy-warning" not in [a.id for a in in_force]
+
 
 @on_every_backend
 async def test_in_force_hides_expired_and_drafts(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
 from bot.demo.harness import Harness
 from bot.sandbox import SimUser
 from bot.texts import Gettext
@@ -20,3 +23,17 @@ async def press(harness: Harness, user: SimUser, label: str) -> None:
 
 def gettext_in(harness: Harness, locale: str) -> Gettext:
     return harness.services.translator.bound(locale)
+
+
+async def eventually(check: Callable[[], bool], *, seconds: float = 15.0) -> None:
+    """Wait until `check()` holds (the delivery worker runs on its own)."""
+    async with asyncio.timeout(seconds):
+        while not check():
+            await asyncio.sleep(0.02)
+
+
+async def eventually_async(check: Callable[[], Awaitable[bool]], *, seconds: float = 15.0) -> None:
+    """Wait until the awaitable `check()` holds (state in the database, say)."""
+    async with asyncio.timeout(seconds):
+        while not await check():
+            await asyncio.sleep(0.05)

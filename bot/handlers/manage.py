@@ -1,0 +1,248 @@
+"""/advisories: the country's drafts and advisories; open one for its report, correct it,
+cancel it, send a scheduled one now, resume a halted one."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import admin_keyboards
+from bot.admin.cancel import CancelError, cancel
+from bot.advisories.model import Advisory
+from bot.callbacks import Callback, short
+from bot.context import BotContext
+from bot.handlers.admin import admins_only
+from bot.handlers.approvals import ask_approvers
+from bot.handlers.drafts import ask, countries_of, find_advisory, find_draft, tell_outcome
+from bot.storage.drafts import Draft
+from bot.texts import bold, html
+from bot.texts import manage as texts
+
+MAX_LISTED = 20
+ACTIONS = {  # state → what an admin may do with it
+    "scheduled": ["send", "fix", "cancel"],
+    "published": ["send", "fix", "cancel"],
+    "done": ["fix", "cancel"],
+    "halted": ["resume", "fix", "cancel"],
+    "filling": ["cancel"],
+    "sending": ["cancel"],
+}
+
+
+async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | None]:
+    """The advisory's state for admins, and when it is (or was) due, in their language."""
+    now = context.services.clock()
+    state = await context.services.workflow.outbox.state(advisory.id)
+    when = None
+    if advisory.publish_at is not None:
+        when = texts.moment(
+            context._,
+            advisory.publish_at,
+            format_date=context.services.translator.date_formatter(context.lang),
+        )
+    if state is not None:
+        return state, when
+    if advisory.expires is not None and advisory.expires <= now:
+        return "expired", when
+    if advisory.status != "actual":
+        return "draft", when
+    return ("scheduled" if advisory.publish_at is not None else "published"), when
+
+
+@admins_only
+async def advisories_command(update: Update, context: BotContext) -> None:
+    """Drafts, scheduled and published advisories of the admin's country, newest first."""
+    assert update.effective_chat is not None
+    await send_listing(context, update.effective_chat.id)
+
+
+async def send_listing(context: BotContext, chat_id: int) -> None:
+    """One button an item, with its state."""
+    items: list[tuple[str, str]] = []
+    for code in countries_of(context):
+        for draft in await context.services.workflow.drafts.of_country(country=code):
+            state = "waiting" if draft.request else "draft"
+            items.append(
+                (short(draft.id), f"{texts.STATE_ICONS[state]} {_draft_title(context, draft)}")
+            )
+        for advisory in await context.services.advisories.all(country=code):
+            state, _when = await state_of(context, advisory)
+            headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
+            items.append((short(advisory.id), _label(state, headline)))
+    if not items:
+        await context.bot.send_message(chat_id, context._("No advisories."))
+        return
+    await context.bot.send_message(
+        chat_id,
+        bold(context._("Advisories: open one for its report.")),
+        parse_mode="HTML",
+        reply_markup=admin_keyboards.listing(items[:MAX_LISTED]),
+    )
+
+
+def _label(state: str, headline: str, limit: int = 48) -> str:
+    """`🕘 headline`, shortened with an ellipsis to fit a phone's button."""
+    short_headline = headline if len(headline) <= limit else headline[: limit - 1].rstrip() + "…"
+    return f"{texts.STATE_ICONS[state]} {short_headline}"
+
+
+def _draft_title(context: BotContext, draft: Draft) -> str:
+    text = draft.data.get("text", {}).get("ru", {}) or {}
+    advisory = draft.data.get("advisory") or {}
+    headline = text.get("headline") or advisory.get("text", {}).get("ru", {}).get("headline")
+    return str(headline or context._("New advisory"))
+
+
+async def list_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """Back to the list."""
+    assert update.effective_chat is not None
+    await send_listing(context, update.effective_chat.id)
+    return None
+
+
+async def manage_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """Open an item, or act on it."""
+    query = update.callback_query
+    assert query is not None and query.message is not None and update.effective_user is not None
+    chat_id, user_id, action = query.message.chat.id, update.effective_user.id, press.args[1]
+    draft = await find_draft(context, press.args[0])
+    if draft is not None and action in ("open", "cont", "drop"):
+        return await _draft_action(context, chat_id, user_id, draft, action)
+    advisory = await find_advisory(context, press.args[0])
+    if advisory is None:
+        return context._("This button is out of date. Use /advisories.")
+    state, _when = await state_of(context, advisory)
+    allowed = ACTIONS.get(state, [])
+    if action != "open" and action not in (
+        *allowed,
+        *(["cancelyes"] if "cancel" in allowed else []),
+    ):
+        return context._("This button is out of date. Use /advisories.")
+    workflow, actor = context.services.workflow, f"tg:{user_id}"
+    if action == "open":
+        await send_report(context, chat_id, advisory)
+    elif action == "fix":
+        correction = await workflow.correction(advisory, editor=user_id)
+        await context.bot.send_message(
+            chat_id,
+            bold(context._("What do you want to change?")),
+            parse_mode="HTML",
+            reply_markup=admin_keyboards.edits(
+                context._, short(correction.id), correction.data, correcting=True
+            ),
+        )
+    elif action == "send":
+        pushed = await workflow.from_file(advisory, origin="admin")
+        outcome = await workflow.request(pushed, action="send", actor=actor, requester=user_id)
+        await tell_outcome(context, chat_id, pushed, outcome)
+        if outcome.kind == "waiting":
+            await ask_approvers(context, pushed, outcome)
+    elif action == "cancel":
+        await context.bot.send_message(
+            chat_id,
+            html(
+                context._(
+                    "Cancel it? Sending stops at once, it is no longer shown, and those who "
+                    "received it get a short cancellation notice."
+                )
+            ),
+            reply_markup=admin_keyboards.cancel_confirm(context._, press.args[0]),
+        )
+    elif action == "cancelyes":
+        await query.edit_message_reply_markup(reply_markup=None)
+        return await _cancel(context, chat_id, advisory, actor)
+    elif action == "resume":
+        await workflow.outbox.resume(advisory_id=advisory.id)
+        await workflow.corrections.resume(advisory_id=advisory.id)
+        await context.services.admins.audit(
+            actor=actor, action="resume", country=advisory.country, advisory_id=advisory.id
+        )
+        context.services.bell.set()
+        return context._("Sending resumed.")
+    return None
+
+
+async def _draft_action(
+    context: BotContext, chat_id: int, user_id: int, draft: Draft, action: str
+) -> str | None:
+    if action == "drop" and draft.request is None:
+        await context.services.workflow.discard(draft.id, actor=f"tg:{user_id}")
+        return context._("Discarded. Nothing was sent.")
+    if action == "cont" and draft.request is None:
+        draft.editor = user_id  # a colleague may take over a draft of their country
+        await ask(context, chat_id, draft)
+        return None
+    waiting = (
+        html(
+            context._("Waiting for approval: {requester} asked."),
+            requester=str(draft.request["actor"]),
+        )
+        if draft.request
+        else html(context._("Draft: not sent yet."))
+    )
+    actions = [] if draft.request else ["cont", "drop"]
+    title = f"📝 <b>{html(_draft_title(context, draft))}</b>"
+    await context.bot.send_message(
+        chat_id,
+        f"{title}\n<code>{html(draft.id)}</code>\n{waiting}",
+        parse_mode="HTML",
+        reply_markup=admin_keyboards.manage(context._, short(draft.id), actions),
+    )
+    return None
+
+
+async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> None:
+    """State, delivery counts, "I understand" counts and any correction: counts only."""
+    workflow = context.services.workflow
+    state, when = await state_of(context, advisory)
+    progress = await workflow.outbox.progress(advisory.id)
+    correction = await workflow.corrections.get(advisory_id=advisory.id)
+    text = texts.report(
+        context._,
+        headline=(advisory.text_for(context.lang) or advisory.text["ru"]).headline,
+        advisory_id=advisory.id,
+        country_code=advisory.country,
+        state=state,
+        when=when,
+        by_status=progress.by_status,
+        total=progress.total,
+        sent_by_locale=progress.sent_by_locale,
+        acks=await context.services.acks.by_locale(advisory_id=advisory.id),
+        correction=None
+        if correction is None
+        else (correction.state, correction.edited, correction.gone, correction.failed),
+    )
+    await context.bot.send_message(
+        chat_id,
+        text,
+        parse_mode="HTML",
+        reply_markup=admin_keyboards.manage(context._, short(advisory.id), ACTIONS.get(state, [])),
+    )
+
+
+async def _cancel(context: BotContext, chat_id: int, advisory: Advisory, actor: str) -> str | None:
+    services = context.services
+    try:
+        notice, total = await cancel(
+            database=services.database,
+            translator=services.translator,
+            clock=services.clock,
+            advisory_id=advisory.id,
+        )
+    except CancelError:
+        return context._("This button is out of date. Use /advisories.")
+    await services.admins.audit(
+        actor=actor,
+        action="cancel",
+        country=advisory.country,
+        advisory_id=advisory.id,
+        audience=total,
+    )
+    services.bell.set()
+    if notice is None:
+        text = context._("Cancelled. Nobody had received it, so no notice is sent.")
+    else:
+        text = context._("Cancelled. A notice goes to those who received it: {count}.").format(
+            count=total
+        )
+    await context.bot.send_message(chat_id, "⛔ " + html(text), parse_mode="HTML")
+    return None

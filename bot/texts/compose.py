@@ -1,0 +1,161 @@
+"""The questions of /new, as admins read them (staff texts, still in every language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.regions import REGIONS
+from bot.texts import Gettext, bold, country, html, language_name
+
+HEADLINE_LIMIT = 160
+
+
+def question(_: Gettext, key: str, data: dict[str, Any]) -> str:
+    """The prompt for question `key`, with the current answer when there is one."""
+    if "." in key and not key.startswith(("source.", "voice.")):
+        return _text_question(_, key, data)
+    if key.startswith("voice."):
+        return html(
+            _("Record the voice note in {language} now: hold the microphone button."),
+            language=language_name(key.split(".", 1)[1]),
+        )
+    maker = _PROMPTS[key]
+    return maker(_, data)
+
+
+def _text_question(_: Gettext, key: str, data: dict[str, Any]) -> str:
+    locale, name = key.split(".", 1)
+    language = language_name(locale)
+    prompts = {
+        "headline": _("{language}: the headline, on one line ({limit} characters at most)."),
+        "claim": _("{language}: the false claim you are correcting, on one line."),
+        "body": _(
+            "{language}: the text of the advisory. Leave an empty line between paragraphs. "
+            "Bold, italic and links are kept."
+        ),
+        "instruction": _(
+            "{language}: what should people do? One short sentence; it is shown last, in bold."
+        ),
+    }
+    lines = [bold(prompts[name], language=language, limit=str(HEADLINE_LIMIT))]
+    if name == "headline" and locale != "ru":
+        lines.append(html(_("Not translated yet? Press “To follow”: Russian is shown meanwhile.")))
+    current = data.get("text", {}).get(locale, {}).get(name)
+    if current:
+        lines.append(html(_("Now: {current}"), current=_short(current)))
+    return "\n\n".join(lines)
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _country(_: Gettext, data: dict[str, Any]) -> str:
+    return bold(_("New advisory. Whose citizens is it for?"))
+
+
+def _kind(_: Gettext, data: dict[str, Any]) -> str:
+    where = country(_, data["country"]) if data.get("country") else ""
+    return bold(_("New advisory for {country}. What kind is it?"), country=where)
+
+
+def _supersedes(_: Gettext, data: dict[str, Any]) -> str:
+    return bold(_("Which advisory does it update?"))
+
+
+def _severity(_: Gettext, data: dict[str, Any]) -> str:
+    return "\n\n".join(
+        [
+            bold(_("How serious is it?")),
+            html(
+                _(
+                    "Severe and extreme advisories ring at any hour; the others arrive silently "
+                    "between 22:00 and 08:00 local time."
+                )
+            ),
+        ]
+    )
+
+
+def _regions(_: Gettext, data: dict[str, Any]) -> str:
+    chosen = ", ".join(_(REGIONS[r]) for r in data.get("regions", []) if r in REGIONS)
+    lines = [
+        bold(_("Where in Russia? Choose regions, or everywhere.")),
+        html(_("Only subscribers who saved one of these regions receive a regional advisory.")),
+    ]
+    if chosen:
+        lines.append(html(_("Chosen: {regions}"), regions=chosen))
+    return "\n\n".join(lines)
+
+
+def _locales(_: Gettext, data: dict[str, Any]) -> str:
+    chosen = ", ".join(language_name(code) for code in data.get("locales", []))
+    lines = [
+        bold(_("In which languages? Readers of other languages will not receive it.")),
+        html(_("Russian is always written; it is shown where a translation is missing.")),
+    ]
+    if chosen:
+        lines.append(html(_("Chosen: {languages}"), languages=chosen))
+    return "\n\n".join(lines)
+
+
+def _source_url(_: Gettext, data: dict[str, Any]) -> str:
+    return "\n\n".join(
+        [
+            bold(_("Source: send the link to the official page this advisory is based on.")),
+            html(_("Every advisory shows its sources, so people can check it.")),
+        ]
+    )
+
+
+def _source_title(_: Gettext, data: dict[str, Any]) -> str:
+    return bold(
+        _("The name of this source, e.g. “Embassy of Uzbekistan: statement of 21 September”.")
+    )
+
+
+def _sources(_: Gettext, data: dict[str, Any]) -> str:
+    lines = [bold(_("Sources"))]
+    lines += [f"📎 {html(s['title'])} — {html(s['url'])}" for s in data.get("sources", [])]
+    lines.append(html(_("Today is recorded as the day they were checked.")))
+    return "\n".join(lines)
+
+
+def _expires(_: Gettext, data: dict[str, Any]) -> str:
+    return "\n\n".join(
+        [
+            bold(_("Until when does it apply?")),
+            html(
+                _(
+                    "After that, people no longer see it in “Latest advisories”. Press a button "
+                    "or type a date like 2027-01-31."
+                )
+            ),
+        ]
+    )
+
+
+def _voice(_: Gettext, data: dict[str, Any]) -> str:
+    recorded = ", ".join(language_name(code) for code in data.get("voice", {}))
+    lines = [
+        bold(_("Voice notes (optional), for people who read with difficulty.")),
+        html(_("Choose a language, then record. The note is sent after the text.")),
+    ]
+    if recorded:
+        lines.append(html(_("Recorded: {languages}"), languages=recorded))
+    return "\n\n".join(lines)
+
+
+_PROMPTS = {
+    "country": _country,
+    "kind": _kind,
+    "supersedes": _supersedes,
+    "severity": _severity,
+    "regions": _regions,
+    "locales": _locales,
+    "source.url": _source_url,
+    "source.title": _source_title,
+    "sources": _sources,
+    "expires": _expires,
+    "voice": _voice,
+}

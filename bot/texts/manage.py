@@ -1,0 +1,206 @@
+"""What admins read about advisories: previews, requests, reports (counts only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from bot.advisories.model import MOSCOW
+from bot.delivery.queries import Progress
+from bot.regions import REGIONS
+from bot.texts import N_, Gettext, bold, country, html, language_name
+
+STATES = {
+    "draft": N_("draft"),
+    "waiting": N_("waiting for approval"),
+    "scheduled": N_("scheduled"),
+    "filling": N_("sending"),
+    "sending": N_("sending"),
+    "done": N_("sent"),
+    "halted": N_("halted"),
+    "cancelled": N_("cancelled"),
+    "expired": N_("no longer shown"),
+    "published": N_("shown in “Latest”, not broadcast"),
+}
+CORRECTION_STATES = {
+    "pending": N_("in progress"),
+    "done": N_("finished"),
+    "halted": N_("halted"),
+    "cancelled": N_("cancelled"),
+}
+STATE_ICONS = {
+    "draft": "📝",
+    "waiting": "⏳",
+    "scheduled": "🕘",
+    "filling": "📤",
+    "sending": "📤",
+    "done": "✅",
+    "halted": "⏸",
+    "cancelled": "⛔",
+    "expired": "💤",
+    "published": "📰",
+}
+
+
+def moment(_: Gettext, value: datetime, *, format_date: Callable[[date], str]) -> str:
+    """`1 December 2026, 09:00 Moscow time (06:00 UTC)` in the reader's language."""
+    moscow = value.astimezone(MOSCOW)
+    return _("{date}, {time} Moscow time ({utc} UTC)").format(
+        date=format_date(moscow.date()),
+        time=moscow.strftime("%H:%M"),
+        utc=value.astimezone(UTC).strftime("%H:%M"),
+    )
+
+
+def regions_line(_: Gettext, regions: dict[str | None, int]) -> str:
+    """`Regions: Moscow 40, Tatarstan 10, not given 70`."""
+    named = sorted(((_(REGIONS[r]), n) for r, n in regions.items() if r in REGIONS), key=str)
+    parts = [f"{name} {count}" for name, count in named]
+    unknown = sum(n for r, n in regions.items() if r not in REGIONS)
+    if unknown:
+        parts.append(_("not given {count}").format(count=unknown))
+    return _("Regions: {counts}").format(counts=", ".join(parts))
+
+
+def delivered_line(_: Gettext, *, progress: Progress, acks: int) -> str:
+    """`delivered 118 of 120 · “I understand” 34`."""
+    return _("delivered {sent} of {total} · “I understand”: {acks}").format(
+        sent=progress.by_status.get("sent", 0), total=progress.total, acks=acks
+    )
+
+
+def counts_by_locale(counts: dict[str, int]) -> str:
+    """`uz 10, ru 30` (never chat ids)."""
+    return ", ".join(f"{locale} {count}" for locale, count in sorted(counts.items())) or "0"
+
+
+def preview_summary(
+    _: Gettext,
+    *,
+    country_code: str,
+    audience: dict[str, int],
+    headlines: dict[str, str],
+    approval_needed: bool,
+    threshold: int,
+    correcting: int | None,
+) -> str:
+    """Under the preview: who would get it, each language's headline, what happens next."""
+    total = sum(audience.values())
+    lines = [bold(_("Preview: this is how subscribers will see it."))]
+    if correcting is None:
+        lines.append(
+            html(
+                _("Audience now ({country}): {total} subscribers."),
+                total=str(total),
+                country=country(_, country_code),
+            )
+        )
+    else:
+        lines.append(
+            html(
+                _("Correction: delivered messages to edit in place: {count}."),
+                count=str(correcting),
+            )
+        )
+    for locale, headline in headlines.items():
+        count = audience.get(locale, 0)
+        lines.append(f"• {html(language_name(locale))} ({count}): {html(headline)}")
+    if approval_needed:
+        lines.append(
+            "⚠️ "
+            + html(
+                _(
+                    "More than {threshold} recipients: a second admin of this country must "
+                    "approve before anything is sent."
+                ),
+                threshold=str(threshold),
+            )
+        )
+    lines.append(html(_("Use the buttons to see the other languages in full.")))
+    return "\n".join(lines)
+
+
+def approval_request(
+    _: Gettext, *, requester: str, advisory_id: str, action: str, audience: int, when: str | None
+) -> str:
+    """Sent to the other admins of the country: approve or reject."""
+    if action == "correct":
+        what = _("{requester} asks to correct {id}. Delivered messages: {audience}.")
+    elif when:
+        what = _("{requester} asks to send {id} at {time}. Subscribers: {audience}.")
+    else:
+        what = _("{requester} asks to send {id} now. Subscribers: {audience}.")
+    return "\n\n".join(
+        [
+            "⏳ "
+            + bold(
+                what,
+                requester=requester,
+                id=advisory_id,
+                audience=str(audience),
+                time=when or "",
+            ),
+            html(_("Read it (the buttons show every language), then approve or reject.")),
+        ]
+    )
+
+
+def report(
+    _: Gettext,
+    *,
+    headline: str,
+    advisory_id: str,
+    country_code: str,
+    state: str,
+    when: str | None,
+    by_status: dict[str, int],
+    total: int,
+    sent_by_locale: dict[str, int],
+    acks: dict[str, int],
+    correction: tuple[str, int, int, int] | None,
+) -> str:
+    """One advisory for admins: state, delivery counts, "I understand", corrections."""
+    label = _(STATES[state])
+    lines = [
+        f"{STATE_ICONS[state]} <b>{html(headline)}</b>",
+        f"<code>{html(advisory_id)}</code> · {html(country(_, country_code))}",
+        html(_("State: {state}"), state=label + (f" · {when}" if when else "")),
+    ]
+    if total:
+        lines.append(
+            html(
+                _(
+                    "Delivered: {sent} of {total}. Blocked: {blocked}. Failed: {failed}. "
+                    "Skipped: {skipped}. Waiting: {waiting}."
+                ),
+                sent=str(by_status.get("sent", 0)),
+                total=str(total),
+                blocked=str(by_status.get("blocked", 0) + by_status.get("gone", 0)),
+                failed=str(by_status.get("failed", 0)),
+                skipped=str(by_status.get("skipped", 0) + by_status.get("stopped", 0)),
+                waiting=str(by_status.get("pending", 0)),
+            )
+        )
+        lines.append(html(_("By language: {counts}"), counts=counts_by_locale(sent_by_locale)))
+    lines.append(
+        html(
+            _("“I understand” pressed: {total} ({counts})"),
+            total=str(sum(acks.values())),
+            counts=counts_by_locale(acks),
+        )
+    )
+    if correction is not None:
+        state_name, edited, gone, failed = correction
+        lines.append(
+            html(
+                _(
+                    "Correction ({state}): {edited} edited, {gone} deleted by readers, "
+                    "{failed} failed."
+                ),
+                state=_(CORRECTION_STATES[state_name]),
+                edited=str(edited),
+                gone=str(gone),
+                failed=str(failed),
+            )
+        )
+    return "\n".join(lines)

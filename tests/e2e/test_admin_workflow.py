@@ -1,0 +1,386 @@
+"""Embassy staff in Telegram, end to end: compose, preview, schedule, send, correct, cancel,
+four-eyes, /halt, a restart — the real bot and its delivery worker against the sandbox."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+
+from bot.admin.cancel import cancel_id
+from bot.callbacks import data, short
+from bot.delivery.outbox import Outbox
+from bot.demo.harness import Harness, running_harness
+from bot.sandbox import Sandbox, SimUser
+from tests.e2e.helpers import eventually, eventually_async, press, say
+from tests.support.clock import FakeClock
+
+UZ_ADMIN, UZ_ADMIN_2, KG_ADMIN = 9001, 9002, 9003
+ADMINS = {UZ_ADMIN: "UZ", UZ_ADMIN_2: "UZ", KG_ADMIN: "KG"}
+TEXTS = {  # headline, body, as the admin types them
+    "ru": ("Вербовщики у миграционного центра", "Не подписывайте <b>никаких</b> бумаг."),
+    "uz": ("Migratsiya markazi oldida yollovchilar", "Hech qanday qogʻozga imzo chekmang."),
+    "ky": ("Миграция борборунун жанында жалдоочулар", "Эч кандай кагазга кол койбоңуз."),
+    "tg": ("Ҷалбкунандагон назди маркази муҳоҷират", "Ягон ҳуҷҷатро имзо накунед."),
+}
+SUBSCRIBE = ("uz-UZ", "uz_Cyrl-UZ", "ky-UZ", "tg-UZ", "ru-UZ", "ru-KG", "tg-TJ")
+
+
+@asynccontextmanager
+async def staff(
+    database_url: str,
+    *,
+    clock: FakeClock | None = None,
+    sandbox: Sandbox | None = None,
+    **settings: Any,
+) -> AsyncIterator[Harness]:
+    async with running_harness(
+        database_url=database_url,
+        sandbox=sandbox,
+        clock=clock or FakeClock(),
+        deliver=True,
+        admins=ADMINS,
+        **settings,
+    ) as harness:
+        yield harness
+
+
+async def subscribers(harness: Harness) -> dict[str, SimUser]:
+    """One migrant per deep link, subscribed the way people do it."""
+    people = {}
+    for link in SUBSCRIBE:
+        person = harness.sandbox.user(language_code="ru")
+        await say(harness, person, f"/start {link}")
+        people[link] = person
+    return people
+
+
+def admin(harness: Harness, user_id: int = UZ_ADMIN) -> SimUser:
+    return harness.sandbox.user(user_id=user_id, language_code="ru")
+
+
+async def compose(harness: Harness, author: SimUser, *, voice: bool = False) -> None:
+    """/new in four languages, one source, 30 days, optionally a Russian voice note."""
+    await say(harness, author, "/new")
+    assert author.last_text() == "Новое сообщение для страны 🇺🇿 Узбекистан. Какого оно вида?"
+    await press(harness, author, "⚠️ Новое предупреждение")
+    await press(harness, author, "🟠 Серьёзно")
+    await press(harness, author, "🌍 По всей России")
+    await press(harness, author, "🌍 Все языки")
+    for headline, body in TEXTS.values():
+        await say(harness, author, headline)
+        await say(harness, author, body)
+        await press(harness, author, "Без указания")
+    await say(harness, author, "https://uzembassy.ru/news/1")
+    await say(harness, author, "Посольство Узбекистана: новости")
+    await press(harness, author, "✔️ Готово")
+    await press(harness, author, "30 дней")
+    if voice:
+        await press(harness, author, "🎙 Русский")
+        author.send_voice("AwACAgIAAxkBAAIBQ2Voice")
+        await harness.settle()
+    await press(harness, author, "✔️ Готово")
+
+
+def got(person: SimUser, text: str) -> bool:
+    return any(text in (m.text or "") for m in person.bot_messages())
+
+
+async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_receive_it(
+    database_url: str,
+) -> None:
+    clock = FakeClock()
+    async with staff(database_url, clock=clock) as harness:
+        people = await subscribers(harness)
+        author, colleague = admin(harness), admin(harness, UZ_ADMIN_2)
+        await compose(harness, author, voice=True)
+        preview, summary = author.bot_messages()[-3], author.bot_messages()[-1]
+        assert (preview.text or "").startswith("🟠 Вербовщики у миграционного центра")
+        assert "никаких" in (preview.text or "")
+        assert [b["text"] for b in preview.buttons()] == ["✅ Понятно"]  # as readers see it
+        assert "voice" in author.bot_messages()[-2].extra  # then the voice note
+        lines = (summary.text or "").splitlines()
+        assert lines[1] == "Получатели сейчас (🇺🇿 Узбекистан): 5."
+        assert "• Кыргызча (1): Миграция борборунун жанында жалдоочулар" in lines
+        assert "• Ўзбекча (кирилл) (1): Миграция маркази олдида ёлловчилар" in lines
+        await press(harness, author, "👁 Тоҷикӣ")  # every language in full, on request
+        assert author.last_text().startswith("🟠 Ҷалбкунандагон назди маркази муҳоҷират")
+        await press(harness, author, "🕘 Запланировать")
+        await press(harness, author, "Через 1 час")
+        assert author.last_text() == (
+            "🕘 Запланировано на 26 ноября 2026\u202fг., 13:00 по Москве (10:00 UTC). "
+            "Подписчиков сейчас: 5. Сообщение уйдёт в это время, один раз."
+        )
+        harness.services.bell.set()
+        await harness.settle()
+        assert not any(got(p, "миграционного") for p in people.values())  # not yet
+        clock.advance(hours=1, minutes=1)
+        harness.services.bell.set()
+        expected = {
+            "uz-UZ": "🟠 Migratsiya markazi oldida yollovchilar",
+            "uz_Cyrl-UZ": "🟠 Миграция маркази олдида ёлловчилар",  # derived, as for files
+            "ky-UZ": "🟠 Миграция борборунун жанында жалдоочулар",
+            "tg-UZ": "🟠 Ҷалбкунандагон назди маркази муҳоҷират",
+            "ru-UZ": "🟠 Вербовщики у миграционного центра",
+        }
+        await eventually(lambda: all(got(people[k], text) for k, text in expected.items()))
+        await eventually(lambda: "voice" in people["ru-UZ"].bot_messages()[-1].extra)
+        assert "voice" in people["ru-UZ"].bot_messages()[-1].extra  # the Russian note
+        assert "voice" not in people["ky-UZ"].bot_messages()[-1].extra  # none in Kyrgyz
+        for other in ("ru-KG", "tg-TJ"):  # other citizens hear nothing of it
+            assert not got(people[other], "миграционного")
+            assert not got(people[other], "муҳоҷират")
+        # Every UZ admin heard that it started; the KG admin did not.
+        assert got(colleague, "📣 Рассылка началась")
+        kg = admin(harness, KG_ADMIN)
+        assert not got(kg, "📣")
+
+
+async def test_a_kg_admin_can_neither_see_nor_touch_a_uz_advisory(database_url: str) -> None:
+    async with staff(database_url) as harness:
+        await subscribers(harness)
+        author = admin(harness)
+        await compose(harness, author)
+        draft_id = next(
+            d.id for d in await harness.services.workflow.drafts.of_country(country="UZ")
+        )
+        kg = admin(harness, KG_ADMIN)
+        await say(harness, kg, "/advisories")
+        listing = [b["text"] for b in kg.bot_messages()[-1].buttons()]
+        assert listing
+        assert all("миграционного" not in label for label in listing)
+        assert "📰 Что грозит гражданину Кыргызстана за участие в…" in listing
+        # Pressing buttons built for the UZ draft changes nothing and is answered.
+        screen = kg.bot_messages()[-1]
+        for forged in ("send", "drop"):
+            kg.press_data(screen, data("p", short(draft_id), forged))
+            await harness.settle()
+        kg.press_data(screen, data("ad", short(draft_id), "open"))
+        await harness.settle()
+        assert kg.unanswered_callbacks() == []
+        assert harness.sandbox.bot.callback_answers  # every press answered …
+        answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
+        assert answers[-1]["text"] == "Эта кнопка устарела. Откройте /advisories."
+        assert (
+            await harness.services.workflow.drafts.get(draft_id=draft_id) is not None
+        )  # … intact
+
+
+async def test_a_non_admins_new_is_an_unknown_command_and_audited(database_url: str) -> None:
+    async with staff(database_url) as harness:
+        migrant = harness.sandbox.user(language_code="ru")
+        await say(harness, migrant, "/start ru-UZ")
+        await say(harness, migrant, "/new")
+        assert migrant.last_text() == "Я не знаю такой команды. Смотрите /help."
+        migrant.press_data(migrant.bot_messages()[-1], data("p", "0123abcd", "send"))
+        await harness.settle()
+        assert migrant.unanswered_callbacks() == []
+        log = await harness.services.admins.audit_log()
+        assert [(e.actor, e.action, e.detail) for e in log] == [
+            (f"tg:{migrant.id}", "refused", "button p"),
+            (f"tg:{migrant.id}", "refused", "/new"),
+        ]
+        assert await harness.services.workflow.drafts.of_country(country="UZ") == []
+
+
+async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
+    database_url: str,
+) -> None:
+    async with staff(database_url) as harness:
+        people = await subscribers(harness)
+        author = admin(harness)
+        await compose(harness, author)
+        await press(harness, author, "🚀 Отправить сейчас")
+        reader = people["ru-UZ"]
+        await eventually(lambda: got(reader, "Вербовщики у миграционного центра"))
+        delivered = next(m for m in reader.bot_messages() if "миграционного" in (m.text or ""))
+        await press(harness, reader, "✅ Понятно")  # counted once, then the button goes
+        assert delivered.buttons() == []
+        await eventually(lambda: got(author, "Рассылка завершена"))
+        await say(harness, author, "/advisories")
+        await press(harness, author, "✅ Вербовщики у миграционного центра")
+        report = author.last_text()
+        assert "Доставлено: 5 из 5." in report
+        assert "Нажали «Понятно»: 1 (ru 1)" in report
+        await press(harness, author, "✏️ Исправить")
+        await press(harness, author, "✍️ Русский")
+        await press(harness, author, "✔️ Оставить как есть")
+        await say(harness, author, "Не подписывайте бумаг. Звоните в консульство.")
+        await press(harness, author, "✔️ Оставить как есть")
+        assert "Исправление: доставленных сообщений, которые будут изменены на месте: 5." in (
+            author.last_text()
+        )
+        await press(harness, author, "✅ Исправить и сообщить читателям")
+        await eventually(lambda: got(author, "Исправление завершено"))
+        assert delivered.edited
+        assert "Звоните в консульство." in (delivered.text or "")
+        assert delivered.buttons() == []  # it was pressed: not offered again
+        assert reader.last_text() == (
+            "✏️ Посольство исправило это сообщение: в сообщении выше теперь новый текст."
+        )
+        kyrgyz = next(m for m in people["ky-UZ"].bot_messages() if "жалдоочулар" in (m.text or ""))
+        assert not kyrgyz.edited  # only the Russian text changed; other texts are the same
+        actions = [e.action for e in await harness.services.admins.audit_log()]
+        assert actions[:2] == ["correct", "edit"]
+
+
+async def test_cancelling_stops_pending_sends_and_tells_exactly_those_who_got_it(
+    database_url: str,
+) -> None:
+    sandbox = await Sandbox(auto_chats=True).start()
+    try:
+        async with staff(database_url, sandbox=sandbox) as harness:
+            for chat_id in range(1, 121):
+                await harness.services.subscribers.subscribe(
+                    chat_id=chat_id, locale="ru", country="UZ"
+                )
+            author = admin(harness)
+            await compose(harness, author)
+            await press(harness, author, "🚀 Отправить сейчас")
+            await eventually(lambda: len(sandbox.bot.stats.per_chat) >= 20)  # 29 a second
+            await say(harness, author, "/advisories")
+            await press(harness, author, "📤 Вербовщики у миграционного центра")
+            await press(harness, author, "⛔ Отменить сообщение")
+            await press(harness, author, "⛔ Да, отменить")
+            assert author.last_text().startswith("⛔ Отменено. Уведомление уйдёт получившим его:")
+            outbox = harness.services.workflow.outbox
+            [entry] = [e for e in await harness.services.admins.audit_log() if e.action == "send"]
+            assert entry.advisory_id is not None
+            sent = await harness.services.advisories.get(advisory_id=entry.advisory_id)
+            assert sent is not None
+            notice = cancel_id(sent.id)
+            await eventually_async(lambda: _ended(outbox, notice), seconds=20)
+            received = {c for c in range(1, 121) if _headline_in(sandbox, c)}
+            notified = {c for c in range(1, 121) if _notice_in(sandbox, c)}
+            assert 20 <= len(received) < 120  # pending sends stopped …
+            assert notified == received  # … and exactly those who got it hear it is cancelled
+            progress = await outbox.progress(sent.id)
+            assert progress.by_status["stopped"] == 120 - len(received)
+    finally:
+        await sandbox.stop()
+
+
+async def _ended(outbox: Outbox, advisory_id: str) -> bool:
+    return await outbox.state(advisory_id) == "done"
+
+
+def _headline_in(sandbox: Sandbox, chat_id: int) -> bool:
+    chat = sandbox.world.chats.get(chat_id)
+    return chat is not None and any(
+        (m.text or "").startswith("🟠 Вербовщики") for m in chat.messages
+    )
+
+
+def _notice_in(sandbox: Sandbox, chat_id: int) -> bool:
+    chat = sandbox.world.chats.get(chat_id)
+    return chat is not None and any(
+        (m.text or "").startswith("🟠 Отменено: Вербовщики") for m in chat.messages
+    )
+
+
+async def test_four_eyes_holds_a_broadcast_until_a_second_admin_approves(
+    database_url: str,
+) -> None:
+    async with staff(database_url, approvals=2, approval_threshold=3) as harness:
+        people = await subscribers(harness)  # 5 UZ citizens: more than 3
+        author, colleague = admin(harness), admin(harness, UZ_ADMIN_2)
+        await say(harness, colleague, "/stats")  # the colleague has opened the bot
+        await compose(harness, author)
+        assert "Получателей больше 3: прежде чем что-либо отправится" in author.last_text()
+        await press(harness, author, "🚀 Отправить сейчас")
+        assert author.last_text() == (
+            "⏳ Ждём второго админа (🇺🇿 Узбекистан). Попросили одобрить: 1."
+        )
+        harness.services.bell.set()
+        await harness.settle()
+        assert not got(people["ru-UZ"], "миграционного")  # held
+        request = colleague.bot_messages()[-1]
+        assert (request.text or "").startswith(f"⏳ tg:{UZ_ADMIN} просит отправить uz-2026-11-26-")
+        assert colleague.bot_messages()[-2].text.startswith("🟠 Вербовщики")  # type: ignore[union-attr]
+        author.press_data(author.bot_messages()[-1], request.buttons()[0]["callback_data"])
+        await harness.settle()  # the author cannot approve their own request
+        assert not got(people["ru-UZ"], "миграционного")
+        await press(harness, colleague, "✅ Одобрить")
+        await eventually(lambda: got(people["ru-UZ"], "Вербовщики у миграционного центра"))
+        assert got(author, f"✅ tg:{UZ_ADMIN_2} одобрил(а)")
+        actions = [e.action for e in await harness.services.admins.audit_log()]
+        assert actions[:3] == ["send", "approve", "ask-approval"]
+
+
+async def test_halt_in_telegram_stops_a_running_broadcast_and_resume_finishes_it(
+    database_url: str,
+) -> None:
+    sandbox = await Sandbox(auto_chats=True).start()
+    try:
+        async with staff(database_url, sandbox=sandbox) as harness:
+            for chat_id in range(1, 151):
+                await harness.services.subscribers.subscribe(
+                    chat_id=chat_id, locale="ru", country="UZ"
+                )
+            author = admin(harness)
+            await compose(harness, author)
+            await press(harness, author, "🚀 Отправить сейчас")
+
+            def reached() -> int:
+                return sum(1 for chat_id in range(1, 151) if chat_id in sandbox.bot.stats.per_chat)
+
+            await eventually(lambda: reached() >= 15)
+            await say(harness, author, "/halt")
+            assert author.last_text() == "Отправка остановлена. Остановлено рассылок: 1."
+            stopped_at = reached()
+            await asyncio.sleep(1.5)
+            halted = reached()
+            assert halted <= stopped_at + 20  # what was already on its way, and no more
+            await say(harness, author, "/advisories")
+            await press(harness, author, "⏸ Вербовщики у миграционного центра")
+            await press(harness, author, "▶️ Продолжить отправку")
+            await eventually(lambda: reached() == 150, seconds=20)
+            assert halted < 150
+    finally:
+        await sandbox.stop()
+
+
+async def test_a_restart_between_scheduling_and_sending_sends_exactly_once(
+    database_url: str,
+) -> None:
+    clock = FakeClock()
+    sandbox = await Sandbox().start()
+    try:
+        async with staff(database_url, clock=clock, sandbox=sandbox) as harness:
+            people = await subscribers(harness)
+            author = admin(harness)
+            await compose(harness, author)
+            await press(harness, author, "🕘 Запланировать")
+            await press(harness, author, "Через 3 часа")
+        clock.advance(hours=3, minutes=1)
+        for _ in range(2):  # two restarts after the time has come
+            async with staff(database_url, clock=clock, sandbox=sandbox) as harness:
+                harness.services.bell.set()
+                await eventually(lambda: got(people["ru-UZ"], "миграционного"))
+                await harness.settle()
+        copies = [
+            sum("миграционного" in (m.text or "") for m in people["ru-UZ"].bot_messages()),
+            sum("жалдоочулар" in (m.text or "") for m in people["ky-UZ"].bot_messages()),
+        ]
+        assert copies == [1, 1]
+    finally:
+        await sandbox.stop()
+
+
+@pytest.mark.parametrize("typed", ["2026-11-26 10:00", "31.02.2027 09:00", "2030-01-01 09:00"])
+async def test_a_typed_time_in_the_past_or_far_away_is_refused(
+    database_url: str, typed: str
+) -> None:
+    async with staff(database_url) as harness:
+        await subscribers(harness)
+        author = admin(harness)
+        await compose(harness, author)
+        await press(harness, author, "🕘 Запланировать")
+        await press(harness, author, "⌨️ Ввести дату и время")
+        await say(harness, author, typed)
+        assert author.last_text().startswith("Это время не подходит.")
+        await say(harness, author, "2026-11-27 09:30")
+        assert author.last_text().startswith("🕘 Запланировано на 27 ноября 2026\u202fг., 09:30")
