@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot import __version__
 from bot.admin import cli as admin_cli
+from bot.admin import cli_correct, cli_push
 from bot.advisories import cli as content_cli
 from bot.advisories.importer import ContentError
 from bot.app import serve
@@ -75,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("id")
     fix.add_argument("file", type=Path, help="the corrected advisory file (same id)")
     fix.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    fix.add_argument(
+        "--notice", action="store_true", help="also reply 'corrected' under each copy"
+    )
+    listing = commands.add_parser("advisories", help="drafts and advisories with their state")
+    listing.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ"])
     halt = commands.add_parser("halt", help="stop all sending for a country at once")
     halt.add_argument("country", choices=["UZ", "KG", "TJ"])
     save = commands.add_parser("backup", help="write an archive of the database (any backend)")
@@ -146,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.at is not None and args.at.tzinfo is None:
                 raise ConfigError("--at: give the offset too, e.g. 2026-12-01T09:00+03:00")
             return asyncio.run(
-                admin_cli.push_command(
+                cli_push.push_command(
                     settings,
                     args.target,
                     at=args.at,
@@ -163,13 +169,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(
                 admin_cli.admins_command(settings, args.action, args.user_id, args.country)
             )
+        elif args.command == "advisories":
+            return asyncio.run(admin_cli.advisories_command(settings, args.country))
         elif args.command == "audit":
             return asyncio.run(admin_cli.audit_command(settings, args.limit))
         elif args.command == "cancel":
             return asyncio.run(admin_cli.cancel_command(settings, args.id, yes=args.yes))
         elif args.command == "correct":
             return asyncio.run(
-                admin_cli.correct_command(settings, args.id, args.file, yes=args.yes)
+                cli_correct.correct_command(
+                    settings, args.id, args.file, yes=args.yes, notice=args.notice
+                )
             )
         elif args.command == "halt":
             return asyncio.run(admin_cli.halt_command(settings, args.country))

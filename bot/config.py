@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     health_port: int = 8081  # 0: no /healthz and /metrics
     # Four-eyes: with 2, a broadcast or correction reaching more than the threshold waits for a
     # second admin of the same country (or a super-admin). 1 turns it off.
-    approvals: Literal[1, 2] = 2
+    approvals: Annotated[int, Field(ge=1, le=2)] = 2
     approval_threshold: Annotated[int, Field(ge=0)] = 1000
 
     @field_validator("bot_api_url")

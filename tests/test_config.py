@@ -33,6 +33,13 @@ def test_defaults() -> None:
     assert (settings.approvals, settings.approval_threshold) == (2, 1000)  # four-eyes by default
 
 
+def test_four_eyes_is_set_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("APPROVALS", "1")
+    monkeypatch.setenv("APPROVAL_THRESHOLD", "50")
+    settings = load_settings(env_file=None)
+    assert (settings.approvals, settings.approval_threshold) == (1, 50)
+
+
 def test_admins_parse_with_super_admin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADMINS", "123456789:UZ, 987654321:kg,555:*")
     assert load_settings(env_file=None).admins == {123456789: "UZ", 987654321: "KG", 555: "*"}
@@ -49,7 +56,7 @@ def test_admins_parse_with_super_admin(monkeypatch: pytest.MonkeyPatch) -> None:
         ("BOT_API_URL", "api.telegram.org", "BOT_API_URL: must start with http"),
         ("LOG_LEVEL", "loud", "LOG_LEVEL: Input should be"),
         ("DEFAULT_LOCALE", "en", "DEFAULT_LOCALE: Input should be"),
-        ("APPROVALS", "3", "APPROVALS: Input should be 1 or 2"),
+        ("APPROVALS", "3", "APPROVALS: Input should be less than or equal to 2"),
         (
             "APPROVAL_THRESHOLD",
             "-5",

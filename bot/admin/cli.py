@@ -5,28 +5,23 @@ from __future__ import annotations
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime
-from pathlib import Path
 
 from bot.admin.cancel import CancelError, cancel
-from bot.advisories.content import load_content
-from bot.advisories.model import WRITTEN_LOCALES, Advisory
+from bot.admin.states import advisory_state
 from bot.clock import utcnow
-from bot.config import Settings
-from bot.delivery import cli as delivery_cli
-from bot.delivery.corrections import Corrections
+from bot.config import COUNTRIES, Settings
 from bot.delivery.outbox import Outbox
-from bot.delivery.service import renderer
-from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.prompt import confirm
 from bot.storage import Database
+from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.drafts import DraftRepository
 
 
 @asynccontextmanager
-async def _database(settings: Settings) -> AsyncIterator[Database]:
+async def database_for(settings: Settings) -> AsyncIterator[Database]:
     database = Database(settings.database_url)
     try:
         await database.migrate()
@@ -35,38 +30,11 @@ async def _database(settings: Settings) -> AsyncIterator[Database]:
         await database.close()
 
 
-async def _read_one(
-    path: Path,
-    advisories: AdvisoryRepository,
-    translator: Translator,
-    *,
-    expected_id: str | None = None,
-) -> Advisory | None:
-    """The one advisory in `path`, validated like `elchi validate`; None after printing why."""
-    if not path.is_file():  # noqa: ASYNC240 - a CLI command; one stat blocks nothing
-        print(f"{path}: no such file", file=sys.stderr)
-        return None
-    content, problems = load_content(
-        path.parent, translator=translator, known_ids=await advisories.ids()
-    )
-    problems = [p for p in problems if p.file == str(path)]
-    mine = [a for a in content.advisories if content.origin[a.id].startswith(str(path))]
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        return None
-    if not mine or (expected_id is not None and mine[0].id != expected_id):
-        wanted = "advisory" if expected_id is None else f"advisory with id {expected_id!r}"
-        print(f"{path}: no {wanted} in this file", file=sys.stderr)
-        return None
-    return mine[0]
-
-
 async def admins_command(
     settings: Settings, action: str, user_id: int | None, country: str | None
 ) -> int:
     """add USER COUNTRY | remove USER | list."""
-    async with _database(settings) as database:
+    async with database_for(settings) as database:
         repository = AdminRepository(database=database, configured=settings.admins)
         if action == "add" and user_id is not None and country is not None:
             await repository.add(user_id=user_id, country=country)
@@ -86,7 +54,7 @@ async def admins_command(
 
 async def audit_command(settings: Settings, limit: int) -> int:
     """Print the newest audit entries."""
-    async with _database(settings) as database:
+    async with database_for(settings) as database:
         repository = AdminRepository(database=database, configured=settings.admins)
         for entry in await repository.audit_log(limit=limit):
             print(
@@ -108,7 +76,7 @@ async def audit_command(settings: Settings, limit: int) -> int:
 
 async def halt_command(settings: Settings, country: str) -> int:
     """Stop all sending for `country` at once."""
-    async with _database(settings) as database:
+    async with database_for(settings) as database:
         halted = await Outbox(database=database).halt(country=country)
         await AdminRepository(database=database, configured=settings.admins).audit(
             actor="cli", action="halt", country=country, detail=",".join(halted) or None
@@ -117,108 +85,12 @@ async def halt_command(settings: Settings, country: str) -> int:
     return 0
 
 
-async def push_command(
-    settings: Settings,
-    target: str,
-    *,
-    at: datetime | None,
-    yes: bool,
-    paid: bool,
-    test: bool = False,
-) -> int:
-    """Validate a file (or take a stored id), import it, then send now or schedule it."""
-    async with _database(settings) as database:
-        advisories = AdvisoryRepository(database=database)
-        advisory_id = target
-        path = Path(target)
-        if path.suffix == ".yaml":
-            advisory = await _read_one(path, advisories, Translator())
-            if advisory is None:
-                return 1
-            if at is not None:
-                advisory = advisory.model_copy(update={"publish_at": at})
-            await advisories.save(advisory=advisory, origin=f"file:{path}")
-            advisory_id = advisory.id
-        stored = await advisories.get(advisory_id=advisory_id)
-        if stored is None:
-            print(f"elchi: no advisory with id {advisory_id!r}", file=sys.stderr)
-            return 1
-        admins = AdminRepository(database=database, configured=settings.admins)
-        if test:
-            return await _send_test(settings, stored, admins)
-        if at is not None:
-            if stored.publish_at != at:
-                await advisories.save(
-                    advisory=stored.model_copy(update={"publish_at": at}), origin="cli"
-                )
-            audience = await Outbox(database=database).audience_size(stored)
-            await admins.audit(
-                actor="cli",
-                action="schedule",
-                country=stored.country,
-                advisory_id=stored.id,
-                audience=audience,
-                detail=at.isoformat(),
-            )
-            print(
-                f"{stored.id}: scheduled for {at.isoformat()} ({audience} subscribers now); "
-                "the bot process sends it then"
-            )
-            return 0
-        audience = await Outbox(database=database).audience_size(stored)
-    result = await delivery_cli.broadcast_command(settings, advisory_id, paid=paid, yes=yes)
-    if result == 0:  # sent: audited once it happened, not when it was asked for
-        async with _database(settings) as database:
-            await AdminRepository(database=database, configured=settings.admins).audit(
-                actor="cli",
-                action="send",
-                country=stored.country,
-                advisory_id=stored.id,
-                audience=audience,
-            )
-    return result
-
-
-async def _send_test(settings: Settings, advisory: Advisory, admins: AdminRepository) -> int:
-    """Send the advisory, marked TEST, to the country's admins only, in every written locale."""
-    recipients = await admins.of_country(country=advisory.country)
-    if not recipients:
-        print(f"elchi: no admin of {advisory.country} to send a test to", file=sys.stderr)
-        return 1
-    test = advisory.model_copy(update={"status": "test"})
-    render = renderer(Translator())
-    async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:
-        for user_id in recipients:
-            for locale in WRITTEN_LOCALES:
-                for part in render(test, locale):
-                    result = await api.send_message(
-                        {
-                            "chat_id": user_id,
-                            "text": part,
-                            "parse_mode": "HTML",
-                            "link_preview_options": {"is_disabled": True},
-                        }
-                    )
-                    if result.kind != "sent":
-                        print(f"elchi: test to {user_id} failed: {result.error}", file=sys.stderr)
-                        return 1
-    await admins.audit(
-        actor="cli",
-        action="test",
-        country=advisory.country,
-        advisory_id=advisory.id,
-        audience=len(recipients),
-    )
-    print(f"{advisory.id}: test sent to {len(recipients)} admin(s) of {advisory.country}")
-    return 0
-
-
 async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> int:
     """Withdraw an advisory: pending sends stop; those who got it receive a notice."""
     if not await confirm(f"cancel {advisory_id}?", yes=yes):
         print("nothing changed")
         return 1
-    async with _database(settings) as database:
+    async with database_for(settings) as database:
         try:
             notice, total = await cancel(
                 database=database, translator=Translator(), clock=utcnow, advisory_id=advisory_id
@@ -243,43 +115,25 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
     return 0
 
 
-async def correct_command(
-    settings: Settings, advisory_id: str, path: Path, *, yes: bool, notice: bool = False
-) -> int:
-    """Replace an advisory with the corrected file and edit every delivered message in place."""
-    async with _database(settings) as database:
-        advisories = AdvisoryRepository(database=database)
-        corrected = await _read_one(path, advisories, Translator(), expected_id=advisory_id)
-        if corrected is None:
-            return 1
-        if not await confirm(f"correct {advisory_id}?", yes=yes):
-            print("nothing changed")
-            return 1
-        await advisories.save(advisory=corrected, origin="correct")
-        corrections = Corrections(database=database)
-        total = await corrections.request(advisory_id=advisory_id, notice=notice)
-        await AdminRepository(database=database, configured=settings.admins).audit(
-            actor="cli",
-            action="correct",
-            country=corrected.country,
-            advisory_id=advisory_id,
-            audience=total,
-        )
-    print(f"{advisory_id}: correcting {total} delivered message(s)")
-    await delivery_cli.deliver_or_watch(settings, done=_correction_ended(advisory_id))
-    async with _database(settings) as database:
-        state = await Corrections(database=database).get(advisory_id=advisory_id)
-    assert state is not None
-    print(
-        f"{advisory_id}: corrected; {state.edited} messages edited, {state.gone} gone, "
-        f"{state.failed} failed" + ("" if state.state == "done" else f" ({state.state})")
-    )
-    return 0 if state.failed == 0 and state.state == "done" else 1
-
-
-def _correction_ended(advisory_id: str) -> delivery_cli.Finished:
-    async def ended(database: Database) -> bool:
-        state = await Corrections(database=database).state(advisory_id=advisory_id)
-        return state != "pending"
-
-    return ended
+async def advisories_command(settings: Settings, country: str | None) -> int:
+    """Drafts and advisories with their state, schedule and counts (never chat ids)."""
+    async with database_for(settings) as database:
+        outbox, acks = Outbox(database=database), AckRepository(database=database)
+        drafts = DraftRepository(database=database)
+        for code in [country] if country else list(COUNTRIES):
+            for draft in await drafts.of_country(country=code):
+                state = "waiting-approval" if draft.request else "draft"
+                print(f"{draft.id}\t{code}\t{state}\t-\t-\t-")
+            for advisory in await AdvisoryRepository(database=database).all(country=code):
+                broadcast = await outbox.state(advisory.id)
+                state = advisory_state(advisory, broadcast=broadcast, now=utcnow())
+                when = (
+                    advisory.publish_at.isoformat(timespec="minutes")
+                    if advisory.publish_at
+                    else "-"
+                )
+                progress = await outbox.progress(advisory.id)
+                understood = sum((await acks.by_locale(advisory_id=advisory.id)).values())
+                sent = f"sent {progress.by_status.get('sent', 0)}/{progress.total}"
+                print(f"{advisory.id}\t{code}\t{state}\t{when}\t{sent}\tunderstood {understood}")
+    return 0

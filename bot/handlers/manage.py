@@ -7,6 +7,7 @@ from telegram import Update
 
 from bot import admin_keyboards
 from bot.admin.cancel import CancelError, cancel
+from bot.admin.states import advisory_state
 from bot.advisories.model import Advisory
 from bot.callbacks import Callback, short
 from bot.context import BotContext
@@ -39,13 +40,7 @@ async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | 
             advisory.publish_at,
             format_date=context.services.translator.date_formatter(context.lang),
         )
-    if state is not None:
-        return state, when
-    if advisory.expires is not None and advisory.expires <= now:
-        return "expired", when
-    if advisory.status != "actual":
-        return "draft", when
-    return ("scheduled" if advisory.publish_at is not None else "published"), when
+    return advisory_state(advisory, broadcast=state, now=now), when
 
 
 @admins_only

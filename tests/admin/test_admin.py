@@ -117,11 +117,16 @@ def test_cli_admins_halt_push_and_audit(tmp_path: Path) -> None:
     assert added.stdout.splitlines() == ["111\tUZ\tADMINS", "222\tKG\tdatabase"]
     assert elchi("import", cwd=tmp_path, env=env).returncode == 0
     shipped = Path(__file__).resolve().parents[2] / "advisories" / "KG" / "legal-warning.yaml"
+    unasked = elchi("push", str(shipped), "--at", "2027-01-10T09:00+03:00", cwd=tmp_path, env=env)
+    assert (unasked.returncode, unasked.stdout.splitlines()[-1]) == (1, "nothing changed")
     scheduled = elchi(
-        "push", str(shipped), "--at", "2027-01-10T09:00+03:00", cwd=tmp_path, env=env
+        "push", str(shipped), "--at", "2027-01-10T09:00+03:00", "--yes", cwd=tmp_path, env=env
     )
     assert scheduled.returncode == 0, scheduled.stderr
-    assert scheduled.stdout.startswith("kg-legal-warning: scheduled for 2027-01-10T09:00:00+03:00")
+    lines = scheduled.stdout.splitlines()
+    assert lines[0] == "kg-legal-warning: 0 subscribers of KG (nobody)"
+    assert lines[1].startswith("  | 🟠 Что грозит гражданину Кыргызстана")  # the preview
+    assert lines[-1].startswith("kg-legal-warning: scheduled for 2027-01-10T09:00:00+03:00")
     naive = elchi("push", "kg-legal-warning", "--at", "2027-01-10T09:00", cwd=tmp_path, env=env)
     assert (naive.returncode, naive.stderr) == (
         2,

@@ -1,0 +1,65 @@
+"""Asking approvers from the command line: the same texts and buttons the bot sends, through
+the lean Bot API client (the running bot handles the presses)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot import admin_keyboards
+from bot.admin.workflow import Outcome
+from bot.callbacks import short
+from bot.config import Settings
+from bot.delivery.message import ack_markup, payload
+from bot.delivery.service import renderer
+from bot.delivery.telegram_api import BotApiClient
+from bot.i18n import LOCALES, Translator
+from bot.storage import Database, SubscriberRepository
+from bot.storage.drafts import Draft
+from bot.texts import manage as texts
+
+
+async def ask_approvers(
+    settings: Settings, database: Database, draft: Draft, outcome: Outcome
+) -> int:
+    """Send each possible approver the advisory and Approve / Reject; how many were reached."""
+    advisory, request = outcome.advisory, outcome.request or {}
+    if advisory is None:
+        return 0
+    translator = Translator()
+    render, markup = renderer(translator), ack_markup(translator)
+    locales = [str(loc) for loc in advisory.targeting.locales] or list(LOCALES)
+    subscribers = SubscriberRepository(database=database)
+    reached = 0
+    async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:
+        for user_id in outcome.approvers:
+            row = await subscribers.get(chat_id=user_id)
+            locale = row.locale if row is not None else settings.default_locale
+            _ = translator.bound(locale)
+            when = None
+            if request.get("publish_at"):
+                moment = datetime.fromisoformat(request["publish_at"])
+                when = texts.moment(_, moment, format_date=translator.date_formatter(locale))
+            shown = locale if locale in locales else locales[0]
+            parts = render(advisory, shown)
+            for index, part in enumerate(parts):
+                body = payload(user_id, part, quiet=False, paid=False)
+                if index == len(parts) - 1:
+                    body["reply_markup"] = markup(advisory, shown)
+                await api.send_message(body)
+            text = texts.approval_request(
+                _,
+                requester=str(request.get("actor")),
+                advisory_id=draft.id,
+                action=str(request.get("action")),
+                audience=int(request.get("audience", 0)),
+                when=when,
+            )
+            keyboard = admin_keyboards.approval(_, short(draft.id), locales)
+            result = await api.send_message(
+                {
+                    **payload(user_id, text, quiet=False, paid=False),
+                    "reply_markup": keyboard.to_dict(),
+                }
+            )
+            reached += result.kind == "sent"
+    return reached
