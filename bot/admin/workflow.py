@@ -15,6 +15,7 @@ from typing import Any, Literal
 from bot.admin.build import build, from_advisory, new_id
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
+from bot.config import SUPER_ADMIN
 from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
@@ -41,7 +42,7 @@ class FourEyes:
 class Outcome:
     """What a request led to."""
 
-    kind: Literal["sent", "scheduled", "corrected", "waiting", "invalid", "gone"]
+    kind: Literal["sent", "scheduled", "corrected", "waiting", "invalid", "gone", "refused"]
     advisory: Advisory | None = None
     audience: int = 0
     approvers: list[int] = field(default_factory=list)  # asked to approve (kind "waiting")
@@ -187,6 +188,9 @@ class AdminWorkflow:
         if draft is None or draft.request is None or draft.request["digest"] != digest(draft.data):
             return Outcome("gone")
         request = draft.request
+        country = await self.admins.country_of(user_id=approver)
+        if approver == request["requester"] or country not in (draft.country, SUPER_ADMIN):
+            return Outcome("refused", request=request)  # four eyes means two people
         await self.admins.audit(
             actor=f"tg:{approver}",
             action="approve" if approve else "reject",

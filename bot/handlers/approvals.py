@@ -68,13 +68,13 @@ async def approval_button(update: Update, context: BotContext, press: Callback) 
     draft = await find_draft(context, press.args[0])
     if draft is None or draft.request is None:
         return context._("This request is no longer open (it was decided, or the draft changed).")
-    if draft.request.get("requester") == update.effective_user.id:
-        return context._("You asked for it yourself: another admin must approve it.")
     approve = press.args[1] == "yes"
     request = draft.request
     outcome = await context.services.workflow.decide(
         draft.id, approver=update.effective_user.id, approve=approve
     )
+    if outcome.kind == "refused":
+        return context._("You asked for it yourself: another admin must approve it.")
     await query.edit_message_reply_markup(reply_markup=None)
     approver = f"tg:{update.effective_user.id}"
     if approve:

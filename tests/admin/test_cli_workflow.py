@@ -79,9 +79,9 @@ async def test_push_waits_for_approval_in_telegram_and_correct_watches_the_bot(
             assert row.split("\t")[2:] == ["done", row.split("\t")[3], "sent 3/3", "understood 0"]
 
             fixed = tmp_path / "fixed.yaml"
-            fixed.write_text(
-                Path(file).read_text().replace("Генпрокуратура Узбекистана", "Генпрокуратура РУз")
-            )
+            original = await asyncio.to_thread(Path(file).read_text)
+            replaced = original.replace("Генпрокуратура Узбекистана", "Генпрокуратура РУз")
+            await asyncio.to_thread(fixed.write_text, replaced)
             correct = await asyncio.to_thread(
                 elchi,
                 "correct",
