@@ -6,7 +6,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.admin.compose import CORRECTABLE, EXPIRY_DAYS, SEVERITIES, text_locales
+from bot.admin.compose import CORRECTABLE, EXPIRY_DAYS, SEVERITIES, text_locales, voice_locales
 from bot.callbacks import data
 from bot.config import COUNTRIES
 from bot.i18n.locales import LOCALES
@@ -88,7 +88,7 @@ def question(
         recorded = answers.get("voice", {})
         choices = [
             button(_mark(loc in recorded, "🎙 " + language_name(loc)), "vo", loc)
-            for loc in text_locales(answers)
+            for loc in voice_locales(answers)
         ]
         rows = [*_rows(choices, 2), [button("✔️ " + _("Done"), "vo", "done")]]
     elif key.startswith("voice."):

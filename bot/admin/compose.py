@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.i18n.locales import LOCALES
 from bot.regions import REGIONS
+from bot.texts import N_
 
 KINDS = ("alert", "update", "rumour")  # rumour: a correction of a false rumour
 KIND_MODEL = {"alert": "alert", "update": "update", "rumour": "rumour_correction"}
@@ -48,6 +49,11 @@ def text_locales(data: dict[str, Any]) -> list[str]:
         return ["ru", "uz", "ky", "tg"]  # Russian first: it is required
     wanted = {"uz" if loc == "uz_Cyrl" else loc for loc in chosen} | {"ru"}
     return [loc for loc in ("ru", "uz", "ky", "tg") if loc in wanted]
+
+
+def voice_locales(data: dict[str, Any]) -> list[str]:
+    """Languages that may have a voice note: those with their own text."""
+    return [loc for loc in text_locales(data) if loc not in data.get("pending", [])]
 
 
 def _text_keys(data: dict[str, Any], locale: str) -> list[str]:
@@ -143,7 +149,7 @@ def _done(data: dict[str, Any], key: str) -> None:
 def keep(data: dict[str, Any], key: str) -> Rejected | None:
     """Keep the current answer of `key` (editing)."""
     if not answered(data, key) and key not in ("sources", "voice"):
-        return Rejected("There is no answer to keep yet.", {})
+        return Rejected(N_("There is no answer to keep yet."), {})
     _done(data, key)
     return None
 
@@ -154,14 +160,14 @@ def apply(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
         return _text(data, key, answer)
     handler = _HANDLERS.get(key.split(".")[0] if key.startswith("voice.") else key)
     if handler is None:
-        return Rejected("This button is out of date. Use /advisories.", {})
+        return Rejected(N_("This button is out of date. Use /advisories."), {})
     return handler(data, key, answer)
 
 
 def _choice(options: tuple[str, ...], field: str) -> Take:
     def take(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
         if not isinstance(answer, str) or answer not in options:
-            return Rejected("Please use the buttons.", {})
+            return Rejected(N_("Please use the buttons."), {})
         data[field] = answer
         if field == "kind" and answer != "update":
             data.pop("supersedes", None)
@@ -173,7 +179,7 @@ def _choice(options: tuple[str, ...], field: str) -> Take:
 
 def _supersedes(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
     if not isinstance(answer, str) or answer not in data.get("candidates", []):
-        return Rejected("Please use the buttons.", {})
+        return Rejected(N_("Please use the buttons."), {})
     data["supersedes"] = answer
     _done(data, key)
     return None
@@ -192,7 +198,7 @@ def _toggle(field: str, allowed: frozenset[str]) -> Take:
             chosen = data.setdefault(field, [])
             chosen.remove(answer) if answer in chosen else chosen.append(answer)
         else:
-            return Rejected("Please use the buttons.", {})
+            return Rejected(N_("Please use the buttons."), {})
         return None
 
     return take
@@ -210,7 +216,7 @@ def _text(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
     if answer == "skip" and name == "instruction":
         value = None
     elif not isinstance(answer, str) or answer in ("pending", "skip"):
-        return Rejected("Please type the text, or use the buttons.", {})
+        return Rejected(N_("Please type the text, or use the buttons."), {})
     else:
         value = answer.strip()
         problem = _check_text(name, value)
@@ -226,18 +232,20 @@ def _text(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
 
 def _check_text(name: str, value: str) -> Rejected | None:
     if not value:
-        return Rejected("Please type the text, or use the buttons.", {})
+        return Rejected(N_("Please type the text, or use the buttons."), {})
     if name in ("headline", "claim") and "\n" in value:
-        return Rejected("Please write it on one line.", {})
+        return Rejected(N_("Please write it on one line."), {})
     if name == "headline" and len(value) > MAX_HEADLINE:
         return Rejected(
-            "The headline has {length} characters; {limit} at most.",
+            N_("The headline has {length} characters; {limit} at most."),
             {"length": len(value), "limit": MAX_HEADLINE},
         )
     if name == "body" and len(value) > MAX_BODY:
         return Rejected(
-            "The text has {length} characters; {limit} at most. Shorten it or split it "
-            "into two advisories.",
+            N_(
+                "The text has {length} characters; {limit} at most. Shorten it or split it "
+                "into two advisories."
+            ),
             {"length": len(value), "limit": MAX_BODY},
         )
     return None
@@ -246,13 +254,13 @@ def _check_text(name: str, value: str) -> Rejected | None:
 def _sources(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
     if key == "source.url":
         if not isinstance(answer, str) or not URL.match(answer.strip()):
-            return Rejected("This is not a link. It starts with https:// or http://", {})
+            return Rejected(N_("This is not a link. It starts with https:// or http://"), {})
         data["source_url"] = answer.strip()
         data.pop("adding_source", None)
         return None
     if key == "source.title":
         if not isinstance(answer, str) or not answer.strip() or "\n" in answer.strip():
-            return Rejected("Please write the name of the source on one line.", {})
+            return Rejected(N_("Please write the name of the source on one line."), {})
         entry = {"url": data.pop("source_url", ""), "title": answer.strip()[:200]}
         data.setdefault("sources", []).append(entry)
         return None
@@ -266,7 +274,7 @@ def _sources(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
         data["sources_done"] = True
         _done(data, key)
         return None
-    return Rejected("Please use the buttons.", {})
+    return Rejected(N_("Please use the buttons."), {})
 
 
 def _expires(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
@@ -275,7 +283,7 @@ def _expires(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
     elif isinstance(answer, str) and DATE.match(answer.strip()):
         data["expires"] = answer.strip()
     else:
-        return Rejected("Please use the buttons, or type a date like 2027-01-31.", {})
+        return Rejected(N_("Please use the buttons, or type a date like 2027-01-31."), {})
     _done(data, key)
     return None
 
@@ -286,15 +294,15 @@ def _voice(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
             data["voice_done"] = True
             _done(data, key)
             return None
-        if isinstance(answer, str) and answer in text_locales(data):
+        if isinstance(answer, str) and answer in voice_locales(data):
             data["recording"] = answer
             return None
         if isinstance(answer, str) and answer.startswith("del-") and answer[4:] in LOCALES:
             data.setdefault("voice", {}).pop(answer[4:], None)
             return None
-        return Rejected("Please use the buttons.", {})
+        return Rejected(N_("Please use the buttons."), {})
     if not isinstance(answer, list) or len(answer) != 1:
-        return Rejected("Please send a voice message (hold the microphone button).", {})
+        return Rejected(N_("Please send a voice message (hold the microphone button)."), {})
     data.setdefault("voice", {})[key.split(".", 1)[1]] = answer[0]
     data.pop("recording", None)
     return None

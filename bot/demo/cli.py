@@ -64,7 +64,8 @@ async def run_demo(*, locale: str | None, script: list[str] | None, admin: str |
     recorder = ErrorRecorder()
     logging.getLogger().addHandler(recorder)
     extra = {"admins": {424242: admin}} if admin else {}
-    async with running_harness(**extra) as harness:  # type: ignore[arg-type]
+    # The delivery worker runs too, as in `elchi run`: an admin's advisory really goes out.
+    async with running_harness(deliver=True, **extra) as harness:  # type: ignore[arg-type]
         if script is None and not interactive:
             lines = _lines_from(tour_lines())
             print("Elchi demo: the built-in tour (run it in a terminal to chat yourself).")

@@ -12,8 +12,8 @@ from bot.demo.render import describe, keyboard_lines
 from bot.sandbox import SimMessage, SimUser
 
 HELP = (
-    "Type a message, a button number, `/loc LAT LON` to share a location, "
-    "`/user LANG` to become a new user with that Telegram language, or `/quit`."
+    "Type a message, a button number, `/loc LAT LON` to share a location, `/voice` to record "
+    "a voice note, `/user LANG` to become a new user with that Telegram language, or `/quit`."
 )
 
 
@@ -71,6 +71,9 @@ class DemoSession:
             if message is None:
                 return lambda: self.user.send(text)
             return lambda: self.user.press_data(message, data)
+        if line == "/voice":
+            recorded = f"demo-voice-{len(self.user.chat.messages)}"
+            return lambda: self.user.send_voice(recorded)
         if line.startswith("/loc"):
             try:
                 _, lat, lon = shlex.split(line)

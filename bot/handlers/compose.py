@@ -12,6 +12,7 @@ from bot.config import SUPER_ADMIN
 from bot.context import BotContext
 from bot.handlers.admin import admins_only, may_act
 from bot.handlers.drafts import ask, find_draft
+from bot.handlers.info import menu_action
 from bot.handlers.preview import typed_schedule
 from bot.storage.drafts import Draft
 from bot.texts import compose as texts
@@ -57,6 +58,8 @@ async def compose_message(update: Update, context: BotContext) -> None:
     draft = await workflow.drafts.asking(editor=user.id)
     if draft is None or draft.asking is None:
         return  # not composing: the ordinary handlers answer
+    if message.text and menu_action(message.text, context) is not None:
+        return  # a press on the persistent menu is not an answer; the question stays open
     country = await context.services.admins.country_of(user_id=user.id)
     if not may_act(country, draft.country or SUPER_ADMIN):
         return

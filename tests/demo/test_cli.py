@@ -45,3 +45,17 @@ def test_missing_script_file_is_one_line(tmp_path: Path) -> None:
 def test_a_button_number_that_is_not_on_screen_is_explained(tmp_path: Path) -> None:
     result = demo("--script", "-", stdin="/start\n9\n", cwd=tmp_path)
     assert "(no button 9 on the screen)" in result.stdout
+
+
+def test_the_admin_demo_composes_sends_and_the_admin_receives_it(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parents[2] / "docs" / "demo-admin.txt"
+    result = demo("--admin", "UZ", "--script", str(script), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "🤖 *Предпросмотр: так его увидят подписчики.*" in out
+    assert "🤖 🔊 (voice message)" in out
+    assert "🚀 Отправляем. Подписчиков: 1." in out
+    assert "📣 Рассылка началась: uz-" in out  # every admin of the country is told
+    # The admin is also a subscriber of Uzbekistan: the advisory reached them, as a reader.
+    assert out.count("🤖 🟠 *Вербовщики у миграционного центра*") == 2  # preview, then delivery
+    assert "buttons: [1] ✅ Понятно" in out.split("/advisories")[-1]

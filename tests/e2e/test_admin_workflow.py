@@ -384,3 +384,44 @@ async def test_a_typed_time_in_the_past_or_far_away_is_refused(
         assert author.last_text().startswith("Это время не подходит.")
         await say(harness, author, "2026-11-27 09:30")
         assert author.last_text().startswith("🕘 Запланировано на 27 ноября 2026\u202fг., 09:30")
+
+
+async def test_a_wrong_answer_is_refused_in_the_admins_language_and_the_menu_still_works(
+    database_url: str,
+) -> None:
+    async with staff(database_url) as harness:
+        author = admin(harness)
+        await say(harness, author, "/start ru-UZ")  # subscribed too: the menu is on screen
+        await say(harness, author, "/new")
+        for label in ("⚠️ Новое предупреждение", "🟠 Серьёзно", "🌍 По всей России"):
+            await press(harness, author, label)
+        await press(harness, author, "🌍 Все языки")
+        await say(harness, author, "Очень " * 40)
+        assert author.last_text() == "❗ В заголовке знаков: 239; можно не больше 160."
+        await press(harness, author, "❓ Помощь")  # the menu, not an answer
+        assert author.last_text().startswith("Что я умею")
+        await say(harness, author, "Вербовщики у миграционного центра")
+        assert author.last_text().startswith("Русский: текст сообщения.")
+
+
+async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
+    database_url: str,
+) -> None:
+    async with staff(database_url) as harness:
+        people = await subscribers(harness)
+        reader, other = people["ky-UZ"], people["ru-KG"]
+        standing = next(m for m in reader.bot_messages() if m.buttons())  # the welcome pack
+        assert standing.buttons() == [
+            {"text": "✅ Түшүндүм", "callback_data": "ack:uz-legal-warning"}
+        ]
+        reader.press_data(standing, "ack:uz-legal-warning")
+        await harness.settle()
+        assert standing.buttons() == []
+        reader.press_data(standing, data("ack", "uz-legal-warning"))  # twice: counted once
+        await harness.settle()
+        screen = other.bot_messages()[-1]
+        other.press_data(screen, data("ack", "uz-legal-warning"))  # a KG citizen, forged
+        await harness.settle()
+        assert other.unanswered_callbacks() == []
+        acks = harness.services.acks
+        assert await acks.by_locale(advisory_id="uz-legal-warning") == {"ky": 1}
