@@ -1,4 +1,6 @@
-"""Keyboards of the admin workflow: questions, preview, edits, schedule, approval, the list."""
+"""Keyboards of the admin workflow: preview, edits, schedule, approval, the list.
+
+The questions of /new have theirs in `bot.question_keyboards`."""
 
 from __future__ import annotations
 
@@ -6,25 +8,12 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.admin.compose import CORRECTABLE, EXPIRY_DAYS, SEVERITIES, text_locales, voice_locales
+from bot.admin.compose import CORRECTABLE, text_locales
 from bot.callbacks import data
-from bot.config import COUNTRIES
 from bot.i18n.locales import LOCALES
-from bot.regions import REGIONS
-from bot.texts import N_, Gettext, country, language_name
+from bot.texts import N_, Gettext, language_name
 
 Button = InlineKeyboardButton
-KIND_LABELS = {
-    "alert": ("⚠️", N_("New warning")),
-    "update": ("🔄", N_("Update of an earlier advisory")),
-    "rumour": ("❌", N_("Correction of a false rumour")),
-}
-SEVERITY_LABELS = {
-    "extreme": ("🔴", N_("Extreme: danger to life or freedom")),
-    "severe": ("🟠", N_("Severe")),
-    "moderate": ("🟡", N_("Moderate")),
-    "minor": ("🔵", N_("Minor")),
-}
 EDIT_LABELS = {
     "meta": N_("Kind and seriousness"),
     "audience": N_("Regions and languages"),
@@ -36,92 +25,6 @@ EDIT_LABELS = {
 
 def _rows(buttons: list[Button], width: int) -> list[list[Button]]:
     return [buttons[i : i + width] for i in range(0, len(buttons), width)]
-
-
-def _mark(chosen: bool, label: str) -> str:
-    return ("✅ " if chosen else "") + label
-
-
-def question(
-    _: Gettext, key: str, answers: dict[str, Any], draft: str, candidates: list[tuple[str, str]]
-) -> InlineKeyboardMarkup | None:
-    """The buttons of one question (None: the answer is typed)."""
-
-    def button(label: str, code: str, value: str) -> Button:
-        return Button(label, callback_data=data("c", draft, code, value))
-
-    if key == "country":
-        rows = [[button(country(_, c), "co", c)] for c in COUNTRIES]
-    elif key == "kind":
-        rows = [
-            [button(_mark(answers.get("kind") == k, f"{e} {_(label)}"), "ki", k)]
-            for k, (e, label) in KIND_LABELS.items()
-        ]
-    elif key == "supersedes":
-        rows = [[button(label, "su", value)] for value, label in candidates]
-    elif key == "severity":
-        rows = [
-            [
-                button(
-                    _mark(answers.get("severity") == s, f"{e} {_(SEVERITY_LABELS[s][1])}"), "se", s
-                )
-            ]
-            for s in SEVERITIES
-            for e in [SEVERITY_LABELS[s][0]]
-        ]
-    elif key in ("regions", "locales"):
-        rows = _choices(_, key, answers, button)
-    elif "." in key and not key.startswith(("source.", "voice.")):
-        rows = _text_buttons(_, key, answers, button)
-    elif key == "sources":
-        rows = [
-            [button("➕ " + _("Add another source"), "so", "add")],
-            [
-                button("✔️ " + _("Done"), "so", "done"),
-                button("🗑 " + _("Remove all"), "so", "clear"),
-            ],
-        ]
-    elif key == "expires":
-        days = [button(_("{days} days").format(days=d), "ex", d) for d in EXPIRY_DAYS]
-        rows = [days, [button(_("No end date"), "ex", "none")]]
-    elif key == "voice":
-        recorded = answers.get("voice", {})
-        choices = [
-            button(_mark(loc in recorded, "🎙 " + language_name(loc)), "vo", loc)
-            for loc in voice_locales(answers)
-        ]
-        rows = [*_rows(choices, 2), [button("✔️ " + _("Done"), "vo", "done")]]
-    elif key.startswith("voice."):
-        rows = [[button("« " + _("Back"), "vr", "back")]]
-    else:  # typed answers: a link, a title
-        return None
-    return InlineKeyboardMarkup(rows) if rows else None
-
-
-def _choices(_: Gettext, key: str, answers: dict[str, Any], button: Any) -> list[list[Button]]:
-    chosen = answers.get(key, [])
-    code = "re" if key == "regions" else "lo"
-    names = {r: _(n) for r, n in REGIONS.items()} if key == "regions" else dict(LOCALES)
-    options = [button(_mark(v in chosen, name), code, v) for v, name in names.items()]
-    everyone = _("Everywhere in Russia") if key == "regions" else _("All languages")
-    rows = [*_rows(options, 2), [button("🌍 " + everyone, code, "all")]]
-    if chosen:
-        rows.append([button("✔️ " + _("Done"), code, "done")])
-    return rows
-
-
-def _text_buttons(
-    _: Gettext, key: str, answers: dict[str, Any], button: Any
-) -> list[list[Button]]:
-    locale, name = key.split(".", 1)
-    rows = []
-    if name in answers.get("text", {}).get(locale, {}):
-        rows.append([button("✔️ " + _("Keep as it is"), "tx", "keep")])
-    if name == "headline" and locale != "ru":
-        rows.append([button("⏳ " + _("To follow (Russian meanwhile)"), "tx", "pending")])
-    if name == "instruction":
-        rows.append([button(_("No instruction"), "tx", "skip")])
-    return rows
 
 
 def views(draft: str, locales: list[str]) -> list[list[Button]]:

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, timedelta
 
-from bot.advisories.model import MOSCOW, Advisory
+from bot.advisories.model import Advisory
 from bot.advisories.render import render
 from bot.clock import Clock
+from bot.delivery.announce import announcer, correction_reporter, reporter
 from bot.delivery.corrections import Corrections
 from bot.delivery.corrector import Corrector
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.lock import leader
 from bot.delivery.message import ack_markup, corrected_notice
 from bot.delivery.outbox import Outbox
-from bot.delivery.report import corrected, final_report, started
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
 from bot.metrics import Metrics
 from bot.storage.acks import AckRepository
-from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
 
@@ -103,97 +101,6 @@ async def worker(
         yield running
 
 
-LATE_AFTER = timedelta(minutes=5)
-
-
-def _announcer(
-    database: Database,
-    translator: Translator,
-    send_text: Callable[[int, str], Awaitable[object]],
-    clock: Clock,
-    *,
-    locale: str,
-    configured: dict[int, str] | None = None,
-) -> Callable[[Advisory], Awaitable[None]]:
-    """Tell every admin of the country that a broadcast started (and whether it is late)."""
-
-    async def announce(advisory: Advisory) -> None:
-        repository = AdminRepository(database=database, configured=configured or {})
-        total = (await Outbox(database=database).progress(advisory.id)).total
-        late = None
-        if advisory.publish_at is not None and clock() - advisory.publish_at > LATE_AFTER:
-            moscow = advisory.publish_at.astimezone(MOSCOW).strftime("%Y-%m-%d %H:%M")
-            utc = advisory.publish_at.astimezone(UTC).strftime("%H:%M")
-            late = f"{moscow} MSK ({utc} UTC)"
-        message = started(
-            translator.bound(locale),
-            advisory_id=advisory.id,
-            country=advisory.country,
-            audience=total,
-            late_since=late,
-        )
-        for user_id in await repository.of_country(country=advisory.country):
-            await send_text(user_id, message)
-
-    return announce
-
-
-def _reporter(
-    database: Database,
-    translator: Translator,
-    send_text: Callable[[int, str], Awaitable[object]],
-    *,
-    locale: str,
-    configured: dict[int, str] | None = None,
-) -> Callable[[Advisory], Awaitable[None]]:
-    """Tell the admins of an advisory's country how its broadcast ended."""
-
-    async def report(advisory: Advisory) -> None:
-        repository = AdminRepository(database=database, configured=configured or {})
-        progress = await Outbox(database=database).progress(advisory.id)
-        text = advisory.text_for(locale) or advisory.text["ru"]
-        message = final_report(
-            translator.bound(locale),
-            advisory_id=advisory.id,
-            headline=text.headline,
-            progress=progress,
-        )
-        for user_id in await repository.of_country(country=advisory.country):
-            await send_text(user_id, message)
-
-    return report
-
-
-def _correction_reporter(
-    database: Database,
-    translator: Translator,
-    send_text: Callable[[int, str], Awaitable[object]],
-    *,
-    locale: str,
-    configured: dict[int, str] | None = None,
-) -> Callable[[Advisory], Awaitable[None]]:
-    """Tell the admins of an advisory's country that its correction went through."""
-
-    async def report(advisory: Advisory) -> None:
-        repository = AdminRepository(database=database, configured=configured or {})
-        state = await Corrections(database=database).get(advisory_id=advisory.id)
-        if state is None:
-            return
-        text = advisory.text_for(locale) or advisory.text["ru"]
-        message = corrected(
-            translator.bound(locale),
-            advisory_id=advisory.id,
-            headline=text.headline,
-            edited=state.edited,
-            gone=state.gone,
-            failed=state.failed,
-        )
-        for user_id in await repository.of_country(country=advisory.country):
-            await send_text(user_id, message)
-
-    return report
-
-
 async def run_forever(
     *,
     database: Database,
@@ -222,7 +129,7 @@ async def run_forever(
             config=WorkerConfig(paid=paid),
         ) as running:
             running.metrics = metrics
-            running.on_published = _announcer(
+            running.on_published = announcer(
                 database,
                 translator,
                 running.send_text,
@@ -230,10 +137,10 @@ async def run_forever(
                 locale=report_locale,
                 configured=admins,
             )
-            running.on_finished = _reporter(
+            running.on_finished = reporter(
                 database, translator, running.send_text, locale=report_locale, configured=admins
             )
-            running.on_corrected = _correction_reporter(
+            running.on_corrected = correction_reporter(
                 database, translator, running.send_text, locale=report_locale, configured=admins
             )
             stop = stop or asyncio.Event()

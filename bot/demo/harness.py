@@ -16,6 +16,7 @@ from bot.app import BotApplication, build_application, deliver_for, open_service
 from bot.clock import Clock, utcnow
 from bot.config import Settings
 from bot.context import Services
+from bot.delivery.outbox import Outbox
 from bot.sandbox import Sandbox
 
 
@@ -26,6 +27,13 @@ class Harness:
     sandbox: Sandbox
     application: BotApplication
     services: Services
+
+    async def deliveries_done(self, seconds: float = 15.0) -> None:
+        """Wait until the delivery worker has sent every broadcast that is due."""
+        outbox = Outbox(database=self.services.database, clock=self.services.clock)
+        async with asyncio.timeout(seconds):
+            while await outbox.active() or await outbox.due_scheduled():  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
 
     async def settle(self, seconds: float = 10.0) -> None:
         """Wait until every update is fetched and processed by the bot's handlers."""

@@ -13,7 +13,8 @@ from bot.sandbox import SimMessage, SimUser
 
 HELP = (
     "Type a message, a button number, `/loc LAT LON` to share a location, `/voice` to record "
-    "a voice note, `/user LANG` to become a new user with that Telegram language, or `/quit`."
+    "a voice note, `/wait` until broadcasts are sent, `/user LANG` to become a new user with "
+    "that Telegram language, or `/quit`."
 )
 
 
@@ -44,6 +45,10 @@ class DemoSession:
         line = line.strip()
         if not line or line.startswith("#"):
             return []
+        if line == "/wait":  # the delivery worker runs on its own: let it finish
+            await self.harness.deliveries_done()
+            await self.harness.settle()
+            return self.screen()
         action = self._action(line)
         if isinstance(action, str):
             return [action]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot import admin_keyboards
-from bot.admin import compose
+from bot import question_keyboards
+from bot.admin import answers, compose
 from bot.callbacks import Callback, short
 from bot.config import SUPER_ADMIN
 from bot.context import BotContext
@@ -69,7 +69,7 @@ async def compose_message(update: Update, context: BotContext) -> None:
         await typed_schedule(update, context, draft)
         raise ApplicationHandlerStop
     if message.voice is not None:
-        answer: compose.Answer = [message.voice.file_id]
+        answer: answers.Answer = [message.voice.file_id]
     elif key.split(".")[-1] in TYPED_HTML and message.text:
         answer = message.text_html
     else:
@@ -98,9 +98,9 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
         draft.data.pop("recording", None)
         rejected = None
     elif value == "keep" and code_of(key) == "tx":
-        rejected = compose.keep(draft.data, key)
+        rejected = answers.keep(draft.data, key)
     else:
-        rejected = compose.apply(draft.data, key, value)
+        rejected = answers.apply(draft.data, key, value)
     if rejected is not None:
         return context._(rejected.message).format(**rejected.values)
     if key == "country":
@@ -110,7 +110,9 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
         await query.edit_message_text(
             texts.question(context._, key, draft.data),
             parse_mode="HTML",
-            reply_markup=admin_keyboards.question(context._, key, draft.data, short(draft.id), []),
+            reply_markup=question_keyboards.question(
+                context._, key, draft.data, short(draft.id), []
+            ),
         )
         return None
     await query.edit_message_reply_markup(reply_markup=None)
@@ -120,10 +122,10 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
 
 
 async def answer_question(
-    context: BotContext, chat_id: int, draft: Draft, key: str, answer: compose.Answer
+    context: BotContext, chat_id: int, draft: Draft, key: str, answer: answers.Answer
 ) -> None:
     """Take a typed answer, then ask the next question (or say why it cannot be taken)."""
-    rejected = compose.apply(draft.data, key, answer)
+    rejected = answers.apply(draft.data, key, answer)
     if rejected is not None:
         await context.bot.send_message(
             chat_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot import admin_keyboards
+from bot import admin_keyboards, question_keyboards
 from bot.admin import compose
 from bot.admin.workflow import Outcome
 from bot.advisories.model import Advisory
@@ -78,7 +78,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
         chat_id,
         questions.question(context._, key, draft.data),
         parse_mode="HTML",
-        reply_markup=admin_keyboards.question(
+        reply_markup=question_keyboards.question(
             context._, key, draft.data, short(draft.id), candidates
         ),
     )

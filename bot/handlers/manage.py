@@ -7,40 +7,15 @@ from telegram import Update
 
 from bot import admin_keyboards
 from bot.admin.cancel import CancelError, cancel
-from bot.admin.states import advisory_state
 from bot.advisories.model import Advisory
 from bot.callbacks import Callback, short
 from bot.context import BotContext
 from bot.handlers.admin import admins_only
 from bot.handlers.approvals import ask_approvers
-from bot.handlers.drafts import ask, countries_of, find_advisory, find_draft, tell_outcome
+from bot.handlers.drafts import ask, find_advisory, find_draft, tell_outcome
+from bot.handlers.reports import ACTIONS, draft_title, send_listing, send_report, state_of
 from bot.storage.drafts import Draft
 from bot.texts import bold, html
-from bot.texts import manage as texts
-
-MAX_LISTED = 20
-ACTIONS = {  # state → what an admin may do with it
-    "scheduled": ["send", "fix", "cancel"],
-    "published": ["send", "fix", "cancel"],
-    "done": ["fix", "cancel"],
-    "halted": ["resume", "fix", "cancel"],
-    "filling": ["cancel"],
-    "sending": ["cancel"],
-}
-
-
-async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | None]:
-    """The advisory's state for admins, and when it is (or was) due, in their language."""
-    now = context.services.clock()
-    state = await context.services.workflow.outbox.state(advisory.id)
-    when = None
-    if advisory.publish_at is not None:
-        when = texts.moment(
-            context._,
-            advisory.publish_at,
-            format_date=context.services.translator.date_formatter(context.lang),
-        )
-    return advisory_state(advisory, broadcast=state, now=now), when
 
 
 @admins_only
@@ -48,43 +23,6 @@ async def advisories_command(update: Update, context: BotContext) -> None:
     """Drafts, scheduled and published advisories of the admin's country, newest first."""
     assert update.effective_chat is not None
     await send_listing(context, update.effective_chat.id)
-
-
-async def send_listing(context: BotContext, chat_id: int) -> None:
-    """One button an item, with its state."""
-    items: list[tuple[str, str]] = []
-    for code in countries_of(context):
-        for draft in await context.services.workflow.drafts.of_country(country=code):
-            state = "waiting" if draft.request else "draft"
-            items.append(
-                (short(draft.id), f"{texts.STATE_ICONS[state]} {_draft_title(context, draft)}")
-            )
-        for advisory in await context.services.advisories.all(country=code):
-            state, _when = await state_of(context, advisory)
-            headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
-            items.append((short(advisory.id), _label(state, headline)))
-    if not items:
-        await context.bot.send_message(chat_id, context._("No advisories."))
-        return
-    await context.bot.send_message(
-        chat_id,
-        bold(context._("Advisories: open one for its report.")),
-        parse_mode="HTML",
-        reply_markup=admin_keyboards.listing(items[:MAX_LISTED]),
-    )
-
-
-def _label(state: str, headline: str, limit: int = 48) -> str:
-    """`🕘 headline`, shortened with an ellipsis to fit a phone's button."""
-    short_headline = headline if len(headline) <= limit else headline[: limit - 1].rstrip() + "…"
-    return f"{texts.STATE_ICONS[state]} {short_headline}"
-
-
-def _draft_title(context: BotContext, draft: Draft) -> str:
-    text = draft.data.get("text", {}).get("ru", {}) or {}
-    advisory = draft.data.get("advisory") or {}
-    headline = text.get("headline") or advisory.get("text", {}).get("ru", {}).get("headline")
-    return str(headline or context._("New advisory"))
 
 
 async def list_button(update: Update, context: BotContext, press: Callback) -> str | None:
@@ -175,7 +113,7 @@ async def _draft_action(
         else html(context._("Draft: not sent yet."))
     )
     actions = [] if draft.request else ["cont", "drop"]
-    title = f"📝 <b>{html(_draft_title(context, draft))}</b>"
+    title = f"📝 <b>{html(draft_title(context, draft))}</b>"
     await context.bot.send_message(
         chat_id,
         f"{title}\n<code>{html(draft.id)}</code>\n{waiting}",
@@ -183,35 +121,6 @@ async def _draft_action(
         reply_markup=admin_keyboards.manage(context._, short(draft.id), actions),
     )
     return None
-
-
-async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> None:
-    """State, delivery counts, "I understand" counts and any correction: counts only."""
-    workflow = context.services.workflow
-    state, when = await state_of(context, advisory)
-    progress = await workflow.outbox.progress(advisory.id)
-    correction = await workflow.corrections.get(advisory_id=advisory.id)
-    text = texts.report(
-        context._,
-        headline=(advisory.text_for(context.lang) or advisory.text["ru"]).headline,
-        advisory_id=advisory.id,
-        country_code=advisory.country,
-        state=state,
-        when=when,
-        by_status=progress.by_status,
-        total=progress.total,
-        sent_by_locale=progress.sent_by_locale,
-        acks=await context.services.acks.by_locale(advisory_id=advisory.id),
-        correction=None
-        if correction is None
-        else (correction.state, correction.edited, correction.gone, correction.failed),
-    )
-    await context.bot.send_message(
-        chat_id,
-        text,
-        parse_mode="HTML",
-        reply_markup=admin_keyboards.manage(context._, short(advisory.id), ACTIONS.get(state, [])),
-    )
 
 
 async def _cancel(context: BotContext, chat_id: int, advisory: Advisory, actor: str) -> str | None:

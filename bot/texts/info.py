@@ -38,6 +38,12 @@ def privacy(_: Gettext, *, operator: str, username: str) -> str:
                 )
             ),
             html(_("Why: only to send you advisories in your language.")),
+            html(
+                _(
+                    "When you press “I understand” under an advisory, the bot notes it once, so "
+                    "the embassy can see how many people pressed it — never who."
+                )
+            ),
             html(_("Who runs this bot: {operator}."), operator=operator),
             html(
                 _(

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bot.admin import compose
+from bot.admin.answers import Answer, Rejected, apply, keep
 from bot.admin.build import build, from_advisory, new_id
 from bot.i18n import Translator
 
@@ -25,18 +26,18 @@ def translator() -> Translator:
     return Translator()
 
 
-def answer_all(data: dict[str, Any], answers: dict[str, compose.Answer]) -> list[str]:
+def answer_all(data: dict[str, Any], answers: dict[str, Answer]) -> list[str]:
     """Answer each question as it comes; returns the questions in the order they were asked."""
     asked = []
     while (key := compose.next_question(data)) is not None:
         asked.append(key)
         assert len(asked) < 60, asked
-        assert compose.apply(data, key, answers[key]) is None, key
+        assert apply(data, key, answers[key]) is None, key
     return asked
 
 
-def full_answers() -> dict[str, compose.Answer]:
-    answers: dict[str, compose.Answer] = {
+def full_answers() -> dict[str, Answer]:
+    answers: dict[str, Answer] = {
         "kind": "alert",
         "severity": "severe",
         "regions": "all",
@@ -79,19 +80,19 @@ def test_questions_come_in_order_and_build_a_valid_advisory(translator: Translat
 def test_a_super_admin_is_asked_the_country_first() -> None:
     assert compose.next_question({}) == "country"
     data: dict[str, Any] = {}
-    assert compose.apply(data, "country", "XX") == compose.Rejected("Please use the buttons.", {})
-    assert compose.apply(data, "country", "KG") is None
+    assert apply(data, "country", "XX") == Rejected("Please use the buttons.", {})
+    assert apply(data, "country", "KG") is None
     assert compose.next_question(data) == "kind"
 
 
 def test_targeting_two_languages_asks_only_their_texts(translator: Translator) -> None:
     data: dict[str, Any] = {"country": "KG", "kind": "alert", "severity": "minor"}
-    assert compose.apply(data, "regions", "RU-MOW") is None  # a toggle: still on regions
+    assert apply(data, "regions", "RU-MOW") is None  # a toggle: still on regions
     assert compose.next_question(data) == "regions"
-    assert compose.apply(data, "regions", "done") is None
+    assert apply(data, "regions", "done") is None
     for code in ("ky", "ru"):
-        assert compose.apply(data, "locales", code) is None
-    assert compose.apply(data, "locales", "done") is None
+        assert apply(data, "locales", code) is None
+    assert apply(data, "locales", "done") is None
     answers = full_answers()
     asked = answer_all(data, answers)
     assert [k for k in asked if k.endswith(".headline")] == ["ru.headline", "ky.headline"]
@@ -124,7 +125,7 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     assert problems == []
     assert advisory is not None
     assert advisory.pending == ["tg"]
-    assert compose.apply({}, "ru.headline", "pending") == compose.Rejected(
+    assert apply({}, "ru.headline", "pending") == Rejected(
         "Please type the text, or use the buttons.", {}
     )
 
@@ -143,7 +144,7 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
 def test_bad_answers_are_refused_and_change_nothing(key: str, value: str, message: str) -> None:
     data: dict[str, Any] = {"country": "UZ", "kind": "alert"}
     before = dict(data)
-    rejected = compose.apply(data, key, value)
+    rejected = apply(data, key, value)
     assert rejected is not None
     assert rejected.message == message
     assert data == before
@@ -181,9 +182,9 @@ def test_editing_a_language_keeps_what_is_not_retyped() -> None:
     answer_all(data, full_answers())
     compose.start_edit(data, "t-ky")
     assert compose.next_question(data) == "ky.headline"
-    assert compose.keep(data, "ky.headline") is None
-    assert compose.apply(data, "ky.body", "Жаңы текст.") is None
-    assert compose.keep(data, "ky.instruction") is None
+    assert keep(data, "ky.headline") is None
+    assert apply(data, "ky.body", "Жаңы текст.") is None
+    assert keep(data, "ky.instruction") is None
     assert compose.next_question(data) is None  # back to the preview
     assert data["text"]["ky"] == {
         "headline": "Базардагы жалдоочулар",
@@ -197,21 +198,21 @@ def test_sources_and_voice_notes_are_small_menus() -> None:
     answers = full_answers()
     while (key := compose.next_question(data)) != "voice":
         assert key is not None
-        assert compose.apply(data, key, answers[key]) is None
-    assert compose.apply(data, "voice", "ru") is None
+        assert apply(data, key, answers[key]) is None
+    assert apply(data, "voice", "ru") is None
     assert compose.next_question(data) == "voice.ru"
-    assert compose.apply(data, "voice.ru", ["AwACAgIAAxkBAAIB"]) is None
+    assert apply(data, "voice.ru", ["AwACAgIAAxkBAAIB"]) is None
     assert compose.next_question(data) == "voice"  # the menu again: another language, or done
-    assert compose.apply(data, "voice", "done") is None
+    assert apply(data, "voice", "done") is None
     assert data["voice"] == {"ru": "AwACAgIAAxkBAAIB"}
     compose.start_edit(data, "sources")
     assert compose.next_question(data) == "sources"
-    assert compose.apply(data, "sources", "add") is None
+    assert apply(data, "sources", "add") is None
     assert compose.next_question(data) == "source.url"
-    assert compose.apply(data, "source.url", "https://kabar.kg/news/1") is None
+    assert apply(data, "source.url", "https://kabar.kg/news/1") is None
     assert compose.next_question(data) == "source.title"
-    assert compose.apply(data, "source.title", "Kabar") is None
-    assert compose.apply(data, "sources", "done") is None
+    assert apply(data, "source.title", "Kabar") is None
+    assert apply(data, "sources", "done") is None
     assert [s["title"] for s in data["sources"]] == ["Embassy of Uzbekistan: news", "Kabar"]
     assert compose.next_question(data) is None
 
@@ -226,9 +227,9 @@ def test_a_stored_advisory_opens_fully_answered_for_correction(translator: Trans
     data = from_advisory(original)
     assert compose.next_question(data) is None
     compose.start_edit(data, "t-ru")
-    compose.keep(data, "ru.headline")
-    compose.apply(data, "ru.body", original.text["ru"].body + "\n\nИсправлено.")
-    compose.keep(data, "ru.instruction")
+    keep(data, "ru.headline")
+    apply(data, "ru.body", original.text["ru"].body + "\n\nИсправлено.")
+    keep(data, "ru.instruction")
     corrected, problems = build(
         data,
         advisory_id=original.id,

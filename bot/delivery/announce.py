@@ -1,0 +1,106 @@
+"""What the delivery worker tells the admins of a country: a broadcast started (and whether
+it is late), how it ended, and that a correction went through. Counts only."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, timedelta
+
+from bot.advisories.model import MOSCOW, Advisory
+from bot.clock import Clock
+from bot.delivery.corrections import Corrections
+from bot.delivery.outbox import Outbox
+from bot.delivery.report import corrected, final_report, started
+from bot.i18n import Translator
+from bot.storage.admins import AdminRepository
+from bot.storage.db import Database
+
+LATE_AFTER = timedelta(minutes=5)
+
+
+def announcer(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    clock: Clock,
+    *,
+    locale: str,
+    configured: dict[int, str] | None = None,
+) -> Callable[[Advisory], Awaitable[None]]:
+    """Tell every admin of the country that a broadcast started (and whether it is late)."""
+
+    async def announce(advisory: Advisory) -> None:
+        repository = AdminRepository(database=database, configured=configured or {})
+        total = (await Outbox(database=database).progress(advisory.id)).total
+        late = None
+        if advisory.publish_at is not None and clock() - advisory.publish_at > LATE_AFTER:
+            moscow = advisory.publish_at.astimezone(MOSCOW).strftime("%Y-%m-%d %H:%M")
+            utc = advisory.publish_at.astimezone(UTC).strftime("%H:%M")
+            late = f"{moscow} MSK ({utc} UTC)"
+        message = started(
+            translator.bound(locale),
+            advisory_id=advisory.id,
+            country=advisory.country,
+            audience=total,
+            late_since=late,
+        )
+        for user_id in await repository.of_country(country=advisory.country):
+            await send_text(user_id, message)
+
+    return announce
+
+
+def reporter(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    *,
+    locale: str,
+    configured: dict[int, str] | None = None,
+) -> Callable[[Advisory], Awaitable[None]]:
+    """Tell the admins of an advisory's country how its broadcast ended."""
+
+    async def report(advisory: Advisory) -> None:
+        repository = AdminRepository(database=database, configured=configured or {})
+        progress = await Outbox(database=database).progress(advisory.id)
+        text = advisory.text_for(locale) or advisory.text["ru"]
+        message = final_report(
+            translator.bound(locale),
+            advisory_id=advisory.id,
+            headline=text.headline,
+            progress=progress,
+        )
+        for user_id in await repository.of_country(country=advisory.country):
+            await send_text(user_id, message)
+
+    return report
+
+
+def correction_reporter(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    *,
+    locale: str,
+    configured: dict[int, str] | None = None,
+) -> Callable[[Advisory], Awaitable[None]]:
+    """Tell the admins of an advisory's country that its correction went through."""
+
+    async def report(advisory: Advisory) -> None:
+        repository = AdminRepository(database=database, configured=configured or {})
+        state = await Corrections(database=database).get(advisory_id=advisory.id)
+        if state is None:
+            return
+        text = advisory.text_for(locale) or advisory.text["ru"]
+        message = corrected(
+            translator.bound(locale),
+            advisory_id=advisory.id,
+            headline=text.headline,
+            edited=state.edited,
+            gone=state.gone,
+            failed=state.failed,
+        )
+        for user_id in await repository.of_country(country=advisory.country):
+            await send_text(user_id, message)
+
+    return report
