@@ -216,6 +216,9 @@ class AdminWorkflow:
             return Outcome("invalid", problems=problems)
         detail = f"approved by {approved_by}" if approved_by else None
         if request["action"] == "correct":
+            before = await self.advisories.get(advisory_id=advisory.id)
+            revision = (before.revision if before else 0) + 1
+            advisory = advisory.model_copy(update={"revision": revision, "corrected_at": now})
             await self.advisories.save(advisory=advisory, origin="correct")
             audience = await self.corrections.to_edit(advisory_id=advisory.id)
             if audience:

@@ -37,8 +37,10 @@ def cap_time(value: datetime) -> str:
 
 
 def identifier(advisory: Advisory, sender: str) -> str:
-    """A CAP identifier unique for this sender (no spaces, commas or markup)."""
-    return f"{sender}.{advisory.id}"
+    """A CAP identifier unique for this sender (no spaces, commas or markup); a corrected
+    advisory is a new message: its revision is part of the identifier."""
+    first = f"{sender}.{advisory.id}"
+    return f"{first}.r{advisory.revision}" if advisory.revision else first
 
 
 def _plain(markup: str) -> str:
@@ -55,12 +57,17 @@ def export_cap(advisory: Advisory, *, sender: str, references: str | None = None
         child.text = text
         return child
 
+    sent, corrected = advisory.effective, False
+    if advisory.revision and advisory.corrected_at is not None:  # a correction: a CAP Update
+        sent, corrected = advisory.corrected_at, True
     add(alert, "identifier", identifier(advisory, sender))
     add(alert, "sender", sender)
-    add(alert, "sent", cap_time(advisory.effective))
+    add(alert, "sent", cap_time(sent))
     add(alert, "status", STATUS[advisory.status])
-    add(alert, "msgType", MSG_TYPE[advisory.kind])
+    add(alert, "msgType", "Update" if corrected else MSG_TYPE[advisory.kind])
     add(alert, "scope", "Public")
+    if corrected and references is None:  # CAP: sender,identifier,sent of the message updated
+        references = f"{sender},{sender}.{advisory.id},{cap_time(advisory.effective)}"
     if references:
         add(alert, "references", references)
     for locale, text in advisory.text.items():

@@ -97,8 +97,13 @@ class Advisory(Strict):
     # Voice notes recorded by an admin in Telegram, per locale (Telegram file ids of this bot),
     # sent after the text for people who read poorly.
     voice: dict[Locale, Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,200}$")]] = {}
+    # Each correction after delivery is a new revision (CAP: an Update referencing the first).
+    revision: Annotated[int, Field(ge=0)] = 0
+    corrected_at: datetime | None = None
 
-    _times = field_validator("effective", "expires", "publish_at", mode="before")(_aware)
+    _times = field_validator("effective", "expires", "publish_at", "corrected_at", mode="before")(
+        _aware
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Advisory:

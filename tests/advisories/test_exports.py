@@ -64,6 +64,23 @@ def test_update_with_references_is_valid(
     assert ET.fromstring(xml).findtext(f"{CAP}msgType") == "Update"
 
 
+def test_a_corrected_advisory_is_a_cap_update_of_the_original(
+    shipped: list[Advisory], schema: xmlschema.XMLSchema
+) -> None:
+    base = next(a for a in shipped if a.id == "kg-2022-09-21-embassy-warning")
+    fixed_at = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    corrected = base.model_copy(update={"revision": 2, "corrected_at": fixed_at})
+    xml = export_cap(corrected, sender="elchi.example")
+    schema.validate(xml)
+    root = ET.fromstring(xml)
+    assert root.findtext(f"{CAP}identifier") == "elchi.example.kg-2022-09-21-embassy-warning.r2"
+    assert root.findtext(f"{CAP}msgType") == "Update"
+    assert root.findtext(f"{CAP}sent") == "2026-12-01T09:30:00+00:00"
+    assert root.findtext(f"{CAP}references") == (
+        "elchi.example,elchi.example.kg-2022-09-21-embassy-warning,2022-09-21T00:00:00+03:00"
+    )
+
+
 def test_atom_feed_lists_advisories_in_force(shipped: list[Advisory]) -> None:
     now = datetime(2026, 11, 26, tzinfo=UTC)
     in_force = [a for a in shipped if a.country == "KG" and a.in_force(now)]

@@ -225,6 +225,11 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         assert not kyrgyz.edited  # only the Russian text changed; other texts are the same
         actions = [e.action for e in await harness.services.admins.audit_log()]
         assert actions[:2] == ["correct", "edit"]
+        [entry] = [e for e in await harness.services.admins.audit_log() if e.action == "correct"]
+        assert entry.advisory_id is not None
+        stored = await harness.services.advisories.get(advisory_id=entry.advisory_id)
+        assert stored is not None
+        assert stored.revision == 1  # exported as a CAP Update of the original
 
 
 async def test_cancelling_stops_pending_sends_and_tells_exactly_those_who_got_it(
