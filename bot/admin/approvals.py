@@ -3,8 +3,6 @@ the lean Bot API client (the running bot handles the presses)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from bot import admin_keyboards
 from bot.admin.workflow import Outcome
 from bot.callbacks import short
@@ -35,10 +33,6 @@ async def ask_approvers(
             row = await subscribers.get(chat_id=user_id)
             locale = row.locale if row is not None else settings.default_locale
             _ = translator.bound(locale)
-            when = None
-            if request.get("publish_at"):
-                moment = datetime.fromisoformat(request["publish_at"])
-                when = texts.moment(_, moment, format_date=translator.date_formatter(locale))
             shown = locale if locale in locales else locales[0]
             parts = render(advisory, shown)
             for index, part in enumerate(parts):
@@ -46,13 +40,8 @@ async def ask_approvers(
                 if index == len(parts) - 1:
                     body["reply_markup"] = markup(advisory, shown)
                 await api.send_message(body)
-            text = texts.approval_request(
-                _,
-                requester=str(request.get("actor")),
-                advisory_id=draft.id,
-                action=str(request.get("action")),
-                audience=int(request.get("audience", 0)),
-                when=when,
+            text = texts.approval_text(
+                _, request, advisory_id=draft.id, format_date=translator.date_formatter(locale)
             )
             keyboard = admin_keyboards.approval(_, short(draft.id), locales)
             result = await api.send_message(

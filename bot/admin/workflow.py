@@ -225,7 +225,10 @@ class AdminWorkflow:
                 await self.corrections.request(advisory_id=advisory.id, notice=request["notice"])
             kind: Literal["corrected", "sent", "scheduled"] = "corrected"
         else:
-            advisory = advisory.model_copy(update={"publish_at": publish_at})
+            update: dict[str, object] = {"publish_at": publish_at}
+            if advisory.effective > publish_at:  # scheduled for later, sent now: dated now
+                update["effective"] = publish_at
+            advisory = advisory.model_copy(update=update)
             origin = str(draft.data.get("origin") or "admin")
             await self.advisories.save(advisory=advisory, origin=origin)
             audience = await self.outbox.audience_size(advisory)

@@ -14,6 +14,7 @@ from bot.delivery.report import corrected, final_report, started
 from bot.i18n import Translator
 from bot.storage.admins import AdminRepository
 from bot.storage.db import Database
+from bot.texts import Gettext
 
 LATE_AFTER = timedelta(minutes=5)
 
@@ -50,6 +51,32 @@ def announcer(
     return announce
 
 
+Compose = Callable[[Advisory, Gettext, str], Awaitable[str | None]]
+
+
+def _teller(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    compose: Compose,
+    *,
+    locale: str,
+    configured: dict[int, str] | None,
+) -> Callable[[Advisory], Awaitable[None]]:
+    """advisory → `compose` one message (headline in `locale`), sent to its country's admins."""
+
+    async def tell(advisory: Advisory) -> None:
+        headline = (advisory.text_for(locale) or advisory.text["ru"]).headline
+        message = await compose(advisory, translator.bound(locale), headline)
+        if message is None:
+            return
+        repository = AdminRepository(database=database, configured=configured or {})
+        for user_id in await repository.of_country(country=advisory.country):
+            await send_text(user_id, message)
+
+    return tell
+
+
 def reporter(
     database: Database,
     translator: Translator,
@@ -60,20 +87,11 @@ def reporter(
 ) -> Callable[[Advisory], Awaitable[None]]:
     """Tell the admins of an advisory's country how its broadcast ended."""
 
-    async def report(advisory: Advisory) -> None:
-        repository = AdminRepository(database=database, configured=configured or {})
+    async def compose(advisory: Advisory, _: Gettext, headline: str) -> str:
         progress = await Outbox(database=database).progress(advisory.id)
-        text = advisory.text_for(locale) or advisory.text["ru"]
-        message = final_report(
-            translator.bound(locale),
-            advisory_id=advisory.id,
-            headline=text.headline,
-            progress=progress,
-        )
-        for user_id in await repository.of_country(country=advisory.country):
-            await send_text(user_id, message)
+        return final_report(_, advisory_id=advisory.id, headline=headline, progress=progress)
 
-    return report
+    return _teller(database, translator, send_text, compose, locale=locale, configured=configured)
 
 
 def correction_reporter(
@@ -86,21 +104,17 @@ def correction_reporter(
 ) -> Callable[[Advisory], Awaitable[None]]:
     """Tell the admins of an advisory's country that its correction went through."""
 
-    async def report(advisory: Advisory) -> None:
-        repository = AdminRepository(database=database, configured=configured or {})
+    async def compose(advisory: Advisory, _: Gettext, headline: str) -> str | None:
         state = await Corrections(database=database).get(advisory_id=advisory.id)
         if state is None:
-            return
-        text = advisory.text_for(locale) or advisory.text["ru"]
-        message = corrected(
-            translator.bound(locale),
+            return None
+        return corrected(
+            _,
             advisory_id=advisory.id,
-            headline=text.headline,
+            headline=headline,
             edited=state.edited,
             gone=state.gone,
             failed=state.failed,
         )
-        for user_id in await repository.of_country(country=advisory.country):
-            await send_text(user_id, message)
 
-    return report
+    return _teller(database, translator, send_text, compose, locale=locale, configured=configured)

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot import admin_keyboards
-from bot.admin.workflow import Outcome
+from bot.admin.workflow import Action, Outcome
 from bot.callbacks import Callback, short
 from bot.context import BotContext
 from bot.handlers.drafts import audience_locales, find_draft, tell_outcome
@@ -33,20 +33,11 @@ async def ask_approvers(context: BotContext, draft: Draft, outcome: Outcome) -> 
     for user_id in outcome.approvers:
         locale = await locale_of(context, user_id)
         _ = context.gettext_for(locale)
-        when = None
-        if request.get("publish_at"):
-            when = texts.moment(
-                _,
-                datetime.fromisoformat(request["publish_at"]),
-                format_date=context.services.translator.date_formatter(locale),
-            )
-        text = texts.approval_request(
+        text = texts.approval_text(
             _,
-            requester=str(request.get("actor")),
+            request,
             advisory_id=draft.id,
-            action=str(request.get("action")),
-            audience=int(request.get("audience", 0)),
-            when=when,
+            format_date=context.services.translator.date_formatter(locale),
         )
         shown = locale if locale in locales else locales[0]
         try:
@@ -59,6 +50,30 @@ async def ask_approvers(context: BotContext, draft: Draft, outcome: Outcome) -> 
             )
         except TelegramError:  # an admin who never opened the bot cannot be asked here
             continue
+
+
+async def submit(
+    context: BotContext,
+    chat_id: int,
+    draft: Draft,
+    *,
+    user_id: int,
+    action: Action = "send",
+    publish_at: datetime | None = None,
+    notice: bool = False,
+) -> None:
+    """Ask the workflow to send, schedule or correct; tell the admin; ask approvers if needed."""
+    outcome = await context.services.workflow.request(
+        draft,
+        action=action,
+        actor=f"tg:{user_id}",
+        requester=user_id,
+        publish_at=publish_at,
+        notice=notice,
+    )
+    await tell_outcome(context, chat_id, draft, outcome)
+    if outcome.kind == "waiting":
+        await ask_approvers(context, draft, outcome)
 
 
 async def approval_button(update: Update, context: BotContext, press: Callback) -> str | None:

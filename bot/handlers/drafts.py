@@ -3,8 +3,6 @@ and telling the admin what a request led to."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup
-
 from bot import admin_keyboards, question_keyboards
 from bot.admin import compose
 from bot.admin.workflow import Outcome
@@ -133,7 +131,6 @@ async def tell_outcome(context: BotContext, chat_id: int, draft: Draft, outcome:
     """What happened to a send, schedule or correction request (and wake the worker)."""
     _ = context._
     where = country(_, draft.country) if draft.country else ""
-    markup: InlineKeyboardMarkup | None = None
     if outcome.kind == "invalid":
         await send_problems(context, chat_id, draft, outcome.problems)
         return
@@ -157,7 +154,7 @@ async def tell_outcome(context: BotContext, chat_id: int, draft: Draft, outcome:
     else:
         context.services.bell.set()  # the delivery worker looks now, not in a few seconds
         text = _done_text(context, outcome)
-    await context.bot.send_message(chat_id, text, parse_mode="HTML", reply_markup=markup)
+    await context.bot.send_message(chat_id, text, parse_mode="HTML")
 
 
 def _done_text(context: BotContext, outcome: Outcome) -> str:

@@ -11,8 +11,8 @@ from bot.advisories.model import Advisory
 from bot.callbacks import Callback, short
 from bot.context import BotContext
 from bot.handlers.admin import admins_only
-from bot.handlers.approvals import ask_approvers
-from bot.handlers.drafts import ask, find_advisory, find_draft, tell_outcome
+from bot.handlers.approvals import submit
+from bot.handlers.drafts import ask, find_advisory, find_draft
 from bot.handlers.reports import ACTIONS, draft_title, send_listing, send_report, state_of
 from bot.storage.drafts import Draft
 from bot.texts import bold, html
@@ -64,11 +64,9 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
             ),
         )
     elif action == "send":
-        pushed = await workflow.from_file(advisory, origin="admin")
-        outcome = await workflow.request(pushed, action="send", actor=actor, requester=user_id)
-        await tell_outcome(context, chat_id, pushed, outcome)
-        if outcome.kind == "waiting":
-            await ask_approvers(context, pushed, outcome)
+        # Not "admin": the file (if any) may still be updated; its schedule is kept.
+        pushed = await workflow.from_file(advisory, origin="schedule")
+        await submit(context, chat_id, pushed, user_id=user_id)
     elif action == "cancel":
         await context.bot.send_message(
             chat_id,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import Update
 from telegram.error import TelegramError
 
@@ -12,8 +10,8 @@ from bot.admin import compose
 from bot.admin.when import acceptable, parse_time, quick
 from bot.callbacks import Callback, short
 from bot.context import BotContext
-from bot.handlers.approvals import ask_approvers
-from bot.handlers.drafts import ask, find_advisory, find_draft, show_preview, tell_outcome
+from bot.handlers.approvals import submit
+from bot.handlers.drafts import ask, find_advisory, find_draft, show_preview
 from bot.handlers.show import send_advisory
 from bot.storage.drafts import Draft
 from bot.texts import bold, html
@@ -32,16 +30,14 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
     workflow = context.services.workflow
     if action in ("send", "fix", "fixn"):
         await query.edit_message_reply_markup(reply_markup=None)  # one press, one request
-        outcome = await workflow.request(
+        await submit(
+            context,
+            chat_id,
             draft,
+            user_id=update.effective_user.id,
             action="send" if action == "send" else "correct",
-            actor=f"tg:{update.effective_user.id}",
-            requester=update.effective_user.id,
             notice=action == "fixn",
         )
-        await tell_outcome(context, chat_id, draft, outcome)
-        if outcome.kind == "waiting":
-            await ask_approvers(context, draft, outcome)
     elif action == "sched":
         await context.bot.send_message(
             chat_id,
@@ -128,7 +124,9 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
         )
         return None
     at = quick(press.args[1], now=context.services.clock())
-    await _schedule(context, query.message.chat.id, draft, at, update.effective_user.id)
+    await submit(
+        context, query.message.chat.id, draft, user_id=update.effective_user.id, publish_at=at
+    )
     return None
 
 
@@ -146,18 +144,13 @@ async def typed_schedule(update: Update, context: BotContext, draft: Draft) -> N
         )
         return
     draft.asking = None
-    await _schedule(context, update.effective_message.chat_id, draft, at, update.effective_user.id)
-
-
-async def _schedule(
-    context: BotContext, chat_id: int, draft: Draft, at: datetime, user_id: int
-) -> None:
-    outcome = await context.services.workflow.request(
-        draft, action="send", actor=f"tg:{user_id}", requester=user_id, publish_at=at
+    await submit(
+        context,
+        update.effective_message.chat_id,
+        draft,
+        user_id=update.effective_user.id,
+        publish_at=at,
     )
-    await tell_outcome(context, chat_id, draft, outcome)
-    if outcome.kind == "waiting":
-        await ask_approvers(context, draft, outcome)
 
 
 async def send_test(context: BotContext, draft: Draft) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.advisories.model import Advisory
-from bot.advisories.render import render
 from bot.callbacks import data
 from bot.context import BotContext
 from bot.delivery.message import ACK_LABEL
+from bot.delivery.service import renderer
 
 
 def ack_keyboard(context: BotContext, advisory_id: str, locale: str) -> InlineKeyboardMarkup:
@@ -24,14 +24,7 @@ async def send_advisory(
 ) -> None:
     """Every message of one advisory in `locale` (default: this update's), then its voice note."""
     locale = locale or context.lang
-    translator = context.services.translator
-    parts = render(
-        advisory,
-        locale=locale,
-        gettext=translator.bound(locale),
-        format_date=translator.date_formatter(locale),
-        format_month=translator.month_formatter(locale),
-    )
+    parts = renderer(context.services.translator)(advisory, locale)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         await context.bot.send_message(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Any
 
 from bot.advisories.model import MOSCOW
 from bot.delivery.queries import Progress
@@ -118,6 +119,22 @@ def preview_summary(
         )
     lines.append(html(_("Use the buttons to see the other languages in full.")))
     return "\n".join(lines)
+
+
+def approval_text(
+    _: Gettext, request: dict[str, Any], *, advisory_id: str, format_date: Callable[[date], str]
+) -> str:
+    """The request as stored by the workflow, told to a possible approver in their language."""
+    at = request.get("publish_at")
+    when = moment(_, datetime.fromisoformat(at), format_date=format_date) if at else None
+    return approval_request(
+        _,
+        requester=str(request.get("actor")),
+        advisory_id=advisory_id,
+        action=str(request.get("action")),
+        audience=int(request.get("audience", 0)),
+        when=when,
+    )
 
 
 def approval_request(

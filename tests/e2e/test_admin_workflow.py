@@ -58,6 +58,12 @@ async def subscribers(harness: Harness) -> dict[str, SimUser]:
     return people
 
 
+async def many_subscribers(harness: Harness, count: int) -> None:
+    """`count` Russian-reading citizens of Uzbekistan, chats 1..count (the sandbox has them)."""
+    for chat_id in range(1, count + 1):
+        await harness.services.subscribers.subscribe(chat_id=chat_id, locale="ru", country="UZ")
+
+
 def admin(harness: Harness, user_id: int = UZ_ADMIN) -> SimUser:
     return harness.sandbox.user(user_id=user_id, language_code="ru")
 
@@ -238,10 +244,7 @@ async def test_cancelling_stops_pending_sends_and_tells_exactly_those_who_got_it
     sandbox = await Sandbox(auto_chats=True).start()
     try:
         async with staff(database_url, sandbox=sandbox) as harness:
-            for chat_id in range(1, 121):
-                await harness.services.subscribers.subscribe(
-                    chat_id=chat_id, locale="ru", country="UZ"
-                )
+            await many_subscribers(harness, 120)
             author = admin(harness)
             await compose(harness, author)
             await press(harness, author, "🚀 Отправить сейчас")
@@ -321,10 +324,7 @@ async def test_halt_in_telegram_stops_a_running_broadcast_and_resume_finishes_it
     sandbox = await Sandbox(auto_chats=True).start()
     try:
         async with staff(database_url, sandbox=sandbox) as harness:
-            for chat_id in range(1, 151):
-                await harness.services.subscribers.subscribe(
-                    chat_id=chat_id, locale="ru", country="UZ"
-                )
+            await many_subscribers(harness, 150)
             author = admin(harness)
             await compose(harness, author)
             await press(harness, author, "🚀 Отправить сейчас")
