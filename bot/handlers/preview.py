@@ -19,12 +19,21 @@ from bot.texts import bold, html
 OUT_OF_DATE = "This button is out of date. Use /advisories."
 
 
+async def _editable(context: BotContext, update: Update, press: Callback) -> Draft | None:
+    """The pressed draft if this admin is editing it and no approval is pending on it."""
+    draft = await find_draft(context, press.args[0])
+    user = update.effective_user
+    if draft is None or draft.request is not None or user is None or draft.editor != user.id:
+        return None
+    return draft
+
+
 async def preview_button(update: Update, context: BotContext, press: Callback) -> str | None:
     """What to do with the previewed draft."""
     query = update.callback_query
     assert query is not None and query.message is not None and update.effective_user is not None
-    draft = await find_draft(context, press.args[0])
-    if draft is None or draft.request is not None or draft.editor != update.effective_user.id:
+    draft = await _editable(context, update, press)
+    if draft is None:
         return context._(OUT_OF_DATE)
     chat_id, action = query.message.chat.id, press.args[1]
     workflow = context.services.workflow
@@ -84,11 +93,11 @@ async def edit_button(update: Update, context: BotContext, press: Callback) -> s
     """Ask a group of questions again (each offers to keep its answer)."""
     query = update.callback_query
     assert query is not None and query.message is not None and update.effective_user is not None
-    draft = await find_draft(context, press.args[0])
-    group = press.args[1]
-    allowed = compose.CORRECTABLE if draft and draft.mode == "correct" else compose.EDIT_GROUPS
-    if draft is None or draft.request is not None or draft.editor != update.effective_user.id:
+    draft = await _editable(context, update, press)
+    if draft is None:
         return context._(OUT_OF_DATE)
+    group = press.args[1]
+    allowed = compose.CORRECTABLE if draft.mode == "correct" else compose.EDIT_GROUPS
     await query.edit_message_reply_markup(reply_markup=None)
     if group == "back":
         await show_preview(context, query.message.chat.id, draft)
@@ -111,8 +120,8 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
     """In 1 hour, 3 hours, tomorrow 09:00, or a typed time."""
     query = update.callback_query
     assert query is not None and query.message is not None and update.effective_user is not None
-    draft = await find_draft(context, press.args[0])
-    if draft is None or draft.request is not None or draft.editor != update.effective_user.id:
+    draft = await _editable(context, update, press)
+    if draft is None:
         return context._(OUT_OF_DATE)
     await query.edit_message_reply_markup(reply_markup=None)
     if press.args[1] == "type":
