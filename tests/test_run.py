@@ -8,9 +8,11 @@ import os
 import signal
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
+import pytest
 
 from bot.advisories.importer import import_folder
 from bot.config import PROJECT_ROOT
@@ -20,6 +22,17 @@ from bot.sandbox import Sandbox
 from bot.storage import Database, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
 from tests.support.postgres import free_port
+
+
+@pytest.fixture
+async def started() -> AsyncIterator[list[asyncio.subprocess.Process]]:
+    """Bot processes a test starts; whatever still runs afterwards (a failed test) is killed."""
+    processes: list[asyncio.subprocess.Process] = []
+    yield processes
+    for process in processes:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
 
 
 async def start_bot(
@@ -64,7 +77,9 @@ async def content_database(
     return url, database, repository
 
 
-async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None:
+async def test_run_answers_delivers_and_stops_on_sigterm(
+    tmp_path: Path, started: list[asyncio.subprocess.Process]
+) -> None:
     url, database, repository = await content_database(tmp_path, {77: ("ky", "KG")})
     advisory = await repository.get(advisory_id="kg-2022-09-21-embassy-warning")
     assert advisory is not None
@@ -80,6 +95,7 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
         process = await start_bot(
             sandbox, url, tmp_path, HEALTH_PORT=str(health_port), LOG_FORMAT="json", ADMINS="88:KG"
         )
+        started.append(process)
         newcomer.send("/start")
         async with asyncio.timeout(30):
             while not (
@@ -112,7 +128,9 @@ async def test_run_answers_delivers_and_stops_on_sigterm(tmp_path: Path) -> None
     assert sandbox.token not in stderr.decode()  # the token never reaches a log
 
 
-async def test_sigterm_mid_broadcast_records_every_send(tmp_path: Path) -> None:
+async def test_sigterm_mid_broadcast_records_every_send(
+    tmp_path: Path, started: list[asyncio.subprocess.Process]
+) -> None:
     audience = {chat_id: ("ru", "UZ") for chat_id in range(1, 301)}
     url, database, repository = await content_database(tmp_path, audience)
     advisory = await repository.get(advisory_id="uz-legal-warning")
@@ -123,6 +141,7 @@ async def test_sigterm_mid_broadcast_records_every_send(tmp_path: Path) -> None:
     sandbox = await Sandbox(auto_chats=True).start()
     try:
         process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0")
+        started.append(process)
         async with asyncio.timeout(30):
             while sandbox.bot.stats.sent < 40:  # the free lane: 29 a second
                 await asyncio.sleep(0.05)
@@ -158,6 +177,7 @@ async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_i
         subscriber = sandbox.user(user_id=31, language_code="tg")
         admin = sandbox.user(user_id=32, language_code="ru")
         process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0", ADMINS="32:TJ")
+        started.append(process)
         async with asyncio.timeout(30):
             while len(admin.bot_messages()) < 2 or not subscriber.bot_messages():
                 await asyncio.sleep(0.1)

@@ -12,6 +12,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock
@@ -27,6 +28,14 @@ log = logging.getLogger(__name__)
 Render = Callable[[Advisory, str], list[str]]
 FETCH = 500
 HALT_CHECK = 0.5  # seconds between looks at the broadcast's state (an admin's /halt)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One locale's messages and button, rendered once a pass."""
+
+    parts: list[str]
+    markup: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -103,7 +112,7 @@ class Worker:
             return False
         await self._outbox.publish(advisory)  # resumes filling after a crash; no-op otherwise
         await self._outbox.skip_unreachable(advisory_id)
-        cache: dict[str, list[str]] = {}
+        cache: dict[str, Prepared] = {}
         after, sent_any = 0, False
         self.stopping_broadcast, self._checked = False, 0.0
         tasks: set[asyncio.Task[None]] = set()
@@ -161,21 +170,21 @@ class Worker:
         stops the sends already queued, not only the ones not yet started."""
         return not self.stopping and not await self._halted(advisory_id)
 
-    async def _deliver(
-        self, advisory: Advisory, row: Pending, cache: dict[str, list[str]]
-    ) -> None:
+    async def _deliver(self, advisory: Advisory, row: Pending, cache: dict[str, Prepared]) -> None:
         try:
-            parts = cache.get(row.locale)
-            if parts is None:
-                parts = cache[row.locale] = self._render(advisory, row.locale)
+            prepared = cache.get(row.locale)
+            if prepared is None:  # once a locale a pass: rendering is the costly part
+                markup = None if self._markup is None else self._markup(advisory, row.locale)
+                prepared = Prepared(self._render(advisory, row.locale), markup)
+                cache[row.locale] = prepared
             quiet = silent(severity=advisory.severity, region=row.region, now=self._now())
             delivered = await send_parts(
                 send=self._send,
                 send_voice=self._send_voice,
                 limiter=self._limiter,
                 chat_id=row.chat_id,
-                parts=parts,
-                markup=None if self._markup is None else self._markup(advisory, row.locale),
+                parts=prepared.parts,
+                markup=prepared.markup,
                 voice=advisory.voice_for(row.locale),
                 quiet=quiet,
                 paid=self.config.paid,

@@ -56,12 +56,19 @@ async def test_killed_and_restarted_delivers_everyone(
         crash_after_sends=crash_after, on_crash=lambda: os.kill(processes[0].pid, signal.SIGKILL)
     )
     async with make_sandbox(faults=faults) as sandbox:
-        processes.append(await deliver_process(sandbox, database_url))
-        assert await asyncio.wait_for(processes[0].wait(), 60) == -signal.SIGKILL
-        killed_at = sandbox.bot.stats.sent
-        second = await deliver_process(sandbox, database_url)
-        _, stderr = await asyncio.wait_for(second.communicate(), 60)
-        assert second.returncode == 0, stderr.decode()
+        try:
+            processes.append(await deliver_process(sandbox, database_url))
+            assert await asyncio.wait_for(processes[0].wait(), 60) == -signal.SIGKILL
+            killed_at = sandbox.bot.stats.sent
+            second = await deliver_process(sandbox, database_url)
+            processes.append(second)
+            _, stderr = await asyncio.wait_for(second.communicate(), 60)
+            assert second.returncode == 0, stderr.decode()
+        finally:  # a failing run must not leave a worker spinning behind it
+            for process in processes:
+                if process.returncode is None:
+                    process.kill()
+                    await process.wait()
     copies = sandbox.bot.stats.per_chat
     assert set(copies) == set(chats)  # nobody skipped
     extras = sum(copies.values()) - len(chats)
