@@ -25,7 +25,7 @@ from tests.support.postgres import free_port
 
 
 @pytest.fixture
-async def started() -> AsyncIterator[list[asyncio.subprocess.Process]]:
+async def bot_processes() -> AsyncIterator[list[asyncio.subprocess.Process]]:
     """Bot processes a test starts; whatever still runs afterwards (a failed test) is killed."""
     processes: list[asyncio.subprocess.Process] = []
     yield processes
@@ -78,7 +78,7 @@ async def content_database(
 
 
 async def test_run_answers_delivers_and_stops_on_sigterm(
-    tmp_path: Path, started: list[asyncio.subprocess.Process]
+    tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
 ) -> None:
     url, database, repository = await content_database(tmp_path, {77: ("ky", "KG")})
     advisory = await repository.get(advisory_id="kg-2022-09-21-embassy-warning")
@@ -95,7 +95,7 @@ async def test_run_answers_delivers_and_stops_on_sigterm(
         process = await start_bot(
             sandbox, url, tmp_path, HEALTH_PORT=str(health_port), LOG_FORMAT="json", ADMINS="88:KG"
         )
-        started.append(process)
+        bot_processes.append(process)
         newcomer.send("/start")
         async with asyncio.timeout(30):
             while not (
@@ -129,7 +129,7 @@ async def test_run_answers_delivers_and_stops_on_sigterm(
 
 
 async def test_sigterm_mid_broadcast_records_every_send(
-    tmp_path: Path, started: list[asyncio.subprocess.Process]
+    tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
 ) -> None:
     audience = {chat_id: ("ru", "UZ") for chat_id in range(1, 301)}
     url, database, repository = await content_database(tmp_path, audience)
@@ -141,7 +141,7 @@ async def test_sigterm_mid_broadcast_records_every_send(
     sandbox = await Sandbox(auto_chats=True).start()
     try:
         process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0")
-        started.append(process)
+        bot_processes.append(process)
         async with asyncio.timeout(30):
             while sandbox.bot.stats.sent < 40:  # the free lane: 29 a second
                 await asyncio.sleep(0.05)
@@ -160,7 +160,7 @@ async def test_sigterm_mid_broadcast_records_every_send(
 
 
 async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_it(
-    tmp_path: Path,
+    tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
 ) -> None:
     from datetime import timedelta
 
@@ -177,7 +177,7 @@ async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_i
         subscriber = sandbox.user(user_id=31, language_code="tg")
         admin = sandbox.user(user_id=32, language_code="ru")
         process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0", ADMINS="32:TJ")
-        started.append(process)
+        bot_processes.append(process)
         async with asyncio.timeout(30):
             while len(admin.bot_messages()) < 2 or not subscriber.bot_messages():
                 await asyncio.sleep(0.1)
