@@ -97,10 +97,11 @@ def approval(_: Gettext, draft: str, locales: list[str]) -> InlineKeyboardMarkup
     return InlineKeyboardMarkup(rows + views(draft, locales))
 
 
-def listing(items: list[tuple[str, str]]) -> InlineKeyboardMarkup:
-    """/advisories: one button an advisory or draft, (short id, label)."""
+def listing(items: list[tuple[str, str, str]]) -> InlineKeyboardMarkup:
+    """/advisories: one button an item, (short id, "draft" or "open", label) — a correction's
+    draft has its advisory's id, so the action tells them apart."""
     return InlineKeyboardMarkup(
-        [[Button(label, callback_data=data("ad", item, "open"))] for item, label in items]
+        [[Button(label, callback_data=data("ad", item, kind))] for item, kind, label in items]
     )
 
 

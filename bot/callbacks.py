@@ -44,7 +44,9 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "ap": (SHORT, frozenset({"yes", "no"})),
     "ad": (
         SHORT,
-        frozenset({"open", "cont", "drop", "send", "fix", "cancel", "cancelyes", "resume"}),
+        frozenset(
+            {"draft", "open", "cont", "drop", "send", "fix", "cancel", "cancelyes", "resume"}
+        ),
     ),
     "adl": (frozenset({"all"}),),  # back to the /advisories list
 }

@@ -37,8 +37,10 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     query = update.callback_query
     assert query is not None and query.message is not None and update.effective_user is not None
     chat_id, user_id, action = query.message.chat.id, update.effective_user.id, press.args[1]
-    draft = await find_draft(context, press.args[0])
-    if draft is not None and action in ("open", "cont", "drop"):
+    if action in ("draft", "cont", "drop"):
+        draft = await find_draft(context, press.args[0])
+        if draft is None:
+            return context._("This button is out of date. Use /advisories.")
         return await _draft_action(context, chat_id, user_id, draft, action)
     advisory = await find_advisory(context, press.args[0])
     if advisory is None:
@@ -51,6 +53,9 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     ):
         return context._("This button is out of date. Use /advisories.")
     workflow, actor = context.services.workflow, f"tg:{user_id}"
+    held = await workflow.drafts.get(draft_id=advisory.id)  # a correction or approval pending
+    if action in ("send", "fix") and _blocked_by(held, action):
+        return context._("A draft of this advisory is open: finish or discard it first.")
     if action == "open":
         await send_report(context, chat_id, advisory)
     elif action == "fix":
@@ -92,6 +97,13 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     return None
 
 
+def _blocked_by(held: Draft | None, action: str) -> bool:
+    """Only an unfinished correction may be taken up again; nothing may overwrite a draft."""
+    if held is None:
+        return False
+    return held.request is not None or action == "send" or held.mode != "correct"
+
+
 async def _draft_action(
     context: BotContext, chat_id: int, user_id: int, draft: Draft, action: str
 ) -> str | None:
@@ -108,7 +120,11 @@ async def _draft_action(
             requester=str(draft.request["actor"]),
         )
         if draft.request
-        else html(context._("Draft: not sent yet."))
+        else html(
+            context._("Correction: not applied yet.")
+            if draft.mode == "correct"
+            else context._("Draft: not sent yet.")
+        )
     )
     actions = [] if draft.request else ["cont", "drop"]
     title = f"📝 <b>{html(draft_title(context, draft))}</b>"

@@ -39,17 +39,15 @@ async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | 
 
 async def send_listing(context: BotContext, chat_id: int) -> None:
     """One button an item, with its state."""
-    items: list[tuple[str, str]] = []
+    items: list[tuple[str, str, str]] = []
     for code in countries_of(context):
         for draft in await context.services.workflow.drafts.of_country(country=code):
             state = "waiting" if draft.request else "draft"
-            items.append(
-                (short(draft.id), f"{texts.STATE_ICONS[state]} {draft_title(context, draft)}")
-            )
+            items.append((short(draft.id), "draft", _label(state, draft_title(context, draft))))
         for advisory in await context.services.advisories.all(country=code):
             state, _when = await state_of(context, advisory)
             headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
-            items.append((short(advisory.id), _label(state, headline)))
+            items.append((short(advisory.id), "open", _label(state, headline)))
     if not items:
         await context.bot.send_message(chat_id, context._("No advisories."))
         return

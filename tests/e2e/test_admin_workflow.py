@@ -430,3 +430,26 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
         assert other.unanswered_callbacks() == []
         acks = harness.services.acks
         assert await acks.by_locale(advisory_id="uz-legal-warning") == {"ky": 1}
+
+
+async def test_a_correction_draft_and_its_advisory_open_apart_in_the_list(
+    database_url: str,
+) -> None:
+    async with staff(database_url) as harness:
+        author = admin(harness)
+        await say(harness, author, "/advisories")
+        await press(harness, author, "📰 Генпрокуратура Узбекистана напомнила о наказани…")
+        await press(harness, author, "✏️ Исправить")  # a correction draft, same id
+        await say(harness, author, "/advisories")
+        labels = [b["text"] for b in author.bot_messages()[-1].buttons()]
+        assert labels[0] == "📝 Генпрокуратура Узбекистана напомнила о наказани…"
+        await press(harness, author, "📰 Генпрокуратура Узбекистана напомнила о наказани…")
+        assert "Состояние: показывается в «Последних», не рассылалось" in author.last_text()
+        await press(harness, author, "🚀 Отправить сейчас")  # would overwrite the draft
+        answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
+        assert answers[-1]["text"] == (
+            "У этого сообщения открыт черновик: сначала завершите или удалите его."
+        )
+        await say(harness, author, "/advisories")
+        await press(harness, author, "📝 Генпрокуратура Узбекистана напомнила о наказани…")
+        assert author.last_text().endswith("Исправление: ещё не применено.")
