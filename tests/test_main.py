@@ -51,3 +51,17 @@ def test_db_upgrade_creates_the_default_sqlite_file(tmp_path: Path) -> None:
     result = elchi("db", "upgrade", env={}, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "elchi.db").is_file()
+
+
+def test_every_command_of_the_parser_is_dispatched() -> None:
+    import argparse
+
+    from bot.__main__ import COMMANDS
+    from bot.cli_parser import build_parser
+
+    [subcommands] = [
+        action
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    ]
+    assert set(subcommands.choices) - {"demo"} == set(COMMANDS)
