@@ -71,7 +71,8 @@ async def run_demo(*, locale: str | None, script: list[str] | None, admin: str |
             print("Elchi demo: the built-in tour (run it in a terminal to chat yourself).")
         elif interactive:
             lines = _stdin_lines("you> ")
-            print(f"Elchi demo — you are a migrant chatting with the bot. {HELP}")
+            who = f"an embassy admin of {admin}" if admin else "a migrant"
+            print(f"Elchi demo — you are {who} chatting with the bot. {HELP}")
         else:
             lines = _lines_from(script or [])
         user_id = 424242 if admin else None
