@@ -26,6 +26,7 @@ class Pending:
     locale: str
     region: str | None
     attempts: int
+    discreet: bool = False  # its messages are deleted after 24 hours
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Outcome:
     more_ids: str | None = None
     locale: str | None = None
     error: str | None = None
+    discreet: bool = False
 
     def message_ids(self) -> list[int]:
         """Every message this outcome put in the chat (parts and voice note)."""
@@ -128,7 +130,13 @@ class Outbox(BroadcastQueries):
     async def pending(self, advisory_id: str, *, after: int, limit: int) -> list[Pending]:
         """Rows due now after `after` (keyset pagination), for subscribers still subscribed."""
         query = (
-            select(Delivery.chat_id, Subscriber.locale, Subscriber.region, Delivery.attempts)
+            select(
+                Delivery.chat_id,
+                Subscriber.locale,
+                Subscriber.region,
+                Delivery.attempts,
+                Subscriber.discreet,
+            )
             .join(Subscriber, Subscriber.chat_id == Delivery.chat_id)
             .where(
                 Delivery.advisory_id == advisory_id,
@@ -144,8 +152,8 @@ class Outbox(BroadcastQueries):
         async with self._db.sessions() as session:
             rows = (await session.execute(query)).all()
         return [
-            Pending(chat_id, locale, region, attempts)
-            for chat_id, locale, region, attempts in rows
+            Pending(chat_id, locale, region, attempts, bool(discreet))
+            for chat_id, locale, region, attempts, discreet in rows
         ]
 
     async def skip_unreachable(self, advisory_id: str) -> None:
@@ -196,22 +204,10 @@ class Outbox(BroadcastQueries):
 
     async def _schedule_discreet(self, session: AsyncSession, sent: list[Outcome]) -> None:
         """Discreet chats get broadcasts deleted after 24 hours, like every other bot message."""
-        if not sent:
-            return
-        discreet = set(
-            (
-                await session.scalars(
-                    select(Subscriber.chat_id).where(
-                        Subscriber.chat_id.in_([o.chat_id for o in sent]),
-                        Subscriber.discreet.is_(True),
-                    )
-                )
-            ).all()
-        )
         rows = [
             {"chat_id": o.chat_id, "message_id": message_id, "delete_after": o.at + KEEP_FOR}
             for o in sent
-            if o.chat_id in discreet
+            if o.discreet
             for message_id in o.message_ids()
         ]
         if rows:

@@ -223,6 +223,7 @@ class Worker:
                 message_id=delivered.first_id,
                 more_ids=delivered.more,
                 locale=row.locale,
+                discreet=row.discreet,
             )
         if result.kind == "retry_after":
             self._limiter.pause(result.retry_after)
