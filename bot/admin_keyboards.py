@@ -128,8 +128,3 @@ def cancel_confirm(_: Gettext, item: str) -> InlineKeyboardMarkup:
             [Button("« " + _("No, go back"), callback_data=data("ad", item, "open"))],
         ]
     )
-
-
-def as_dict(markup: InlineKeyboardMarkup) -> dict[str, Any]:
-    """The Bot API form, for the CLI's own client."""
-    return markup.to_dict()

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from bot.admin.compose import EDIT_GROUPS
 from bot.config import COUNTRIES
 from bot.i18n.locales import LOCALES
 from bot.regions import REGIONS
@@ -15,9 +16,7 @@ SHORT = re.compile(r"^[0-9a-f]{8}$")  # an advisory or draft id, hashed to fit 6
 VALUE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")  # a compose answer; the question checks it
 Allowed = frozenset[str] | re.Pattern[str]
 QUESTIONS = frozenset({"co", "ki", "su", "se", "re", "lo", "tx", "so", "ex", "vo", "vr"})
-EDITS = frozenset(
-    {"meta", "audience", "t-ru", "t-uz", "t-ky", "t-tg", "sources", "expires", "voice", "back"}
-)
+EDITS = frozenset({*EDIT_GROUPS, "back"})
 
 # Every action with the values each of its arguments may take.
 _SHAPES: dict[str, tuple[Allowed, ...]] = {
