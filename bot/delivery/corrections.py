@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 
 from bot.clock import Clock, utcnow
+from bot.delivery import message_ids
 from bot.discreet import KEEP_FOR
 from bot.storage.db import Database
 from bot.storage.models import CorrectionRow, Delivery, ScheduledDeletion, Subscriber
@@ -28,13 +29,13 @@ class CorrectionState:
 
 
 @dataclass(frozen=True)
-class Delivered:
-    """One chat that received the advisory, with the ids of its text messages."""
+class Copy:
+    """One chat's delivered copy of the advisory: its text messages and voice notes."""
 
     chat_id: int
     locale: str
     text_ids: list[int]
-    voice_ids: list[str]
+    voice_ids: list[int]
 
 
 class Corrections:
@@ -82,7 +83,7 @@ class Corrections:
             return None
         return CorrectionState(row.state, row.notice, row.edited, row.gone, row.failed)
 
-    async def page(self, *, advisory_id: str, limit: int) -> list[Delivered]:
+    async def page(self, *, advisory_id: str, limit: int) -> list[Copy]:
         """The next chats after the cursor."""
         async with self._db.sessions() as session:
             cursor = await session.scalar(
@@ -105,11 +106,8 @@ class Corrections:
             ).all()
         found = []
         for chat_id, locale, first, more in rows:
-            ids = [i for i in (more or "").split(",") if i]
-            text_ids = [int(first or 0), *(int(i) for i in ids if not i.startswith("v"))]
-            found.append(
-                Delivered(chat_id, locale or "ru", text_ids, [i for i in ids if i[:1] == "v"])
-            )
+            later, voices = message_ids.split(more)
+            found.append(Copy(chat_id, locale or "ru", [int(first or 0), *later], voices))
         return found
 
     async def advance(

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.advisories.model import Advisory
-from bot.delivery.corrections import Corrections, Delivered
+from bot.delivery import message_ids
+from bot.delivery.corrections import Copy, Corrections
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.message import Markup, payload
 from bot.delivery.telegram_api import BotApiClient, SendResult
@@ -81,8 +82,7 @@ class Corrector:
                 setattr(counts, outcome, getattr(counts, outcome) + 1)
                 touched[copy.chat_id] = changed
                 if ids != copy.text_ids:
-                    more = [str(i) for i in ids[1:]] + copy.voice_ids
-                    new_ids[copy.chat_id] = ",".join(more)[:40] or None
+                    new_ids[copy.chat_id] = message_ids.join(ids[1:], copy.voice_ids)
                 last = copy.chat_id
             if last:
                 await self._corrections.advance(
@@ -104,7 +104,7 @@ class Corrector:
         )
 
     async def _edit(
-        self, copy: Delivered, parts: list[str], markup: dict[str, Any] | None, notice: bool
+        self, copy: Copy, parts: list[str], markup: dict[str, Any] | None, notice: bool
     ) -> tuple[str, list[int], list[int]]:
         """Edit the parts there are, send parts that are new, delete parts no longer needed."""
         ids, touched = list(copy.text_ids), []

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot import callbacks
 from bot.advisories.model import Advisory
+from bot.delivery import message_ids
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.telegram_api import SendResult
 from bot.i18n import Translator
@@ -29,11 +30,12 @@ class Delivered:
 
     result: SendResult
     first_id: int | None = None
-    more_ids: list[str] = field(default_factory=list)  # later parts; a voice note as "v<id>"
+    later_ids: list[int] = field(default_factory=list)  # the second and third part
+    voice_ids: list[int] = field(default_factory=list)
 
     @property
     def more(self) -> str | None:
-        return ",".join(self.more_ids)[:40] or None
+        return message_ids.join(self.later_ids, self.voice_ids)
 
 
 def ack_markup(translator: Translator) -> Markup:
@@ -98,9 +100,9 @@ async def send_parts(
             return None
         result = await send(body)
         if result.kind != "sent":
-            return Delivered(result, ids[0] if ids else None, [str(i) for i in ids[1:]])
+            return Delivered(result, ids[0] if ids else None, ids[1:])
         ids.append(result.message_id or 0)
-    more = [str(i) for i in ids[1:]]
+    voices: list[int] = []
     if voice is not None and send_voice is not None:
         await asyncio.sleep(pause)
         await limiter.acquire()
@@ -108,6 +110,6 @@ async def send_parts(
             {"chat_id": chat_id, "voice": voice, "disable_notification": True}
         )
         # The text arrived: a voice note that fails is not worth a second copy of the text.
-        if spoken.kind == "sent":
-            more.append(f"v{spoken.message_id}")
-    return Delivered(result, ids[0] if ids else None, more)
+        if spoken.kind == "sent" and spoken.message_id:
+            voices.append(spoken.message_id)
+    return Delivered(result, ids[0] if ids else None, ids[1:], voices)

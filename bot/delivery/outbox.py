@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
+from bot.delivery import message_ids
 from bot.delivery.queries import BroadcastQueries, audience
 from bot.discreet import KEEP_FOR
 from bot.storage.db import Database
@@ -46,8 +47,8 @@ class Outcome:
 
     def message_ids(self) -> list[int]:
         """Every message this outcome put in the chat (parts and voice note)."""
-        more = [int(i.lstrip("v")) for i in (self.more_ids or "").split(",") if i]
-        return ([self.message_id] if self.message_id else []) + more
+        later, voices = message_ids.split(self.more_ids)
+        return ([self.message_id] if self.message_id else []) + later + voices
 
 
 class Outbox(BroadcastQueries):

@@ -148,3 +148,15 @@ async def test_a_halted_correction_resumes_where_it_stopped(
     }
     assert set(notices.values()) == {1}  # everyone once, no one twice, after the pause
     assert all("CORRECTED" in (texts_of(sandbox, c)[0].text or "") for c in range(1, 121))
+
+
+def test_message_ids_are_stored_whole_or_not_at_all() -> None:
+    from bot.delivery import message_ids
+
+    stored = message_ids.join([1234567890, 1234567891], [1234567892])
+    assert stored == "1234567890,1234567891,v1234567892"
+    assert message_ids.split(stored) == ([1234567890, 1234567891], [1234567892])
+    crowded = message_ids.join([10**11, 10**11 + 1, 10**11 + 2, 10**11 + 3], [])
+    assert crowded == "100000000000,100000000001,100000000002"  # the fourth is left out whole
+    assert message_ids.join([], []) is None
+    assert message_ids.split(None) == ([], [])
