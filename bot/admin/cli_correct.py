@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from bot.admin.cli import database_for
-from bot.admin.cli_push import read_one, request_approval, workflow_for
+from bot.admin.cli_push import DRAFT_OPEN, read_one, request_approval, workflow_for
+from bot.admin.workflow import DraftOpen
 from bot.config import Settings
 from bot.delivery import cli as delivery_cli
 from bot.delivery.corrections import Corrections
@@ -45,8 +46,11 @@ async def correct_command(
             return await request_approval(
                 settings, database, workflow, corrected, at=None, action="correct", notice=notice
             )
-        draft = await workflow.from_file(corrected, origin="correct")
-        draft.mode = "correct"
+        try:
+            draft = await workflow.from_file(corrected, origin="correct", mode="correct")
+        except DraftOpen:
+            print(DRAFT_OPEN.format(id=advisory_id), file=sys.stderr)
+            return 1
         outcome = await workflow.request(
             draft, action="correct", actor="cli", requester=None, notice=notice
         )

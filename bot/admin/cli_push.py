@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.admin.approvals import ask_approvers
 from bot.admin.cli import database_for
-from bot.admin.workflow import Action, AdminWorkflow, FourEyes
+from bot.admin.workflow import Action, AdminWorkflow, DraftOpen, FourEyes
 from bot.advisories.content import load_content
 from bot.advisories.model import WRITTEN_LOCALES, Advisory
 from bot.config import Settings
@@ -117,6 +117,13 @@ async def _target(target: str, advisories: AdvisoryRepository) -> Advisory | Non
     return stored
 
 
+DRAFT_OPEN = "elchi: {id}: a draft of it is open in Telegram (/advisories); finish or discard it"
+
+
+def _mode(action: Action) -> str:
+    return "correct" if action == "correct" else "new"
+
+
 def workflow_for(settings: Settings, database: Database, admins: AdminRepository) -> AdminWorkflow:
     return AdminWorkflow(
         database=database,
@@ -169,10 +176,13 @@ async def request_approval(
     notice: bool = False,
 ) -> int:
     """Hold it as a draft and ask the country's admins in Telegram; the bot does the rest."""
-    draft = await workflow.from_file(advisory, origin="correct" if action == "correct" else "cli")
-    if action == "correct":
-        draft.mode = "correct"
-        await workflow.drafts.save(draft)
+    try:
+        draft = await workflow.from_file(
+            advisory, origin="correct" if action == "correct" else "cli", mode=_mode(action)
+        )
+    except DraftOpen:
+        print(DRAFT_OPEN.format(id=advisory.id), file=sys.stderr)
+        return 1
     outcome = await workflow.request(
         draft, action=action, actor="cli", requester=None, publish_at=at, notice=notice
     )

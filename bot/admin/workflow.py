@@ -50,6 +50,11 @@ class Outcome:
     request: dict[str, Any] | None = None
 
 
+class DraftOpen(Exception):
+    """A draft of this advisory is open (a correction, or a request waiting for approval):
+    nothing may overwrite it."""
+
+
 def digest(data: dict[str, Any]) -> str:
     """What an approver approves: the draft exactly as it was when approval was asked."""
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
@@ -103,9 +108,12 @@ class AdminWorkflow:
         return await self.drafts.save(renamed)
 
     async def correction(self, advisory: Advisory, *, editor: int) -> Draft:
-        """A draft holding a stored advisory's answers, to correct it (same id)."""
+        """A draft holding a stored advisory's answers, to correct it (same id); an unfinished
+        correction is taken up again. DraftOpen if another draft holds the id."""
         existing = await self.drafts.get(draft_id=advisory.id)
-        if existing is not None and existing.request is None:
+        if existing is not None:
+            if existing.request is not None or existing.mode != "correct":
+                raise DraftOpen(advisory.id)
             existing.editor = editor
             return existing
         data = from_advisory(advisory)
@@ -113,10 +121,13 @@ class AdminWorkflow:
         draft.editor = editor
         return await self.drafts.save(draft)
 
-    async def from_file(self, advisory: Advisory, *, origin: str) -> Draft:
-        """An advisory pushed from a file, held as a draft while it waits for approval."""
+    async def from_file(self, advisory: Advisory, *, origin: str, mode: str = "new") -> Draft:
+        """A whole advisory (a file, or a stored one sent now) held as a draft while it is
+        requested; DraftOpen if a draft already holds its id."""
+        if await self.drafts.get(draft_id=advisory.id) is not None:
+            raise DraftOpen(advisory.id)
         data = {"advisory": advisory.model_dump(mode="json"), "origin": origin}
-        draft = Draft(id=advisory.id, country=advisory.country, mode="new", data=data)
+        draft = Draft(id=advisory.id, country=advisory.country, mode=mode, data=data)
         return await self.drafts.save(draft)
 
     async def preview(

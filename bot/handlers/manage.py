@@ -3,10 +3,11 @@ cancel it, send a scheduled one now, resume a halted one."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 
 from bot import admin_keyboards
 from bot.admin.cancel import CancelError, cancel
+from bot.admin.workflow import DraftOpen
 from bot.advisories.model import Advisory
 from bot.callbacks import Callback, short
 from bot.context import BotContext
@@ -52,10 +53,22 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
         *(["cancelyes"] if "cancel" in allowed else []),
     ):
         return context._("This button is out of date. Use /advisories.")
-    workflow, actor = context.services.workflow, f"tg:{user_id}"
-    held = await workflow.drafts.get(draft_id=advisory.id)  # a correction or approval pending
-    if action in ("send", "fix") and _blocked_by(held, action):
+    try:
+        return await _act(context, query, chat_id, user_id, advisory, action, press.args[0])
+    except DraftOpen:  # a correction or an approval request holds it
         return context._("A draft of this advisory is open: finish or discard it first.")
+
+
+async def _act(
+    context: BotContext,
+    query: CallbackQuery,
+    chat_id: int,
+    user_id: int,
+    advisory: Advisory,
+    action: str,
+    item: str,
+) -> str | None:
+    workflow, actor = context.services.workflow, f"tg:{user_id}"
     if action == "open":
         await send_report(context, chat_id, advisory)
     elif action == "fix":
@@ -81,7 +94,7 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
                     "received it get a short cancellation notice."
                 )
             ),
-            reply_markup=admin_keyboards.cancel_confirm(context._, press.args[0]),
+            reply_markup=admin_keyboards.cancel_confirm(context._, item),
         )
     elif action == "cancelyes":
         await query.edit_message_reply_markup(reply_markup=None)
@@ -95,13 +108,6 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
         context.services.bell.set()
         return context._("Sending resumed.")
     return None
-
-
-def _blocked_by(held: Draft | None, action: str) -> bool:
-    """Only an unfinished correction may be taken up again; nothing may overwrite a draft."""
-    if held is None:
-        return False
-    return held.request is not None or action == "send" or held.mode != "correct"
 
 
 async def _draft_action(

@@ -159,3 +159,24 @@ async def test_cancelling_a_scheduled_advisory_withdraws_it_and_tells_nobody(
     clock.advance(hours=4)
     assert await Outbox(database=database, clock=clock).due_scheduled() == []
     assert draft.id not in [a.id for a in await workflow.advisories.in_force(country="UZ")]
+
+
+@on_every_backend
+async def test_nothing_overwrites_an_open_draft(
+    database: Database, translator: Translator
+) -> None:
+    from bot.admin.workflow import DraftOpen
+
+    clock = FakeClock()
+    workflow = await workflow_for(database, translator, clock, threshold=2)
+    advisory = await workflow.advisories.get(advisory_id="uz-legal-warning")
+    assert advisory is not None
+    held = await workflow.from_file(advisory, origin="cli")
+    await workflow.request(held, action="send", actor="cli", requester=None)  # waits
+    with pytest.raises(DraftOpen):
+        await workflow.from_file(advisory, origin="cli")
+    with pytest.raises(DraftOpen):
+        await workflow.correction(advisory, editor=AUTHOR)
+    kept = await workflow.drafts.get(draft_id=advisory.id)
+    assert kept is not None
+    assert kept.request is not None  # still waiting for its approver
