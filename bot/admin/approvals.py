@@ -10,7 +10,7 @@ from bot.config import Settings
 from bot.delivery.message import ack_markup, payload
 from bot.delivery.service import renderer
 from bot.delivery.telegram_api import BotApiClient
-from bot.i18n import LOCALES, Translator
+from bot.i18n import Translator
 from bot.storage import Database, SubscriberRepository
 from bot.storage.drafts import Draft
 from bot.texts import manage as texts
@@ -25,7 +25,7 @@ async def ask_approvers(
         return 0
     translator = Translator()
     render, markup = renderer(translator), ack_markup(translator)
-    locales = [str(loc) for loc in advisory.targeting.locales] or list(LOCALES)
+    locales = advisory.audience_locales()
     subscribers = SubscriberRepository(database=database)
     reached = 0
     async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:

@@ -175,7 +175,7 @@ class AdminWorkflow:
             "at": self._now().isoformat(),
         }
         if not self.four_eyes.needed(audience):
-            return await self._commit(draft, request, approved_by=None)
+            return await self._commit(draft, request, approved_by=None, built=advisory)
         draft.request, draft.asking = request, None
         await self.drafts.save(draft)
         await self.admins.audit(
@@ -217,14 +217,23 @@ class AdminWorkflow:
         return await self._commit(draft, request, approved_by=f"tg:{approver}")
 
     async def _commit(
-        self, draft: Draft, request: dict[str, Any], *, approved_by: str | None
+        self,
+        draft: Draft,
+        request: dict[str, Any],
+        *,
+        approved_by: str | None,
+        built: Advisory | None = None,
     ) -> Outcome:
+        """Carry the request out; `built` is the advisory `request` just validated, if any
+        (an approval comes later: it is built again, at the time it now goes out)."""
         now = self._now()
         wanted = request["publish_at"]
         publish_at = max(datetime.fromisoformat(wanted), now) if wanted else now
-        advisory, problems = await self.preview(draft, at=publish_at)
+        advisory = built
         if advisory is None:
-            return Outcome("invalid", problems=problems)
+            advisory, problems = await self.preview(draft, at=publish_at)
+            if advisory is None:
+                return Outcome("invalid", problems=problems)
         detail = f"approved by {approved_by}" if approved_by else None
         if request["action"] == "correct":
             before = await self.advisories.get(advisory_id=advisory.id)

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from bot.config import COUNTRIES
+from bot.config import COUNTRIES, LOCALES
 
 Country = Literal["UZ", "KG", "TJ"]
 Locale = Literal["uz", "uz_Cyrl", "ky", "tg", "ru"]
@@ -141,6 +141,10 @@ class Advisory(Strict):
     def text_for(self, locale: str) -> LocaleText | None:
         """The text written (or derived) for `locale`, if any."""
         return self.text.get(locale)  # type: ignore[call-overload, no-any-return]
+
+    def audience_locales(self) -> list[str]:
+        """The locales whose readers receive it (all five unless targeted)."""
+        return [str(loc) for loc in self.targeting.locales] or list(LOCALES)
 
     def voice_for(self, locale: str) -> str | None:
         """The voice note for readers of `locale`: their own, the Latin one for Cyrillic

@@ -11,7 +11,7 @@ from bot import admin_keyboards
 from bot.admin.workflow import Action, Outcome
 from bot.callbacks import Callback, short
 from bot.context import BotContext
-from bot.handlers.drafts import audience_locales, find_draft, tell_outcome
+from bot.handlers.drafts import find_draft, tell_outcome
 from bot.handlers.show import send_advisory
 from bot.storage.drafts import Draft
 from bot.texts import html
@@ -29,7 +29,7 @@ async def ask_approvers(context: BotContext, draft: Draft, outcome: Outcome) -> 
     request, advisory = outcome.request or {}, outcome.advisory
     if advisory is None:
         return
-    locales = audience_locales(advisory)
+    locales = advisory.audience_locales()
     for user_id in outcome.approvers:
         locale = await locale_of(context, user_id)
         _ = context.gettext_for(locale)

@@ -11,7 +11,6 @@ from bot.callbacks import short
 from bot.config import COUNTRIES, SUPER_ADMIN
 from bot.context import BotContext
 from bot.handlers.show import send_advisory
-from bot.i18n.locales import LOCALES
 from bot.storage.drafts import Draft
 from bot.texts import bold, country, html
 from bot.texts import compose as questions
@@ -37,17 +36,14 @@ async def find_draft(context: BotContext, item: str) -> Draft | None:
 
 
 async def find_advisory(context: BotContext, item: str) -> Advisory | None:
-    """The admin's country's advisory whose id hashes to `item`."""
-    for code in countries_of(context):
-        for advisory in await context.services.advisories.all(country=code):
-            if short(advisory.id) == item:
+    """The admin's country's advisory whose id hashes to `item` (ids only are read)."""
+    advisories = context.services.advisories
+    for advisory_id in await advisories.ids():
+        if short(advisory_id) == item:
+            advisory = await advisories.get(advisory_id=advisory_id)
+            if advisory is not None and advisory.country in countries_of(context):
                 return advisory
     return None
-
-
-def audience_locales(advisory: Advisory) -> list[str]:
-    """The locales whose readers receive it."""
-    return [str(loc) for loc in advisory.targeting.locales] or list(LOCALES)
 
 
 async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
@@ -90,7 +86,7 @@ async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
         await send_problems(context, chat_id, draft, problems)
         return
     correcting = draft.mode == "correct"
-    locales = audience_locales(advisory)
+    locales = advisory.audience_locales()
     if correcting:
         progress = await workflow.outbox.progress(advisory.id)
         audience, count = progress.sent_by_locale, progress.by_status.get("sent", 0)
