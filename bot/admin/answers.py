@@ -50,7 +50,6 @@ def _done(data: dict[str, Any], key: str) -> None:
         queue.pop(0)
     if not queue:
         data.pop("edit", None)
-        data.pop("editing_text", None)
 
 
 def keep(data: dict[str, Any], key: str) -> Rejected | None:
@@ -222,7 +221,6 @@ _HANDLERS: dict[str, Take] = {
     "supersedes": _supersedes,
     "regions": _toggle("regions", frozenset(REGIONS)),
     "locales": _toggle("locales", frozenset(LOCALES)),
-    "source": _sources,
     "source.url": _sources,
     "source.title": _sources,
     "sources": _sources,

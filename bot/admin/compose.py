@@ -103,7 +103,6 @@ def start_edit(data: dict[str, Any], group: str) -> None:
         keys = text_keys(data, group[2:])
         data["pending"] = [loc for loc in data.get("pending", []) if loc != group[2:]]
         data.setdefault("text", {}).setdefault(group[2:], {})
-        data["editing_text"] = group[2:]
     elif group == "sources":
         keys, data["sources_done"] = ["sources"], False
     elif group == "voice":

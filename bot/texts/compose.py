@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.admin.answers import MAX_HEADLINE
 from bot.regions import REGIONS
 from bot.texts import Gettext, bold, country, html, language_name
-
-HEADLINE_LIMIT = 160
 
 
 def question(_: Gettext, key: str, data: dict[str, Any]) -> str:
@@ -37,7 +36,7 @@ def _text_question(_: Gettext, key: str, data: dict[str, Any]) -> str:
             "{language}: what should people do? One short sentence; it is shown last, in bold."
         ),
     }
-    lines = [bold(prompts[name], language=language, limit=str(HEADLINE_LIMIT))]
+    lines = [bold(prompts[name], language=language, limit=str(MAX_HEADLINE))]
     if name == "headline" and locale != "ru":
         lines.append(html(_("Not translated yet? Press “To follow”: Russian is shown meanwhile.")))
     current = data.get("text", {}).get(locale, {}).get(name)
