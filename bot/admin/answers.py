@@ -38,8 +38,27 @@ class Rejected:
     values: dict[str, str | int]
 
 
-Answer = str | list[str] | None  # text or a button's value; a voice note as [file id]
+@dataclass(frozen=True)
+class Press:
+    """A button's value: never mistaken for the same word typed as a text."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A recorded voice note, by its Telegram file id."""
+
+    file_id: str
+
+
+Answer = str | Press | Voice | None  # typed text (None: a message without text)
 Take = Callable[[dict[str, Any], str, Answer], "Rejected | None"]
+
+
+def pressed(answer: Answer) -> str | None:
+    """The button's value, or None for anything typed or recorded."""
+    return answer.value if isinstance(answer, Press) else None
 
 
 def _done(data: dict[str, Any], key: str) -> None:
@@ -72,10 +91,11 @@ def apply(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
 
 def _choice(options: tuple[str, ...], field: str) -> Take:
     def take(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
-        if not isinstance(answer, str) or answer not in options:
+        value = pressed(answer)
+        if value not in options:
             return Rejected(N_("Please use the buttons."), {})
-        data[field] = answer
-        if field == "kind" and answer != "update":
+        data[field] = value
+        if field == "kind" and value != "update":
             data.pop("supersedes", None)
         _done(data, key)
         return None
@@ -84,25 +104,27 @@ def _choice(options: tuple[str, ...], field: str) -> Take:
 
 
 def _supersedes(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
-    if not isinstance(answer, str) or answer not in data.get("candidates", []):
+    value = pressed(answer)
+    if value is None or value not in data.get("candidates", []):
         return Rejected(N_("Please use the buttons."), {})
-    data["supersedes"] = answer
+    data["supersedes"] = value
     _done(data, key)
     return None
 
 
 def _toggle(field: str, allowed: frozenset[str]) -> Take:
     def take(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
-        if answer == "done":
+        value = pressed(answer)
+        if value == "done":
             data[f"{field}_done"] = True
             _done(data, key)
-        elif answer == "all":
+        elif value == "all":
             data[field] = []
             data[f"{field}_done"] = True
             _done(data, key)
-        elif isinstance(answer, str) and answer in allowed:
+        elif value is not None and value in allowed:
             chosen = data.setdefault(field, [])
-            chosen.remove(answer) if answer in chosen else chosen.append(answer)
+            chosen.remove(value) if value in chosen else chosen.append(value)
         else:
             return Rejected(N_("Please use the buttons."), {})
         return None
@@ -112,16 +134,19 @@ def _toggle(field: str, allowed: frozenset[str]) -> Take:
 
 def _text(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
     locale, name = key.split(".", 1)
-    if answer == "pending" and name == "headline" and locale != "ru":
+    button = pressed(answer)
+    if button == "keep":
+        return keep(data, key)
+    if button == "pending" and name == "headline" and locale != "ru":
         data.setdefault("pending", []).append(locale)
         data.setdefault("text", {}).pop(locale, None)
         data.setdefault("voice", {}).pop(locale, None)
         for other in text_keys(data, locale):
             _done(data, other)
         return None
-    if answer == "skip" and name == "instruction":
+    if button == "skip" and name == "instruction":
         value = None
-    elif not isinstance(answer, str) or answer in ("pending", "skip"):
+    elif not isinstance(answer, str):
         return Rejected(N_("Please type the text, or use the buttons."), {})
     else:
         value = answer.strip()
@@ -170,13 +195,14 @@ def _sources(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
         entry = {"url": data.pop("source_url", ""), "title": answer.strip()[:200]}
         data.setdefault("sources", []).append(entry)
         return None
-    if answer == "add":
+    button = pressed(answer)
+    if button == "add":
         data["adding_source"] = True
         return None
-    if answer == "clear":
+    if button == "clear":
         data["sources"] = []
         return None
-    if answer == "done" and data.get("sources"):
+    if button == "done" and data.get("sources"):
         data["sources_done"] = True
         _done(data, key)
         return None
@@ -184,8 +210,9 @@ def _sources(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
 
 
 def _expires(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
-    if answer == "none" or answer in EXPIRY_DAYS:
-        data["expires"] = answer
+    button = pressed(answer)
+    if button == "none" or button in EXPIRY_DAYS:
+        data["expires"] = button
     elif isinstance(answer, str) and DATE.match(answer.strip()):
         data["expires"] = answer.strip()
     else:
@@ -195,21 +222,22 @@ def _expires(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
 
 
 def _voice(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+    button = pressed(answer)
     if key == "voice":
-        if answer == "done":
+        if button == "done":
             data["voice_done"] = True
             _done(data, key)
             return None
-        if isinstance(answer, str) and answer in voice_locales(data):
-            data["recording"] = answer
-            return None
-        if isinstance(answer, str) and answer.startswith("del-") and answer[4:] in LOCALES:
-            data.setdefault("voice", {}).pop(answer[4:], None)
+        if button is not None and button in voice_locales(data):
+            data["recording"] = button
             return None
         return Rejected(N_("Please use the buttons."), {})
-    if not isinstance(answer, list) or len(answer) != 1:
+    if button == "back":  # not recording after all
+        data.pop("recording", None)
+        return None
+    if not isinstance(answer, Voice):
         return Rejected(N_("Please send a voice message (hold the microphone button)."), {})
-    data.setdefault("voice", {})[key.split(".", 1)[1]] = answer[0]
+    data.setdefault("voice", {})[key.split(".", 1)[1]] = answer.file_id
     data.pop("recording", None)
     return None
 

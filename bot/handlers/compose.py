@@ -69,7 +69,7 @@ async def compose_message(update: Update, context: BotContext) -> None:
         await typed_schedule(update, context, draft)
         raise ApplicationHandlerStop
     if message.voice is not None:
-        answer: answers.Answer = [message.voice.file_id]
+        answer: answers.Answer = answers.Voice(message.voice.file_id)
     elif key.split(".")[-1] in TYPED_HTML and message.text:
         answer = message.text_html
     else:
@@ -94,13 +94,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     value = press.args[2]
     if key == "supersedes":
         value = next((c for c in draft.data.get("candidates", []) if short(c) == value), "")
-    if key.startswith("voice.") and value == "back":
-        draft.data.pop("recording", None)
-        rejected = None
-    elif value == "keep" and code_of(key) == "tx":
-        rejected = answers.keep(draft.data, key)
-    else:
-        rejected = answers.apply(draft.data, key, value)
+    rejected = answers.apply(draft.data, key, answers.Press(value))
     if rejected is not None:
         return context._(rejected.message).format(**rejected.values)
     if key == "country":

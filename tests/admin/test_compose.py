@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.admin import compose
-from bot.admin.answers import Answer, Rejected, apply, keep
+from bot.admin.answers import Answer, Press, Rejected, Voice, apply, keep
 from bot.admin.build import build, from_advisory, new_id
 from bot.i18n import Translator
 
@@ -38,20 +38,20 @@ def answer_all(data: dict[str, Any], answers: dict[str, Answer]) -> list[str]:
 
 def full_answers() -> dict[str, Answer]:
     answers: dict[str, Answer] = {
-        "kind": "alert",
-        "severity": "severe",
-        "regions": "all",
-        "locales": "all",
+        "kind": Press("alert"),
+        "severity": Press("severe"),
+        "regions": Press("all"),
+        "locales": Press("all"),
         "source.url": "https://uzembassy.ru/news/1",
         "source.title": "Embassy of Uzbekistan: news",
-        "sources": "done",
-        "expires": "30",
-        "voice": "done",
+        "sources": Press("done"),
+        "expires": Press("30"),
+        "voice": Press("done"),
     }
     for locale, (headline, body, instruction) in TEXTS.items():
         answers[f"{locale}.headline"] = headline
         answers[f"{locale}.body"] = body
-        answers[f"{locale}.instruction"] = instruction or "skip"
+        answers[f"{locale}.instruction"] = instruction or Press("skip")
     return answers
 
 
@@ -80,19 +80,19 @@ def test_questions_come_in_order_and_build_a_valid_advisory(translator: Translat
 def test_a_super_admin_is_asked_the_country_first() -> None:
     assert compose.next_question({}) == "country"
     data: dict[str, Any] = {}
-    assert apply(data, "country", "XX") == Rejected("Please use the buttons.", {})
-    assert apply(data, "country", "KG") is None
+    assert apply(data, "country", Press("XX")) == Rejected("Please use the buttons.", {})
+    assert apply(data, "country", Press("KG")) is None
     assert compose.next_question(data) == "kind"
 
 
 def test_targeting_two_languages_asks_only_their_texts(translator: Translator) -> None:
     data: dict[str, Any] = {"country": "KG", "kind": "alert", "severity": "minor"}
-    assert apply(data, "regions", "RU-MOW") is None  # a toggle: still on regions
+    assert apply(data, "regions", Press("RU-MOW")) is None  # a toggle: still on regions
     assert compose.next_question(data) == "regions"
-    assert apply(data, "regions", "done") is None
+    assert apply(data, "regions", Press("done")) is None
     for code in ("ky", "ru"):
-        assert apply(data, "locales", code) is None
-    assert apply(data, "locales", "done") is None
+        assert apply(data, "locales", Press(code)) is None
+    assert apply(data, "locales", Press("done")) is None
     answers = full_answers()
     asked = answer_all(data, answers)
     assert [k for k in asked if k.endswith(".headline")] == ["ru.headline", "ky.headline"]
@@ -111,7 +111,7 @@ def test_targeting_two_languages_asks_only_their_texts(translator: Translator) -
 
 def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     answers = full_answers()
-    answers["tg.headline"] = "pending"
+    answers["tg.headline"] = Press("pending")
     data: dict[str, Any] = {"country": "TJ"}
     asked = answer_all(data, answers)
     assert "tg.body" not in asked
@@ -125,7 +125,7 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     assert problems == []
     assert advisory is not None
     assert advisory.pending == ["tg"]
-    assert apply({}, "ru.headline", "pending") == Rejected(
+    assert apply({}, "ru.headline", Press("pending")) == Rejected(
         "Please type the text, or use the buttons.", {}
     )
 
@@ -154,7 +154,7 @@ def test_a_rumour_correction_asks_the_false_claim_in_every_language(
     translator: Translator,
 ) -> None:
     answers = full_answers()
-    answers["kind"] = "rumour"
+    answers["kind"] = Press("rumour")
     for locale in TEXTS:
         answers[f"{locale}.claim"] = "Гражданство за три месяца"
     data: dict[str, Any] = {"country": "UZ"}
@@ -199,20 +199,20 @@ def test_sources_and_voice_notes_are_small_menus() -> None:
     while (key := compose.next_question(data)) != "voice":
         assert key is not None
         assert apply(data, key, answers[key]) is None
-    assert apply(data, "voice", "ru") is None
+    assert apply(data, "voice", Press("ru")) is None
     assert compose.next_question(data) == "voice.ru"
-    assert apply(data, "voice.ru", ["AwACAgIAAxkBAAIB"]) is None
+    assert apply(data, "voice.ru", Voice("AwACAgIAAxkBAAIB")) is None
     assert compose.next_question(data) == "voice"  # the menu again: another language, or done
-    assert apply(data, "voice", "done") is None
+    assert apply(data, "voice", Press("done")) is None
     assert data["voice"] == {"ru": "AwACAgIAAxkBAAIB"}
     compose.start_edit(data, "sources")
     assert compose.next_question(data) == "sources"
-    assert apply(data, "sources", "add") is None
+    assert apply(data, "sources", Press("add")) is None
     assert compose.next_question(data) == "source.url"
     assert apply(data, "source.url", "https://kabar.kg/news/1") is None
     assert compose.next_question(data) == "source.title"
     assert apply(data, "source.title", "Kabar") is None
-    assert apply(data, "sources", "done") is None
+    assert apply(data, "sources", Press("done")) is None
     assert [s["title"] for s in data["sources"]] == ["Embassy of Uzbekistan: news", "Kabar"]
     assert compose.next_question(data) is None
 
@@ -266,3 +266,11 @@ def test_a_typed_end_date_means_midnight_moscow(translator: Translator) -> None:
     assert problems == []
     assert advisory is not None
     assert advisory.expires == datetime(2027, 1, 30, 21, 0, tzinfo=UTC)
+
+
+def test_a_typed_word_is_never_taken_for_a_button() -> None:
+    data: dict[str, Any] = {"country": "UZ"}
+    assert apply(data, "ky.headline", "pending") is None  # typed: a (strange) headline
+    assert apply(data, "ru.instruction", "skip") is None
+    assert data["text"] == {"ky": {"headline": "pending"}, "ru": {"instruction": "skip"}}
+    assert "pending" not in data or data["pending"] == []
