@@ -57,9 +57,12 @@ def may_act(admin_country: str | None, country: str) -> bool:
     return admin_country is not None and admin_country in (country, SUPER_ADMIN)
 
 
-def _countries(context: BotContext) -> list[str]:
+def countries(context: BotContext) -> list[str]:
+    """The countries this admin acts for (a super-admin: all)."""
     country = context.admin_country
-    return list(COUNTRIES) if country == SUPER_ADMIN else [country or ""]
+    if country is None:  # not an admin: no country at all
+        return []
+    return list(COUNTRIES) if country == SUPER_ADMIN else [country]
 
 
 @admins_only
@@ -68,7 +71,7 @@ async def halt_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_user is not None
     outbox = Outbox(database=context.services.database, clock=context.services.clock)
     halted: list[str] = []
-    for country in _countries(context):
+    for country in countries(context):
         halted += await outbox.halt(country=country)
         await context.services.admins.audit(
             actor=f"tg:{update.effective_user.id}",
@@ -89,7 +92,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     outbox = Outbox(database=context.services.database, clock=context.services.clock)
     lines = [bold(context._("Subscribers"))]
     recent: list[str] = []
-    for country in sorted(_countries(context)):
+    for country in sorted(countries(context)):
         mine = [c for c in counts if c.country == country]
         total = sum(c.count for c in mine)
         detail = ", ".join(f"{c.locale} {c.count}" for c in mine) or "0"

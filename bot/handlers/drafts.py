@@ -8,8 +8,9 @@ from bot.admin import compose
 from bot.admin.workflow import Outcome
 from bot.advisories.model import Advisory
 from bot.callbacks import short
-from bot.config import COUNTRIES, SUPER_ADMIN
+from bot.config import SUPER_ADMIN
 from bot.context import BotContext
+from bot.handlers.admin import countries
 from bot.handlers.show import send_advisory
 from bot.storage.drafts import Draft
 from bot.texts import bold, country, html
@@ -21,9 +22,8 @@ MAX_CANDIDATES = 8  # earlier advisories offered when composing an update
 
 def countries_of(context: BotContext) -> list[str]:
     """The countries this admin acts for ("" holds a super-admin's draft before its country)."""
-    if context.admin_country == SUPER_ADMIN:
-        return [*COUNTRIES, ""]
-    return [context.admin_country or "-"]
+    extra = [""] if context.admin_country == SUPER_ADMIN else []
+    return [*countries(context), *extra]
 
 
 async def find_draft(context: BotContext, item: str) -> Draft | None:
