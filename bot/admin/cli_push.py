@@ -14,6 +14,7 @@ from bot.advisories.content import load_content
 from bot.advisories.model import WRITTEN_LOCALES, Advisory
 from bot.config import Settings
 from bot.delivery import cli as delivery_cli
+from bot.delivery.message import payload
 from bot.delivery.service import renderer
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
@@ -211,12 +212,7 @@ async def _send_test(settings: Settings, advisory: Advisory, admins: AdminReposi
             for locale in WRITTEN_LOCALES:
                 for part in render(test, locale):
                     result = await api.send_message(
-                        {
-                            "chat_id": user_id,
-                            "text": part,
-                            "parse_mode": "HTML",
-                            "link_preview_options": {"is_disabled": True},
-                        }
+                        payload(user_id, part, quiet=False, paid=False)
                     )
                     if result.kind != "sent":
                         print(f"elchi: test to {user_id} failed: {result.error}", file=sys.stderr)
