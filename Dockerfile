@@ -19,6 +19,6 @@ ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 LOG_FORMAT=json HEALTH_PORT=808
 USER elchi
 EXPOSE 8080 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["python", "-m", "bot.health", "check"]
+  CMD ["python", "-m", "bot.telegram.health", "check"]
 ENTRYPOINT ["elchi"]
 CMD ["run"]

@@ -44,10 +44,11 @@ demo: i18n-compile  ## chat with the bot in this terminal: no token, temporary d
 run: i18n-compile  ## run the bot against BOT_API_URL with BOT_TOKEN (see README "Configuration")
 	$(RUN) elchi run
 
-lint: install  ## ruff (lint + format check) and strict mypy on bot/
+lint: install  ## ruff (lint + format check), strict mypy on bot/, the import contracts
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy
+	$(RUN) lint-imports
 
 pytest: i18n-compile
 	$(RUN) pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)

@@ -30,7 +30,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.advisories.importer import import_folder  # noqa: E402
+from bot.admin.importer import import_folder  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.limiter import RateLimiter  # noqa: E402
 from bot.delivery.message import ack_markup  # noqa: E402

@@ -10,19 +10,20 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from bot.admin import cli as admin_cli
-from bot.admin import cli_correct, cli_push
-from bot.advisories import cli as content_cli
-from bot.advisories.importer import ContentError
-from bot.app import serve
-from bot.cli_parser import build_parser
+from bot.admin.importer import ContentError
+from bot.cli import admin as admin_cli
+from bot.cli import content as content_cli
+from bot.cli import correct as cli_correct
+from bot.cli import delivery as delivery_cli
+from bot.cli import push as cli_push
+from bot.cli.parser import build_parser
 from bot.config import ConfigError, Settings, load_settings
-from bot.delivery import cli as delivery_cli
 from bot.demo.cli import read_script, run_demo
 from bot.i18n import CatalogError
 from bot.logs import configure_logging
 from bot.storage import Database, DatabaseError
 from bot.storage.backup import BackupError, backup, restore
+from bot.telegram.app import serve
 
 
 async def _run(settings: Settings) -> None:

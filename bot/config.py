@@ -10,9 +10,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-COUNTRIES = ("UZ", "KG", "TJ")
+from bot.world import COUNTRY_CODES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
 SUPER_ADMIN = "*"
 
 # Drivers the storage layer is written and tested for; anything else is a configuration error.
@@ -141,7 +141,7 @@ def parse_admins(text: str) -> dict[int, str]:
     for entry in filter(None, (part.strip() for part in text.split(","))):
         user, _, country = entry.partition(":")
         country = country.strip().upper()
-        if not user.strip().isdigit() or country not in (*COUNTRIES, SUPER_ADMIN):
+        if not user.strip().isdigit() or country not in (*COUNTRY_CODES, SUPER_ADMIN):
             raise ValueError(f"bad entry {entry!r}; expected USER_ID:UZ|KG|TJ|*")
         admins[int(user)] = country
     return admins

@@ -49,9 +49,9 @@ def test_the_entry_point_and_health_check_exist() -> None:
     scripts = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     assert 'ENTRYPOINT ["elchi"]' in DOCKERFILE
     assert scripts["elchi"] == "bot.__main__:main"
-    assert '"python", "-m", "bot.health", "check"' in DOCKERFILE
+    assert '"python", "-m", "bot.telegram.health", "check"' in DOCKERFILE
     result = subprocess.run(
-        [str(PROJECT_ROOT / ".venv" / "bin" / "python"), "-m", "bot.health", "check"],
+        [str(PROJECT_ROOT / ".venv" / "bin" / "python"), "-m", "bot.telegram.health", "check"],
         capture_output=True,
         text=True,
         timeout=30,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import pycountry
 import pytest
 
-from bot.advisories.contacts import RUSSIAN_REGIONS
-from bot.geography import REGIONS, locate, missing_capitals
+from bot.world.geography import locate, missing_capitals
+from bot.world.regions import RUSSIAN_REGIONS
 
 
 def test_the_table_covers_every_iso_region_and_every_capital_is_known() -> None:
-    assert set(REGIONS) == set(RUSSIAN_REGIONS)
+    iso = {s.code for s in pycountry.subdivisions.get(country_code="RU")}
+    assert set(RUSSIAN_REGIONS) == iso
     assert missing_capitals() == []
 
 

@@ -57,7 +57,7 @@ def test_every_command_of_the_parser_is_dispatched() -> None:
     import argparse
 
     from bot.__main__ import COMMANDS
-    from bot.cli_parser import build_parser
+    from bot.cli.parser import build_parser
 
     [subcommands] = [
         action

@@ -20,9 +20,8 @@ from bot.admin.compose import (
     text_keys,
     voice_locales,
 )
-from bot.i18n.locales import LOCALES
-from bot.regions import REGIONS
-from bot.texts import N_
+from bot.world import LOCALE_NAMES, N_
+from bot.world.regions import REGION_NAMES
 
 MAX_HEADLINE = 160
 MAX_BODY = 3500  # characters a language: with the header and sources it fits one message
@@ -247,8 +246,8 @@ _HANDLERS: dict[str, Take] = {
     "kind": _choice(KINDS, "kind"),
     "severity": _choice(SEVERITIES, "severity"),
     "supersedes": _supersedes,
-    "regions": _toggle("regions", frozenset(REGIONS)),
-    "locales": _toggle("locales", frozenset(LOCALES)),
+    "regions": _toggle("regions", frozenset(REGION_NAMES)),
+    "locales": _toggle("locales", frozenset(LOCALE_NAMES)),
     "source.url": _sources,
     "source.title": _sources,
     "sources": _sources,

@@ -8,8 +8,9 @@ from typing import Any
 
 from bot.admin.compose import EXPIRY_DAYS, KIND_MODEL, KINDS
 from bot.advisories.content import check_document
-from bot.advisories.model import MOSCOW, WRITTEN_LOCALES, Advisory
+from bot.advisories.model import Advisory
 from bot.i18n import Translator
+from bot.world import MOSCOW, WRITTEN_LOCALES
 
 
 def new_id(*, country: str, now: datetime, taken: frozenset[str]) -> str:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
-from bot.advisories.model import WRITTEN_LOCALES, Advisory, LocaleText
+from bot.advisories.model import Advisory, LocaleText
 from bot.clock import Clock
 from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
@@ -14,7 +14,7 @@ from bot.i18n import Translator
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
 from bot.storage.models import Broadcast, Delivery
-from bot.texts import N_
+from bot.world import N_, WRITTEN_LOCALES
 
 HEADLINE = N_("Cancelled: {headline}")
 NOTICE_SHOWN_FOR = timedelta(days=30)  # in /latest; the notice itself is sent once

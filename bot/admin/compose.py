@@ -4,7 +4,7 @@ the answers).
 A draft's answers live in a plain dict (stored as JSON), so a restart loses nothing. The next
 question is always the first one not yet answered, which makes editing simple: an edit puts a
 group of questions in front (`edit`), and each of them offers to keep its current answer.
-Nothing here knows Telegram; `bot.handlers.compose` asks the questions.
+Nothing here knows Telegram; `bot.telegram.handlers.compose` asks the questions.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.advisories.model import MOSCOW
+from bot.world import MOSCOW
 
 FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%dT%H:%M")
 LATEST = timedelta(days=366)  # a year ahead at most: a typo such as 2062 is refused

@@ -6,8 +6,8 @@ from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from bot.advisories.model import Advisory
-from bot.i18n.locales import CAP_LANGUAGE
-from bot.telegram_html import parse_html
+from bot.texts.telegram_html import parse_html
+from bot.world import CAP_LANGUAGE
 
 NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 STATUS = {"actual": "Actual", "test": "Test", "draft": "Draft"}

@@ -8,18 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-import pycountry
 from pydantic import Field, field_validator
 
-from bot.advisories.model import Country, Locale, Source, Strict
-
-District = Literal[
-    "central", "north_west", "south", "north_caucasus", "volga", "ural", "siberia", "far_east"
-]
-RUSSIAN_REGIONS = frozenset(
-    s.code
-    for s in pycountry.subdivisions.get(country_code="RU")  # type: ignore[no-untyped-call]
-)
+from bot.advisories.model import Source, Strict
+from bot.world import Country, Locale
+from bot.world.regions import RUSSIAN_REGIONS, District
 
 
 class Fact(Strict):

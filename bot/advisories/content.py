@@ -11,8 +11,9 @@ from bot.advisories.files import Problem, YamlDocument, parse_model, read_yaml
 from bot.advisories.model import Advisory
 from bot.advisories.places import russian_cities
 from bot.advisories.render import render, visible_length
-from bot.i18n import LOCALES, Translator
-from bot.telegram_html import HtmlError, parse_html
+from bot.i18n import Translator
+from bot.texts.telegram_html import HtmlError, parse_html
+from bot.world import LOCALE_NAMES
 
 MAX_PARTS = 3  # more messages than this is too much for one advisory on a cheap phone
 
@@ -80,7 +81,7 @@ def _rendering(
     document: YamlDocument, advisory: Advisory, translator: Translator
 ) -> list[Problem]:
     problems = []
-    for locale in LOCALES:
+    for locale in LOCALE_NAMES:
         if locale not in advisory.text:
             continue
         where = (

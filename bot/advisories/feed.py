@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 from bot.advisories.cap import cap_time
 from bot.advisories.model import Advisory
-from bot.telegram_html import parse_html
+from bot.texts.telegram_html import parse_html
 
 ATOM = "http://www.w3.org/2005/Atom"
 

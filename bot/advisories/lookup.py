@@ -7,7 +7,8 @@ from typing import Literal
 
 from bot.advisories.contacts import Directory, Mission
 from bot.advisories.places import russian_cities
-from bot.geography import REGIONS, distance_km, locate
+from bot.world.geography import distance_km, locate
+from bot.world.regions import RUSSIAN_REGIONS
 
 Reason = Literal["region", "district", "nearest", "abroad", "unknown"]
 
@@ -31,11 +32,13 @@ def for_region(directory: Directory, region: str) -> Match:
     for mission in directory.missions:
         if region in mission.serves_regions:
             return Match(mission, "region", region)
-    district = REGIONS[region][1] if region in REGIONS else None
+    district = RUSSIAN_REGIONS[region][1] if region in RUSSIAN_REGIONS else None
     for mission in directory.missions:
         if district in mission.serves_districts:
             return Match(mission, "district", region)
-    capital = russian_cities().get(REGIONS[region][0]) if region in REGIONS else None
+    capital = (
+        russian_cities().get(RUSSIAN_REGIONS[region][0]) if region in RUSSIAN_REGIONS else None
+    )
     if capital is None:
         return Match(embassy(directory), "unknown", region)
     return Match(_nearest(directory, capital), "nearest", region)

@@ -7,17 +7,13 @@ effective, expires) plus what Elchi needs (country, targeting, sources, texts pe
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from bot.config import COUNTRIES, LOCALES
+from bot.world import COUNTRY_CODES, LOCALE_CODES, MOSCOW, WRITTEN_LOCALES, Country, Locale
 
-Country = Literal["UZ", "KG", "TJ"]
-Locale = Literal["uz", "uz_Cyrl", "ky", "tg", "ru"]
-WRITTEN_LOCALES: tuple[Locale, ...] = ("uz", "ky", "tg", "ru")
-MOSCOW = timezone(timedelta(hours=3), "MSK")
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -126,7 +122,7 @@ class Advisory(Strict):
             raise ValueError(f"supersedes: an {self.kind} must name the advisory it changes")
         if self.kind == "rumour_correction" and any(not t.claim for t in self.text.values()):
             raise ValueError("text: a rumour correction states the false claim in every text")
-        if self.country not in COUNTRIES:
+        if self.country not in COUNTRY_CODES:
             raise ValueError("country: unknown")
         return self
 
@@ -144,7 +140,7 @@ class Advisory(Strict):
 
     def audience_locales(self) -> list[str]:
         """The locales whose readers receive it (all five unless targeted)."""
-        return [str(loc) for loc in self.targeting.locales] or list(LOCALES)
+        return [str(loc) for loc in self.targeting.locales] or list(LOCALE_CODES)
 
     def voice_for(self, locale: str) -> str | None:
         """The voice note for readers of `locale`: their own, the Latin one for Cyrillic

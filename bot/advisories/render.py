@@ -6,9 +6,10 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from bot.advisories.model import MOSCOW, Advisory, LocaleText
-from bot.telegram_html import parse_html, utf16_len
-from bot.texts import FLAGS, N_, Gettext, html
+from bot.advisories.model import Advisory, LocaleText
+from bot.texts import Gettext, html
+from bot.texts.telegram_html import parse_html, utf16_len
+from bot.world import FLAGS, MOSCOW, N_
 
 MAX_MESSAGE = 4096
 DateFormat = Callable[[date], str]  # a date in the reader's locale

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, timedelta
 
-from bot.advisories.model import MOSCOW, Advisory
+from bot.advisories.model import Advisory
 from bot.clock import Clock
 from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
@@ -15,6 +15,7 @@ from bot.i18n import Translator
 from bot.storage.admins import AdminRepository
 from bot.storage.db import Database
 from bot.texts import Gettext
+from bot.world import MOSCOW
 
 LATE_AFTER = timedelta(minutes=5)
 

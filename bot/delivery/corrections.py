@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 
 from bot.clock import Clock, utcnow
 from bot.delivery import message_ids
-from bot.discreet import KEEP_FOR
+from bot.delivery.discreet import KEEP_FOR
 from bot.storage.db import Database
 from bot.storage.models import CorrectionRow, Delivery, ScheduledDeletion, Subscriber
 

@@ -7,17 +7,18 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import callbacks
 from bot.advisories.model import Advisory
 from bot.delivery import message_ids
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.telegram_api import SendResult
 from bot.i18n import Translator
-from bot.texts import N_
+from bot.world import N_
 
 Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
 Markup = Callable[[Advisory, str], dict[str, Any] | None]
 PER_CHAT_PAUSE = 1.0  # Telegram: about one message a second to one chat
+# The "I understand" action in callback data (handled by `bot.telegram.handlers.ack`).
+ACK_ACTION = "ack"
 ACK_LABEL = N_("I understand")
 CORRECTED = N_(
     "The embassy has corrected this advisory: the message above now shows the new text."
@@ -38,12 +39,17 @@ class Delivered:
         return message_ids.join(self.later_ids, self.voice_ids)
 
 
+def ack_data(advisory_id: str) -> str:
+    """The callback data of the "I understand" button (`bot.telegram.callbacks` parses it)."""
+    return f"{ACK_ACTION}:{advisory_id}"
+
+
 def ack_markup(translator: Translator) -> Markup:
     """advisory, locale → the "I understand" keyboard, labelled in the reader's language."""
 
     def markup(advisory: Advisory, locale: str) -> dict[str, Any]:
         label = "✅ " + translator.gettext(ACK_LABEL, locale=locale)
-        data = callbacks.data("ack", advisory.id)
+        data = ack_data(advisory.id)
         return {"inline_keyboard": [[{"text": label, "callback_data": data}]]}
 
     return markup

@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.delivery import message_ids
+from bot.delivery.discreet import KEEP_FOR
 from bot.delivery.queries import BroadcastQueries, audience
-from bot.discreet import KEEP_FOR
 from bot.storage.db import Database
 from bot.storage.models import Broadcast, Delivery, ScheduledDeletion, Subscriber
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.geography import region_timezone
+from bot.world.geography import region_timezone
 
 URGENT = ("extreme", "severe")
 

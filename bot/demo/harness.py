@@ -12,12 +12,18 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.app import BotApplication, build_application, deliver_for, open_services, running_bot
 from bot.clock import Clock, utcnow
 from bot.config import Settings
-from bot.context import Services
 from bot.delivery.outbox import Outbox
 from bot.sandbox import Sandbox
+from bot.telegram.app import (
+    BotApplication,
+    build_application,
+    deliver_for,
+    open_services,
+    running_bot,
+)
+from bot.telegram.context import Services
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.support import Translations
 
-from bot.i18n.locales import LOCALES
+from bot.world import LOCALE_NAMES
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "locales"
 
@@ -23,7 +23,7 @@ class Translator:
 
     def __init__(self, directory: Path = DEFAULT_DIR) -> None:
         self._catalogs: dict[str, Translations] = {}
-        for locale in LOCALES:
+        for locale in LOCALE_NAMES:
             mo = directory / locale / "LC_MESSAGES" / "messages.mo"
             po = mo.with_suffix(".po")
             if not mo.is_file():

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.sandbox.errors import bad_request, forbidden
 from bot.sandbox.world import SimBot, SimChat, SimMessage, World
-from bot.telegram_html import HtmlError, parse_html, utf16_len
+from bot.texts.telegram_html import HtmlError, parse_html, utf16_len
 
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64

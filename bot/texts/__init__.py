@@ -9,23 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from bot.i18n.locales import LOCALES
+from bot.world import COUNTRY_NAMES, FLAGS, LOCALE_NAMES
 
 Gettext = Callable[[str], str]
 
 
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated where it is shown."""
-    return message
-
-
-COUNTRIES = {"UZ": N_("Uzbekistan"), "KG": N_("Kyrgyzstan"), "TJ": N_("Tajikistan")}
-FLAGS = {"UZ": "🇺🇿", "KG": "🇰🇬", "TJ": "🇹🇯"}
-
-
 def country(_: Gettext, code: str) -> str:
     """`🇺🇿 Uzbekistan` in the reader's language."""
-    return f"{FLAGS[code]} {_(COUNTRIES[code])}"
+    return f"{FLAGS[code]} {_(COUNTRY_NAMES[code])}"
 
 
 def html(text: str, **values: str) -> str:
@@ -40,4 +31,4 @@ def bold(text: str, **values: str) -> str:
 
 def language_name(code: str) -> str:
     """A language's own name (never translated: people find their language by it)."""
-    return LOCALES[code]
+    return LOCALE_NAMES[code]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.texts import COUNTRIES, Gettext, bold, html
+from bot.texts import Gettext, bold, html
+from bot.world import COUNTRY_NAMES
 
 
 def dual_question(_: Gettext) -> str:
@@ -47,7 +48,7 @@ def callup_advice(
             "to sign a contract with the army. Please help me. My name: … My phone: …"
         ),
     }
-    message = templates[situation].format(country=_(COUNTRIES[country_code]))
+    message = templates[situation].format(country=_(COUNTRY_NAMES[country_code]))
     parts = [
         bold(_("What to do now")),
         "1. "

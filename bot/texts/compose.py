@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.admin.answers import MAX_HEADLINE
-from bot.regions import REGIONS
 from bot.texts import Gettext, bold, country, html, language_name
+from bot.world.regions import REGION_NAMES
 
 
-def question(_: Gettext, key: str, data: dict[str, Any]) -> str:
+def question(_: Gettext, key: str, data: dict[str, Any], *, headline_limit: int) -> str:
     """The prompt for question `key`, with the current answer when there is one."""
     if "." in key and not key.startswith(("source.", "voice.")):
-        return _text_question(_, key, data)
+        return _text_question(_, key, data, headline_limit)
     if key.startswith("voice."):
         return html(
             _("Record the voice note in {language} now: hold the microphone button."),
@@ -22,7 +21,7 @@ def question(_: Gettext, key: str, data: dict[str, Any]) -> str:
     return maker(_, data)
 
 
-def _text_question(_: Gettext, key: str, data: dict[str, Any]) -> str:
+def _text_question(_: Gettext, key: str, data: dict[str, Any], headline_limit: int) -> str:
     locale, name = key.split(".", 1)
     language = language_name(locale)
     prompts = {
@@ -36,7 +35,7 @@ def _text_question(_: Gettext, key: str, data: dict[str, Any]) -> str:
             "{language}: what should people do? One short sentence; it is shown last, in bold."
         ),
     }
-    lines = [bold(prompts[name], language=language, limit=str(MAX_HEADLINE))]
+    lines = [bold(prompts[name], language=language, limit=str(headline_limit))]
     if name == "headline" and locale != "ru":
         lines.append(html(_("Not translated yet? Press “To follow”: Russian is shown meanwhile.")))
     current = data.get("text", {}).get(locale, {}).get(name)
@@ -77,7 +76,7 @@ def _severity(_: Gettext, data: dict[str, Any]) -> str:
 
 
 def _regions(_: Gettext, data: dict[str, Any]) -> str:
-    chosen = ", ".join(_(REGIONS[r]) for r in data.get("regions", []) if r in REGIONS)
+    chosen = ", ".join(_(REGION_NAMES[r]) for r in data.get("regions", []) if r in REGION_NAMES)
     lines = [
         bold(_("Where in Russia? Choose regions, or everywhere.")),
         html(_("Only subscribers who saved one of these regions receive a regional advisory.")),

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bot.advisories.model import MOSCOW
-from bot.delivery.queries import Progress
-from bot.regions import REGIONS
-from bot.texts import N_, Gettext, bold, country, html, language_name
+from bot.texts import Gettext, bold, country, html, language_name
+from bot.world import MOSCOW, N_
+from bot.world.regions import REGION_NAMES
 
 STATES = {
     "draft": N_("draft"),
@@ -55,18 +54,20 @@ def moment(_: Gettext, value: datetime, *, format_date: Callable[[date], str]) -
 
 def regions_line(_: Gettext, regions: dict[str | None, int]) -> str:
     """`Regions: Moscow 40, Tatarstan 10, not given 70`."""
-    named = sorted(((_(REGIONS[r]), n) for r, n in regions.items() if r in REGIONS), key=str)
+    named = sorted(
+        ((_(REGION_NAMES[r]), n) for r, n in regions.items() if r in REGION_NAMES), key=str
+    )
     parts = [f"{name} {count}" for name, count in named]
-    unknown = sum(n for r, n in regions.items() if r not in REGIONS)
+    unknown = sum(n for r, n in regions.items() if r not in REGION_NAMES)
     if unknown:
         parts.append(_("not given {count}").format(count=unknown))
     return _("Regions: {counts}").format(counts=", ".join(parts))
 
 
-def delivered_line(_: Gettext, *, progress: Progress, acks: int) -> str:
+def delivered_line(_: Gettext, *, sent: int, total: int, acks: int) -> str:
     """`delivered 118 of 120 · “I understand” 34`."""
     return _("delivered {sent} of {total} · “I understand”: {acks}").format(
-        sent=progress.by_status.get("sent", 0), total=progress.total, acks=acks
+        sent=sent, total=total, acks=acks
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.texts import COUNTRIES, Gettext, bold, html
+from bot.texts import Gettext, bold, html
+from bot.world import COUNTRY_NAMES
 
 
 def welcome(_: Gettext, *, first_contact: bool) -> str:
@@ -19,7 +20,7 @@ def welcome(_: Gettext, *, first_contact: bool) -> str:
 
 def subscribed(_: Gettext, *, country_code: str, operator: str) -> str:
     """Confirmation after the last onboarding tap: what comes, who runs it, how to stop."""
-    country = _(COUNTRIES[country_code])
+    country = _(COUNTRY_NAMES[country_code])
     return "\n\n".join(
         [
             "✅ "
@@ -34,7 +35,7 @@ def subscribed(_: Gettext, *, country_code: str, operator: str) -> str:
 
 def already_subscribed(_: Gettext, *, country_code: str) -> str:
     """Answer to /start from someone who is subscribed."""
-    country = _(COUNTRIES[country_code])
+    country = _(COUNTRY_NAMES[country_code])
     return "\n".join(
         [
             html(_("You are subscribed. Your citizenship: {country}."), country=country),
@@ -47,5 +48,5 @@ def welcome_back(_: Gettext, *, country_code: str) -> str:
     """Answer to /start after /stop: subscribed again with the saved choices."""
     return html(
         _("Welcome back! You are subscribed again. Your citizenship: {country}."),
-        country=_(COUNTRIES[country_code]),
+        country=_(COUNTRY_NAMES[country_code]),
     )

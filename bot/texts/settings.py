@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from bot.regions import REGIONS
-from bot.texts import COUNTRIES, Gettext, bold, html, language_name
+from bot.texts import Gettext, bold, html, language_name
+from bot.world import COUNTRY_NAMES
+from bot.world.regions import REGION_NAMES
 
 
 def settings(
     _: Gettext, *, locale: str, country_code: str, region: str | None, discreet: bool
 ) -> str:
     """The subscriber's current choices."""
-    region_name = _(REGIONS[region]) if region in REGIONS else _("not chosen")
+    region_name = _(REGION_NAMES[region]) if region in REGION_NAMES else _("not chosen")
     rows = [
         (_("Language"), language_name(locale)),
-        (_("Citizenship"), _(COUNTRIES[country_code])),
+        (_("Citizenship"), _(COUNTRY_NAMES[country_code])),
         (_("Region"), region_name),
         (_("Discreet mode"), _("on") if discreet else _("off")),
     ]

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from bot.admin.cancel import cancel
+from bot.admin.importer import import_folder
 from bot.admin.workflow import AdminWorkflow, FourEyes
-from bot.advisories.importer import import_folder
 from bot.config import PROJECT_ROOT
 from bot.delivery.outbox import Outbox
 from bot.i18n import Translator

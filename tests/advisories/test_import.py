@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.advisories.importer import import_folder
+from bot.admin.importer import import_folder
 from bot.i18n import Translator
 from bot.storage import Database
 from bot.storage.advisories import AdvisoryRepository

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.admin.importer import import_folder
 from bot.advisories.content import load_content
-from bot.advisories.importer import import_folder
 from bot.i18n import Translator
 from bot.storage import Database
 from bot.storage.advisories import AdvisoryRepository

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.advisories.importer import import_folder
+from bot.admin.importer import import_folder
 from bot.config import PROJECT_ROOT
 from bot.delivery.outbox import Outbox
 from bot.delivery.service import worker

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from bot.admin.cancel import cancel_id
-from bot.callbacks import data, short
 from bot.delivery.outbox import Outbox
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox, SimUser
+from bot.telegram.callbacks import data, short
 from tests.e2e.helpers import eventually, eventually_async, press, say
 from tests.support.clock import FakeClock
 

@@ -12,8 +12,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from bot.i18n.locales import LOCALES, WRITTEN
 from bot.i18n.translator import DEFAULT_DIR
+from bot.world import LOCALE_NAMES, WRITTEN_LOCALES
 
 ROOT = DEFAULT_DIR.parent
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -34,7 +34,7 @@ def strings(message: object) -> list[str]:
     return list(value) if isinstance(value, (tuple, list)) else [value]
 
 
-@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("locale", LOCALE_NAMES)
 def test_every_message_is_translated_and_none_is_fuzzy(locale: str) -> None:
     problems = [
         m.id
@@ -44,13 +44,13 @@ def test_every_message_is_translated_and_none_is_fuzzy(locale: str) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize("locale", WRITTEN)
+@pytest.mark.parametrize("locale", WRITTEN_LOCALES)
 def test_catalog_has_every_msgid_of_the_template(locale: str) -> None:
     ids = {m.id for m in catalog(locale) if m.id}
     assert {m.id for m in template() if m.id} - ids == set()
 
 
-@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("locale", LOCALE_NAMES)
 def test_placeholders_are_the_same_as_in_the_msgid(locale: str) -> None:
     wrong = []
     for message in catalog(locale):
@@ -64,7 +64,7 @@ def test_placeholders_are_the_same_as_in_the_msgid(locale: str) -> None:
     assert wrong == []
 
 
-@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("locale", LOCALE_NAMES)
 def test_msgfmt_check_passes(locale: str) -> None:
     msgfmt = shutil.which("msgfmt")
     assert msgfmt is not None, "gettext's msgfmt is needed (apt-get install gettext)"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.advisories.importer import import_folder
+from bot.admin.importer import import_folder
 from bot.config import PROJECT_ROOT
 from bot.delivery.outbox import Outbox
 from bot.i18n import Translator

@@ -1,0 +1,126 @@
+"""Texts of /embassy: a mission with its facts, each with its numbered source, and home lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from bot.advisories.contacts import Directory, Fact, Mission
+from bot.advisories.lookup import Match
+from bot.advisories.model import Source, pick
+from bot.texts import Gettext, bold, html
+from bot.world import COUNTRY_NAMES, N_
+
+KIND = {
+    "embassy": N_("Embassy"),
+    "consulate": N_("Consulate general"),
+    "embassy_office": N_("Embassy office"),
+}
+CITY = {
+    "Moscow": N_("Moscow"),
+    "Saint Petersburg": N_("Saint Petersburg"),
+    "Novosibirsk": N_("Novosibirsk"),
+    "Yekaterinburg": N_("Yekaterinburg"),
+    "Vladivostok": N_("Vladivostok"),
+    "Kazan": N_("Kazan"),
+    "Rostov-on-Don": N_("Rostov-on-Don"),
+    "Ufa": N_("Ufa"),
+    "Krasnoyarsk": N_("Krasnoyarsk"),
+}
+REASON = {
+    "region": N_("It serves your region."),
+    "district": N_("It serves your federal district."),
+    "nearest": N_("It is the nearest to you."),
+    "abroad": N_("You seem to be outside Russia. Here is the embassy in Moscow."),
+    "unknown": N_("Here is the embassy in Moscow."),
+}
+
+
+class Sources:
+    """Numbers sources in order of first use, so each fact can say `[n]`."""
+
+    def __init__(self) -> None:
+        self.items: list[Source] = []
+
+    def refs(self, sources: list[Source]) -> str:
+        numbers = []
+        for source in sources:
+            if source not in self.items:
+                self.items.append(source)
+            numbers.append(self.items.index(source) + 1)
+        return "".join(f"[{n}]" for n in numbers)
+
+    def block(self, _: Gettext, format_date: Callable[[date], str]) -> str:
+        lines = []
+        for number, source in enumerate(self.items, 1):
+            link = f'<a href="{escape(source.url)}">{escape(source.title, quote=False)}</a>'
+            checked = html(_("checked on {date}"), date=format_date(source.checked))
+            lines.append(f"[{number}] {link}, {checked}")
+        return "📎 " + "\n".join(lines)
+
+
+def mission_title(_: Gettext, mission: Mission, country_code: str) -> str:
+    """`Consulate general · Kazan (Uzbekistan)`: no case endings needed in any language."""
+    city = _(CITY[mission.city]) if mission.city in CITY else mission.city
+    return f"{_(KIND[mission.kind])} · {city} ({_(COUNTRY_NAMES[country_code])})"
+
+
+def _fact(_: Gettext, icon: str, fact: Fact, locale: str, sources: Sources, link: bool) -> str:
+    value = escape(fact.value, quote=False)
+    if link:
+        value = f'<a href="{escape(fact.value)}">{value}</a>'
+    line = f"{icon} {value}"
+    note = pick(fact.note, locale)
+    if note:
+        line += f" ({escape(note, quote=False)})"
+    if not fact.verified:
+        line += " ⚠️ <i>" + html(_("unverified: only unofficial lists give this")) + "</i>"
+    return f"{line} {sources.refs(fact.sources)}"
+
+
+def mission_card(
+    _: Gettext, mission: Mission, *, country_code: str, locale: str, sources: Sources
+) -> str:
+    """One mission: title, address, phones, website, hours."""
+    lines = [bold(mission_title(_, mission, country_code)) + " " + sources.refs(mission.sources)]
+    if mission.address is not None:
+        lines.append(_fact(_, "📍", mission.address, locale, sources, link=False))
+    else:
+        lines.append("📍 " + html(_("Our sources do not give the address.")))
+    lines += [_fact(_, "📞", phone, locale, sources, link=False) for phone in mission.phones]
+    if mission.website is not None:
+        lines.append(_fact(_, "🌐", mission.website, locale, sources, link=True))
+    if mission.hours is not None:
+        lines.append(_fact(_, "🕘", mission.hours, locale, sources, link=False))
+    return "\n".join(lines)
+
+
+def contacts(
+    _: Gettext,
+    match: Match,
+    directory: Directory,
+    *,
+    locale: str,
+    embassy: Mission,
+    format_date: Callable[[date], str],
+) -> str:
+    """The serving mission and why, the embassy if different, home lines, then the sources."""
+    sources = Sources()
+    country = directory.country
+    card = mission_card(_, match.mission, country_code=country, locale=locale, sources=sources)
+    parts = [card, "<i>" + html(_(REASON[match.reason])) + "</i>"]
+    if match.mission.id != embassy.id:
+        parts.append(
+            mission_card(_, embassy, country_code=country, locale=locale, sources=sources)
+        )
+    if directory.hotlines:
+        lines = [bold(_("At home and online"))]
+        for hotline in directory.hotlines:
+            label = escape(pick(hotline.label, locale) or "", quote=False)
+            is_link = hotline.contact.value.startswith("http")
+            fact = _fact(_, "☎️", hotline.contact, locale, sources, link=is_link)
+            lines.append(fact.replace("☎️ ", f"☎️ {label}: ", 1))
+        parts.append("\n".join(lines))
+    parts.append(sources.block(_, format_date))
+    return "\n\n".join(parts)

@@ -1,0 +1,1 @@
+"""The operator's commands (`elchi ...`): parser, prompts, one module per command group."""

@@ -1,0 +1,140 @@
+"""`elchi admins`, `elchi audit`, `elchi halt`, `elchi push`: the operator's and admins' CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from bot.admin.cancel import CancelError, cancel
+from bot.admin.states import advisory_state
+from bot.cli.prompt import confirm
+from bot.clock import utcnow
+from bot.config import Settings
+from bot.delivery.outbox import Outbox
+from bot.i18n import Translator
+from bot.storage import Database
+from bot.storage.acks import AckRepository
+from bot.storage.admins import AdminRepository
+from bot.storage.advisories import AdvisoryRepository
+from bot.storage.drafts import DraftRepository
+from bot.world import COUNTRY_CODES
+
+
+@asynccontextmanager
+async def database_for(settings: Settings) -> AsyncIterator[Database]:
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+        yield database
+    finally:
+        await database.close()
+
+
+async def admins_command(
+    settings: Settings, action: str, user_id: int | None, country: str | None
+) -> int:
+    """add USER COUNTRY | remove USER | list."""
+    async with database_for(settings) as database:
+        repository = AdminRepository(database=database, configured=settings.admins)
+        if action == "add" and user_id is not None and country is not None:
+            await repository.add(user_id=user_id, country=country)
+            await repository.audit(
+                actor="cli", action="admin-add", country=country, detail=f"user {user_id}"
+            )
+        elif action == "remove" and user_id is not None:
+            if not await repository.remove(user_id=user_id):
+                print(f"elchi: {user_id} is not an admin in the database", file=sys.stderr)
+                return 1
+            await repository.audit(actor="cli", action="admin-remove", detail=f"user {user_id}")
+        for user, where in sorted((await repository.all()).items()):
+            source = "ADMINS" if user in settings.admins else "database"
+            print(f"{user}\t{where}\t{source}")
+    return 0
+
+
+async def audit_command(settings: Settings, limit: int) -> int:
+    """Print the newest audit entries."""
+    async with database_for(settings) as database:
+        repository = AdminRepository(database=database, configured=settings.admins)
+        for entry in await repository.audit_log(limit=limit):
+            print(
+                "\t".join(
+                    str(v) if v is not None else "-"
+                    for v in (
+                        entry.at.isoformat(timespec="seconds"),
+                        entry.actor,
+                        entry.action,
+                        entry.country,
+                        entry.advisory_id,
+                        entry.audience,
+                        entry.detail,
+                    )
+                )
+            )
+    return 0
+
+
+async def halt_command(settings: Settings, country: str) -> int:
+    """Stop all sending for `country` at once."""
+    async with database_for(settings) as database:
+        halted = await Outbox(database=database).halt(country=country)
+        await AdminRepository(database=database, configured=settings.admins).audit(
+            actor="cli", action="halt", country=country, detail=",".join(halted) or None
+        )
+    print(f"halted {len(halted)} broadcast(s) of {country}: {', '.join(halted) or 'none'}")
+    return 0
+
+
+async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> int:
+    """Withdraw an advisory: pending sends stop; those who got it receive a notice."""
+    if not await confirm(f"cancel {advisory_id}?", yes=yes):
+        print("nothing changed")
+        return 1
+    async with database_for(settings) as database:
+        try:
+            notice, total = await cancel(
+                database=database, translator=Translator(), clock=utcnow, advisory_id=advisory_id
+            )
+        except CancelError as error:
+            print(f"elchi: {error}", file=sys.stderr)
+            return 1
+        await AdminRepository(database=database, configured=settings.admins).audit(
+            actor="cli",
+            action="cancel",
+            country=None if notice is None else notice.country,
+            advisory_id=advisory_id,
+            audience=total,
+        )
+    if notice is None:
+        print(f"{advisory_id}: cancelled; nobody had received it, so no notice is sent")
+        return 0
+    print(
+        f"{advisory_id}: cancelled; notice {notice.id} to those who received it ({total} so far)"
+    )
+    print("the delivery worker (the running bot, or `elchi deliver`) sends it now")
+    return 0
+
+
+async def advisories_command(settings: Settings, country: str | None) -> int:
+    """Drafts and advisories with their state, schedule and counts (never chat ids)."""
+    async with database_for(settings) as database:
+        outbox, acks = Outbox(database=database), AckRepository(database=database)
+        drafts = DraftRepository(database=database)
+        for code in [country] if country else list(COUNTRY_CODES):
+            for draft in await drafts.of_country(country=code):
+                state = "waiting-approval" if draft.request else "draft"
+                print(f"{draft.id}\t{code}\t{state}\t-\t-\t-")
+            for advisory in await AdvisoryRepository(database=database).all(country=code):
+                broadcast = await outbox.state(advisory.id)
+                state = advisory_state(advisory, broadcast=broadcast, now=utcnow())
+                when = (
+                    advisory.publish_at.isoformat(timespec="minutes")
+                    if advisory.publish_at
+                    else "-"
+                )
+                progress = await outbox.progress(advisory.id)
+                understood = sum((await acks.by_locale(advisory_id=advisory.id)).values())
+                sent = f"sent {progress.by_status.get('sent', 0)}/{progress.total}"
+                print(f"{advisory.id}\t{code}\t{state}\t{when}\t{sent}\tunderstood {understood}")
+    return 0

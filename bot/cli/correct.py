@@ -1,0 +1,79 @@
+"""`elchi correct ID FILE`: replace an advisory and edit every delivered copy in place."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.admin.workflow import DraftOpen
+from bot.cli import delivery as delivery_cli
+from bot.cli.admin import database_for
+from bot.cli.prompt import confirm
+from bot.cli.push import DRAFT_OPEN, read_one, request_approval, workflow_for
+from bot.config import Settings
+from bot.delivery.corrections import Corrections
+from bot.i18n import Translator
+from bot.storage import Database
+from bot.storage.admins import AdminRepository
+from bot.storage.advisories import AdvisoryRepository
+
+
+async def correct_command(
+    settings: Settings, advisory_id: str, path: Path, *, yes: bool, notice: bool = False
+) -> int:
+    """Replace an advisory with the corrected file and edit every delivered message in place
+    (past APPROVAL_THRESHOLD copies, a second admin approves in Telegram first)."""
+    async with database_for(settings) as database:
+        advisories = AdvisoryRepository(database=database)
+        corrected = await read_one(path, advisories, Translator(), expected_id=advisory_id)
+        if corrected is None:
+            return 1
+        admins = AdminRepository(database=database, configured=settings.admins)
+        workflow = workflow_for(settings, database, admins)
+        copies = await workflow.corrections.to_edit(advisory_id=advisory_id)
+        print(f"{advisory_id}: {copies} delivered message(s) to edit in place")
+        needed = workflow.four_eyes.needed(copies)
+        if needed:
+            settings.token()
+            print(
+                f"more than {settings.approval_threshold}: a second admin of "
+                f"{corrected.country} must approve it in Telegram"
+            )
+        if not await confirm(f"correct {advisory_id}?", yes=yes):
+            print("nothing changed")
+            return 1
+        if needed:
+            return await request_approval(
+                settings, database, workflow, corrected, at=None, action="correct", notice=notice
+            )
+        try:
+            draft = await workflow.from_file(corrected, origin="correct", mode="correct")
+        except DraftOpen:
+            print(DRAFT_OPEN.format(id=advisory_id), file=sys.stderr)
+            return 1
+        outcome = await workflow.request(
+            draft, action="correct", actor="cli", requester=None, notice=notice
+        )
+        if outcome.kind != "corrected":
+            print("elchi: " + "; ".join(outcome.problems), file=sys.stderr)
+            return 1
+    print(f"{advisory_id}: correcting {copies} delivered message(s)")
+    await delivery_cli.deliver_or_watch(settings, done=_correction_ended(advisory_id))
+    async with database_for(settings) as database:
+        state = await Corrections(database=database).get(advisory_id=advisory_id)
+    if state is None:  # nothing had been delivered: the new text is simply in place
+        print(f"{advisory_id}: corrected; nothing had been delivered yet")
+        return 0
+    print(
+        f"{advisory_id}: corrected; {state.edited} messages edited, {state.gone} gone, "
+        f"{state.failed} failed" + ("" if state.state == "done" else f" ({state.state})")
+    )
+    return 0 if state.failed == 0 and state.state == "done" else 1
+
+
+def _correction_ended(advisory_id: str) -> delivery_cli.Finished:
+    async def ended(database: Database) -> bool:
+        state = await Corrections(database=database).state(advisory_id=advisory_id)
+        return state != "pending"
+
+    return ended

@@ -1,0 +1,1 @@
+"""Everything that touches python-telegram-bot: the application, handlers, keyboards, buttons."""

@@ -1,0 +1,210 @@
+"""Build the python-telegram-bot Application and run it (polling) with the services."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable
+from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, SimpleUpdateProcessor
+from telegram.request import HTTPXRequest
+
+from bot.admin.importer import ContentError, import_folder
+from bot.admin.workflow import AdminWorkflow, FourEyes
+from bot.clock import Clock, utcnow
+from bot.config import ConfigError, Settings
+from bot.delivery.discreet import DiscreetMode
+from bot.delivery.service import run_forever
+from bot.i18n import Translator
+from bot.logs import ChatHasher
+from bot.metrics import Metrics
+from bot.storage import Database, SubscriberRepository
+from bot.storage.acks import AckRepository
+from bot.storage.admins import AdminRepository
+from bot.storage.advisories import AdvisoryRepository
+from bot.storage.deletions import DeletionRepository
+from bot.telegram import handlers, jobs
+from bot.telegram.bot import ElchiBot
+from bot.telegram.commands import publish_commands
+from bot.telegram.context import BotContext, Services
+from bot.telegram.health import HealthServer
+
+log = logging.getLogger(__name__)
+
+BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
+SWEEP_EVERY = 300  # seconds between discreet-mode sweeps
+ALLOWED_UPDATES = ["message", "callback_query"]
+SHUTDOWN_GRACE = 6.0  # seconds for in-flight sends at SIGTERM (the whole stop stays under 10 s)
+
+
+def build_application(*, settings: Settings, services: Services) -> BotApplication:
+    """The Application talking to `settings.bot_api_url`, with every handler registered."""
+    root = settings.bot_api_url
+    bot = ElchiBot(
+        settings.token(),
+        base_url=f"{root}/bot",
+        base_file_url=f"{root}/file/bot",
+        request=HTTPXRequest(connection_pool_size=64),
+        get_updates_request=HTTPXRequest(),
+    )
+    application: BotApplication = (
+        ApplicationBuilder()
+        .bot(bot)
+        .context_types(ContextTypes(context=BotContext))
+        .concurrent_updates(TimedUpdates(services.metrics))
+        .build()
+    )
+    application.bot_data["services"] = services
+    bot.set_on_sent(
+        lambda message: services.discreet.sent(
+            chat_id=message.chat_id, message_id=message.message_id
+        )
+    )
+    handlers.register(application)
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
+    return application
+
+
+class TimedUpdates(SimpleUpdateProcessor):
+    """One update at a time (PTB's default), timing each for /metrics."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__(max_concurrent_updates=1)
+        self._metrics = metrics
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        started = time.monotonic()
+        try:
+            await super().do_process_update(update, coroutine)
+        finally:
+            self._metrics.update_processed(time.monotonic() - started)
+
+
+@asynccontextmanager
+async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIterator[Services]:
+    """Connect and migrate the database; always dispose it again."""
+    translator = Translator()  # fails fast on a missing or stale catalog
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+        advisories = AdvisoryRepository(database=database, clock=clock)
+        report = await import_folder(
+            settings.advisories_dir, repository=advisories, translator=translator
+        )
+        if report.problems:
+            raise ContentError("\n".join(report.lines()))
+        log.info("content: %s", report.lines()[-1])
+        hash_chat = ChatHasher(settings.key())
+        discreet = DiscreetMode(
+            deletions=DeletionRepository(database=database), clock=clock, hash_chat=hash_chat
+        )
+        admins = AdminRepository(database=database, configured=settings.admins, clock=clock)
+        yield Services(
+            settings=settings,
+            database=database,
+            subscribers=SubscriberRepository(database=database, clock=clock),
+            advisories=advisories,
+            admins=admins,
+            translator=translator,
+            discreet=discreet,
+            metrics=Metrics(),
+            hash_chat=hash_chat,
+            clock=clock,
+            acks=AckRepository(database=database, clock=clock),
+            workflow=AdminWorkflow(
+                database=database,
+                translator=translator,
+                admins=admins,
+                four_eyes=FourEyes(settings.approvals, settings.approval_threshold),
+                clock=clock,
+            ),
+        )
+    finally:
+        await database.close()
+
+
+async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
+    """The delivery worker of this process, woken by `services.bell` (an admin's send)."""
+    settings = services.settings
+    await run_forever(
+        database=services.database,
+        translator=services.translator,
+        api_url=settings.bot_api_url,
+        token=settings.token(),
+        clock=services.clock,
+        metrics=services.metrics,
+        stop=stop,
+        bell=services.bell,
+        admins=settings.admins,
+        report_locale=settings.default_locale,
+    )
+
+
+@asynccontextmanager
+async def running_bot(application: BotApplication) -> AsyncIterator[BotApplication]:
+    """Start polling; stop cleanly on exit. Token and server problems become ConfigError."""
+    try:
+        await application.initialize()
+    except InvalidToken as exc:
+        raise ConfigError(f"BOT_TOKEN: rejected by the Bot API server ({exc})") from None
+    except NetworkError as exc:
+        raise ConfigError(f"BOT_API_URL: cannot reach the Bot API server ({exc})") from None
+    try:
+        await application.start()
+        services: Services = application.bot_data["services"]
+        await publish_commands(
+            application.bot,
+            services.translator,
+            default_locale=services.settings.default_locale,
+        )
+        assert application.updater is not None
+        settings = services.settings
+        if settings.webhook_url:
+            host, _, port = settings.webhook_listen.rpartition(":")
+            await application.updater.start_webhook(
+                listen=host,
+                port=int(port),
+                url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret_value(),
+                allowed_updates=ALLOWED_UPDATES,
+            )
+            log.info("webhook set; listening on %s", settings.webhook_listen)
+        else:
+            await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+            log.info("polling as @%s", application.bot.username)
+        yield application
+    finally:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+
+
+async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
+    """Run the bot until `stop` is set (SIGINT/SIGTERM in `elchi run`)."""
+    settings.token(), settings.key()  # fail on missing secrets before touching the database
+    if settings.webhook_url:
+        settings.webhook_secret_value()
+    async with open_services(settings) as services:
+        application = build_application(settings=settings, services=services)
+        async with running_bot(application):
+            delivery = asyncio.create_task(deliver_for(services, stop=stop))
+            health = HealthServer(services, delivery=delivery)
+            if settings.health_port:
+                await health.start("0.0.0.0", settings.health_port)
+            try:
+                await stop.wait()
+                # Let in-flight sends finish and be recorded; never past the 10 s a stop may take.
+                await asyncio.wait({delivery}, timeout=SHUTDOWN_GRACE)
+            finally:
+                delivery.cancel()
+                await asyncio.gather(delivery, return_exceptions=True)
+                await health.stop()

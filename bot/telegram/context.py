@@ -1,0 +1,94 @@
+"""The typed per-update context: handlers read services through it, never from globals."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.admin.workflow import AdminWorkflow
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.discreet import DiscreetMode
+from bot.i18n import Translator
+from bot.logs import ChatHasher
+from bot.metrics import Metrics
+from bot.storage import Database, Subscriber, SubscriberRepository
+from bot.storage.acks import AckRepository
+from bot.storage.admins import AdminRepository
+from bot.storage.advisories import AdvisoryRepository
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything a handler may use, built once in `bot.telegram.app`."""
+
+    settings: Settings
+    database: Database
+    subscribers: SubscriberRepository
+    advisories: AdvisoryRepository
+    admins: AdminRepository
+    translator: Translator
+    discreet: DiscreetMode
+    metrics: Metrics
+    hash_chat: ChatHasher
+    clock: Clock
+    acks: AckRepository
+    workflow: AdminWorkflow
+    # Rung after an admin sends or schedules: the delivery worker looks at once, not in 5 s.
+    bell: asyncio.Event = field(default_factory=asyncio.Event)
+    admin_menus: set[int] = field(default_factory=set)  # admins whose menu this process set
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """CallbackContext with typed services and the update's locale (PTB contexttypesbot.py).
+
+    PTB builds one context per update and passes it to every handler group, so the locale
+    resolved in group -1 (`handlers.locale`) is what every later handler sees.
+    """
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        self.locale: str | None = None  # None: not known yet, show the picker
+        self.subscriber: Subscriber | None = None
+        self.admin_country: str | None = None  # set by admins_only: UZ, KG, TJ or *
+
+    @property
+    def services(self) -> Services:
+        """The services stored in bot_data by `bot.telegram.app.build_application`."""
+        services = self.application.bot_data["services"]
+        assert isinstance(services, Services)
+        return services
+
+    @property
+    def subscribers(self) -> SubscriberRepository:
+        """The subscriber repository."""
+        return self.services.subscribers
+
+    @property
+    def member(self) -> Subscriber:
+        """The subscriber of this update, in handlers that only subscribers reach."""
+        if self.subscriber is None:
+            raise LookupError("no subscriber: guard the handler with subscribers_only")
+        return self.subscriber
+
+    @property
+    def lang(self) -> str:
+        """The locale to answer in: the resolved one, else the operator's default."""
+        return self.locale or self.services.settings.default_locale
+
+    def _(self, message: str) -> str:
+        """`message` translated into this update's locale."""
+        return self.services.translator.gettext(message, locale=self.lang)
+
+    def gettext_for(self, locale: str) -> Callable[[str], str]:
+        """A one-argument gettext bound to `locale` (for texts built in `bot.texts`)."""
+        return self.services.translator.bound(locale)

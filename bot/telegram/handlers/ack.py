@@ -1,0 +1,25 @@
+""" "I understand" under an advisory: counted once a chat, by locale; the button then goes."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.telegram.callbacks import Callback
+from bot.telegram.context import BotContext
+
+
+async def ack_button(update: Update, context: BotContext, press: Callback) -> str:
+    """Count the press (never who pressed, only how many) and take the button away."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    advisory = await context.services.advisories.get(advisory_id=press.args[0])
+    subscriber = context.subscriber
+    if advisory is None or advisory.status != "actual":
+        return context._("This is a preview: presses are not counted.")
+    if subscriber is None or subscriber.country != advisory.country:
+        return context._("This button is out of date. Use /start or /settings.")
+    await context.services.acks.acknowledge(
+        advisory_id=advisory.id, chat_id=update.effective_chat.id
+    )
+    await query.edit_message_reply_markup(reply_markup=None)
+    return context._("Thank you. The embassy sees how many people pressed it, never who.")

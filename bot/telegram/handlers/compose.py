@@ -1,0 +1,131 @@
+"""/new and the questions of a draft: typed answers, voice notes, and the question buttons."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.admin import answers, compose
+from bot.admin.answers import MAX_HEADLINE
+from bot.config import SUPER_ADMIN
+from bot.storage.drafts import Draft
+from bot.telegram.callbacks import Callback, short
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.admin import admins_only, may_act
+from bot.telegram.handlers.drafts import ask, find_draft
+from bot.telegram.handlers.info import menu_action
+from bot.telegram.handlers.preview import typed_schedule
+from bot.telegram.keyboards import questions as question_keyboards
+from bot.texts import compose as texts
+from bot.texts import html
+
+# The question a button answers, by the code in its callback data.
+CODES = {
+    "country": "co",
+    "kind": "ki",
+    "supersedes": "su",
+    "severity": "se",
+    "regions": "re",
+    "locales": "lo",
+    "sources": "so",
+    "expires": "ex",
+    "voice": "vo",
+}
+TYPED_HTML = ("body", "instruction")  # kept with their bold, italic and links
+
+
+def code_of(key: str) -> str:
+    """The button code of question `key`."""
+    if key.startswith("voice."):
+        return "vr"
+    return CODES.get(key, "tx")
+
+
+@admins_only
+async def new_command(update: Update, context: BotContext) -> None:
+    """Start a new advisory for the admin's country (a super-admin picks the country first)."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    country = None if context.admin_country == SUPER_ADMIN else context.admin_country
+    draft = await context.services.workflow.start(country=country, editor=update.effective_user.id)
+    await ask(context, update.effective_chat.id, draft)
+
+
+async def compose_message(update: Update, context: BotContext) -> None:
+    """Group -1: the typed answer or voice note of an admin answering a question."""
+    user, message, chat = update.effective_user, update.effective_message, update.effective_chat
+    if user is None or message is None or chat is None:
+        return
+    workflow = context.services.workflow
+    draft = await workflow.drafts.asking(editor=user.id)
+    if draft is None or draft.asking is None:
+        return  # not composing: the ordinary handlers answer
+    if message.text and menu_action(message.text, context) is not None:
+        return  # a press on the persistent menu is not an answer; the question stays open
+    country = await context.services.admins.country_of(user_id=user.id)
+    if not may_act(country, draft.country or SUPER_ADMIN):
+        return
+    context.admin_country = country
+    key = draft.asking
+    if key == "schedule":
+        await typed_schedule(update, context, draft)
+        raise ApplicationHandlerStop
+    if message.voice is not None:
+        answer: answers.Answer = answers.Voice(message.voice.file_id)
+    elif key.split(".")[-1] in TYPED_HTML and message.text:
+        answer = message.text_html
+    else:
+        answer = message.text
+    await answer_question(context, chat.id, draft, key, answer)
+    raise ApplicationHandlerStop
+
+
+async def compose_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """A question's button: a choice, a toggle, keep, to follow, skip, done."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    draft = await find_draft(context, press.args[0])
+    key = draft.asking if draft is not None else None
+    if (
+        draft is None
+        or key is None
+        or draft.editor != update.effective_user.id
+        or code_of(key) != press.args[1]
+    ):
+        return context._("This button is out of date. Use /advisories.")
+    value = press.args[2]
+    if key == "supersedes":
+        value = next((c for c in draft.data.get("candidates", []) if short(c) == value), "")
+    rejected = answers.apply(draft.data, key, answers.Press(value))
+    if rejected is not None:
+        return context._(rejected.message).format(**rejected.values)
+    if key == "country":
+        draft = await context.services.workflow.set_country(draft, value)
+    if compose.next_question(draft.data) == key and key in ("regions", "locales", "voice"):
+        await context.services.workflow.drafts.save(draft)  # a toggle: the same question again
+        await query.edit_message_text(
+            texts.question(context._, key, draft.data, headline_limit=MAX_HEADLINE),
+            parse_mode="HTML",
+            reply_markup=question_keyboards.question(
+                context._, key, draft.data, short(draft.id), []
+            ),
+        )
+        return None
+    await query.edit_message_reply_markup(reply_markup=None)
+    assert query.message is not None
+    await ask(context, query.message.chat.id, draft)
+    return None
+
+
+async def answer_question(
+    context: BotContext, chat_id: int, draft: Draft, key: str, answer: answers.Answer
+) -> None:
+    """Take a typed answer, then ask the next question (or say why it cannot be taken)."""
+    rejected = answers.apply(draft.data, key, answer)
+    if rejected is not None:
+        await context.bot.send_message(
+            chat_id,
+            "❗ " + html(context._(rejected.message).format(**rejected.values)),
+            parse_mode="HTML",
+        )
+        return
+    await ask(context, chat_id, draft)

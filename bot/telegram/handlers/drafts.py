@@ -1,0 +1,183 @@
+"""What the admin handlers share: finding a draft, asking its next question, the preview,
+and telling the admin what a request led to."""
+
+from __future__ import annotations
+
+from bot.admin import compose
+from bot.admin.answers import MAX_HEADLINE
+from bot.admin.workflow import Outcome
+from bot.advisories.model import Advisory
+from bot.config import SUPER_ADMIN
+from bot.storage.drafts import Draft
+from bot.telegram.callbacks import short
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.admin import countries
+from bot.telegram.handlers.show import send_advisory
+from bot.telegram.keyboards import admin as admin_keyboards
+from bot.telegram.keyboards import questions as question_keyboards
+from bot.texts import bold, country, html
+from bot.texts import compose as questions
+from bot.texts import manage as texts
+
+MAX_CANDIDATES = 8  # earlier advisories offered when composing an update
+
+
+def countries_of(context: BotContext) -> list[str]:
+    """The countries this admin acts for ("" holds a super-admin's draft before its country)."""
+    extra = [""] if context.admin_country == SUPER_ADMIN else []
+    return [*countries(context), *extra]
+
+
+async def find_draft(context: BotContext, item: str) -> Draft | None:
+    """The admin's country's draft whose id hashes to `item` (a button's short id)."""
+    for code in countries_of(context):
+        for draft in await context.services.workflow.drafts.of_country(country=code):
+            if short(draft.id) == item:
+                return draft
+    return None
+
+
+async def find_advisory(context: BotContext, item: str) -> Advisory | None:
+    """The admin's country's advisory whose id hashes to `item` (ids only are read)."""
+    advisories = context.services.advisories
+    for advisory_id in await advisories.ids():
+        if short(advisory_id) == item:
+            advisory = await advisories.get(advisory_id=advisory_id)
+            if advisory is not None and advisory.country in countries_of(context):
+                return advisory
+    return None
+
+
+async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
+    """Ask the draft's next question; when none is left, show the preview."""
+    key = compose.next_question(draft.data)
+    workflow = context.services.workflow
+    if key is None:
+        draft.asking = None
+        await workflow.drafts.save(draft)
+        await show_preview(context, chat_id, draft)
+        return
+    candidates: list[tuple[str, str]] = []
+    if key == "supersedes":
+        earlier = [
+            a
+            for a in await context.services.advisories.all(country=draft.country)
+            if a.kind != "cancel" and a.id != draft.id
+        ][:MAX_CANDIDATES]
+        draft.data["candidates"] = [a.id for a in earlier]
+        for advisory in earlier:
+            headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
+            candidates.append((short(advisory.id), headline[:60]))
+    draft.asking = key
+    await workflow.drafts.save(draft)
+    await context.bot.send_message(
+        chat_id,
+        questions.question(context._, key, draft.data, headline_limit=MAX_HEADLINE),
+        parse_mode="HTML",
+        reply_markup=question_keyboards.question(
+            context._, key, draft.data, short(draft.id), candidates
+        ),
+    )
+
+
+async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
+    """The advisory in the admin's language as readers will see it, then the summary."""
+    workflow = context.services.workflow
+    advisory, problems = await workflow.preview(draft)
+    if advisory is None:
+        await send_problems(context, chat_id, draft, problems)
+        return
+    correcting = draft.mode == "correct"
+    locales = advisory.audience_locales()
+    if correcting:
+        progress = await workflow.outbox.progress(advisory.id)
+        audience, count = progress.sent_by_locale, progress.by_status.get("sent", 0)
+    else:
+        audience = await workflow.outbox.audience_by_locale(advisory)
+        count = sum(audience.values())
+    first = context.lang if context.lang in locales else locales[0]
+    await send_advisory(context, chat_id, advisory, locale=first)
+    headlines = {loc: (advisory.text_for(loc) or advisory.text["ru"]).headline for loc in locales}
+    summary = texts.preview_summary(
+        context._,
+        country_code=advisory.country,
+        audience=audience,
+        headlines=headlines,
+        approval_needed=workflow.four_eyes.needed(count),
+        threshold=workflow.four_eyes.threshold,
+        correcting=count if correcting else None,
+    )
+    keyboard = admin_keyboards.preview(context._, short(draft.id), locales, correcting=correcting)
+    await context.bot.send_message(chat_id, summary, parse_mode="HTML", reply_markup=keyboard)
+
+
+async def send_problems(
+    context: BotContext, chat_id: int, draft: Draft, problems: list[str]
+) -> None:
+    """What the validator found, with the edit menu to put it right."""
+    lines = [bold(context._("The advisory does not pass the checks yet:"))]
+    lines += [f"• {html(problem)}" for problem in problems]
+    keyboard = admin_keyboards.edits(
+        context._, short(draft.id), draft.data, correcting=draft.mode == "correct"
+    )
+    await context.bot.send_message(
+        chat_id, "\n".join(lines), parse_mode="HTML", reply_markup=keyboard
+    )
+
+
+async def tell_outcome(context: BotContext, chat_id: int, draft: Draft, outcome: Outcome) -> None:
+    """What happened to a send, schedule or correction request (and wake the worker)."""
+    _ = context._
+    where = country(_, draft.country) if draft.country else ""
+    if outcome.kind == "invalid":
+        await send_problems(context, chat_id, draft, outcome.problems)
+        return
+    if outcome.kind == "gone":
+        text = html(_("This request is no longer open (it was decided, or the draft changed)."))
+    elif outcome.kind == "waiting":
+        if outcome.approvers:
+            text = "⏳ " + html(
+                _("Waiting for a second admin of {country}. Asked to approve: {count}."),
+                country=where,
+                count=str(len(outcome.approvers)),
+            )
+        else:
+            text = "⚠️ " + html(
+                _(
+                    "No other admin of {country} can approve it. Ask the operator to add one, "
+                    "or a super-admin."
+                ),
+                country=where,
+            )
+    else:
+        context.services.bell.set()  # the delivery worker looks now, not in a few seconds
+        text = _done_text(context, outcome)
+    await context.bot.send_message(chat_id, text, parse_mode="HTML")
+
+
+def _done_text(context: BotContext, outcome: Outcome) -> str:
+    _ = context._
+    audience = str(outcome.audience)
+    if outcome.kind == "corrected":
+        return "✏️ " + html(
+            _("Correcting the delivered messages: {count}. You get a report when it is done."),
+            count=audience,
+        )
+    if outcome.kind == "scheduled" and outcome.advisory and outcome.advisory.publish_at:
+        when = texts.moment(
+            _,
+            outcome.advisory.publish_at,
+            format_date=context.services.translator.date_formatter(context.lang),
+        )
+        return "🕘 " + html(
+            _("Scheduled for {time}. Subscribers now: {audience}. It is sent then, once."),
+            time=when,
+            audience=audience,
+        )
+    return "🚀 " + html(
+        _(
+            "Sending now. Subscribers: {audience}. Every admin of the country is told, and "
+            "you get a report when it is finished."
+        ),
+        audience=audience,
+    )

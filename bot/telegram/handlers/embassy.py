@@ -1,0 +1,99 @@
+"""/embassy: the mission serving where the person is (location or region), and the embassy."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.advisories import cards as texts
+from bot.advisories.contacts import Directory
+from bot.advisories.lookup import Match, embassy, for_point, for_region
+from bot.advisories.places import russian_cities
+from bot.telegram.callbacks import Callback
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.guards import subscribers_only
+from bot.telegram.keyboards import reader as keyboards
+from bot.world.regions import REGION_NAMES
+
+
+@subscribers_only
+async def embassy_command(update: Update, context: BotContext) -> None:
+    """The saved region's mission at once; otherwise ask where the person is."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    region = context.member.region
+    if region is not None:
+        directory = await context.services.advisories.directory(country=context.member.country)
+        if directory is not None:
+            await _show(update, context, directory, for_region(directory, region))
+    await update.effective_message.reply_text(
+        context._(
+            "Where are you now? Share your location or choose your region. "
+            "Your location is not saved."
+        ),
+        reply_markup=keyboards.where_are_you(context._),
+    )
+    await update.effective_message.reply_text(
+        context._("Choose your region:"), reply_markup=keyboards.region_for_embassy(context._)
+    )
+
+
+@subscribers_only
+async def location_message(update: Update, context: BotContext) -> None:
+    """A shared location: the mission whose district covers it, else the nearest."""
+    assert update.effective_message is not None and update.effective_message.location is not None
+    directory = await context.services.advisories.directory(country=context.member.country)
+    if directory is None:
+        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
+        return
+    where = update.effective_message.location
+    await _show(update, context, directory, for_point(directory, where.latitude, where.longitude))
+
+
+async def region_button(update: Update, context: BotContext, press: Callback) -> None:
+    """A region picked from the list ("none": the embassy)."""
+    directory = await context.services.advisories.directory(country=context.member.country)
+    if directory is None:
+        return
+    region = press.args[0]
+    match = (
+        Match(embassy(directory), "unknown") if region == "none" else for_region(directory, region)
+    )
+    await _show(update, context, directory, match)
+
+
+async def _show(update: Update, context: BotContext, directory: Directory, match: Match) -> None:
+    assert update.effective_chat is not None
+    chat_id, country = update.effective_chat.id, context.member.country
+    translator = context.services.translator
+    text = texts.contacts(
+        context._,
+        match,
+        directory,
+        locale=context.lang,
+        embassy=embassy(directory),
+        format_date=translator.date_formatter(context.lang),
+    )
+    await context.bot.send_message(
+        chat_id,
+        text,
+        parse_mode="HTML",
+        disable_web_page_preview=True,
+        reply_markup=keyboards.main_menu(context._),
+    )
+    mission = match.mission
+    if mission.address is not None:
+        latitude, longitude = russian_cities()[mission.city]
+        pin = context._("the pin shows the city, not the building")
+        await context.bot.send_venue(
+            chat_id,
+            latitude,
+            longitude,
+            title=texts.mission_title(context._, mission, country)[:64],
+            address=f"{mission.address.value} ({pin})",
+        )
+    region = match.region
+    if region in REGION_NAMES and region != context.member.region:
+        await context.bot.send_message(
+            chat_id,
+            context._("Save this region for next time?"),
+            reply_markup=keyboards.save_region(context._, region),
+        )

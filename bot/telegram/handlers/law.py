@@ -1,0 +1,108 @@
+"""/law (the standing legal warning, then the dual-citizenship question) and /latest."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.advisories.model import pick
+from bot.telegram.callbacks import Callback
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.guards import subscribers_only
+from bot.telegram.handlers.show import send_advisory
+from bot.telegram.keyboards import reader as keyboards
+from bot.texts import ask as texts
+from bot.texts import html
+
+MAX_LISTED = 10
+MAX_ON_SUBSCRIBE = 3  # in-force advisories sent after the standing warning to a new subscriber
+
+
+async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> None:
+    """A new subscriber's first reading: the standing warning and the newest in force."""
+    advisories = context.services.advisories
+    standing = await advisories.standing(country=country)
+    if standing is not None:
+        await send_advisory(context, chat_id, standing)
+    others = [a for a in await advisories.in_force(country=country) if not a.standing]
+    for advisory in others[:MAX_ON_SUBSCRIBE]:
+        await send_advisory(context, chat_id, advisory)
+
+
+@subscribers_only
+async def law_command(update: Update, context: BotContext) -> None:
+    """The standing legal warning of the subscriber's country."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    standing = await context.services.advisories.standing(country=context.member.country)
+    if standing is None:
+        await update.effective_message.reply_text(
+            context._(
+                "{topic}: this information is being checked against official sources and "
+                "will appear here soon."
+            ).format(topic=context._("Legal warnings"))
+        )
+        return
+    await send_advisory(context, update.effective_chat.id, standing)
+    if standing.if_dual:
+        await context.bot.send_message(
+            update.effective_chat.id,
+            texts.dual_question(context._),
+            parse_mode="HTML",
+            reply_markup=keyboards.dual_question(context._),
+        )
+
+
+async def dual_button(update: Update, context: BotContext, press: Callback) -> None:
+    """Answer for dual citizens or not; the answer itself is never stored."""
+    assert update.callback_query is not None
+    standing = await context.services.advisories.standing(country=context.member.country)
+    answers = (
+        {}
+        if standing is None
+        else (standing.if_dual if press.args[0] == "yes" else standing.if_not_dual)
+    )
+    text = pick(answers, context.lang)
+    await update.callback_query.edit_message_text(
+        html(text) if text else context._("Use the buttons below, or /help.")
+    )
+
+
+@subscribers_only
+async def latest_command(update: Update, context: BotContext) -> None:
+    """Advisories in force for the subscriber's country, newest first, as buttons."""
+    assert update.effective_message is not None
+    found = await context.services.advisories.in_force(country=context.member.country)
+    items = [a for a in found if not a.standing][:MAX_LISTED]
+    if not items:
+        await update.effective_message.reply_html(texts.nothing_in_force(context._))
+        return
+    translator = context.services.translator
+    labels = []
+    for advisory in items:
+        text = advisory.text_for(context.lang) or advisory.text["ru"]
+        headline = text.headline if len(text.headline) <= 48 else text.headline[:47] + "…"
+        by_month = advisory.date_precision == "month"
+        formatter = (translator.month_formatter if by_month else translator.date_formatter)(
+            context.lang
+        )
+        labels.append((advisory.id, f"{formatter(advisory.effective.date())} · {headline}"))
+    await update.effective_message.reply_text(
+        context._("Advisories in force for your country:"),
+        reply_markup=keyboards.advisory_list(labels),
+    )
+
+
+async def advisory_button(update: Update, context: BotContext, press: Callback) -> None:
+    """Open one advisory of /latest, if it is still in force and for this country."""
+    assert update.effective_chat is not None
+    advisory = await context.services.advisories.get(advisory_id=press.args[0])
+    now = context.services.clock()
+    if (
+        advisory is None
+        or advisory.country != context.member.country
+        or not advisory.in_force(now)
+    ):
+        await context.bot.send_message(
+            update.effective_chat.id, context._("This advisory is no longer in force.")
+        )
+        return
+    await send_advisory(context, update.effective_chat.id, advisory)

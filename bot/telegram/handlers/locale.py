@@ -1,0 +1,23 @@
+"""Group -1: pick the update's locale once, before any other handler runs."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop
+
+from bot.i18n import guess_locale
+from bot.telegram.context import BotContext
+
+
+async def resolve_locale(update: Update, context: BotContext) -> None:
+    """Saved choice, else Telegram's language_code; private chats only (groups are ignored)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != ChatType.PRIVATE:
+        raise ApplicationHandlerStop
+    context.subscriber = await context.subscribers.get(chat_id=chat.id)
+    if context.subscriber is not None:
+        context.locale = context.subscriber.locale
+    else:
+        user = update.effective_user
+        context.locale = guess_locale(user.language_code if user else None)

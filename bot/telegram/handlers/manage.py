@@ -1,0 +1,172 @@
+"""/advisories: the country's drafts and advisories; open one for its report, correct it,
+cancel it, send a scheduled one now, resume a halted one."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, Update
+
+from bot.admin.cancel import CancelError, cancel
+from bot.admin.workflow import DraftOpen
+from bot.advisories.model import Advisory
+from bot.storage.drafts import Draft
+from bot.telegram.callbacks import Callback, short
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.admin import admins_only
+from bot.telegram.handlers.approvals import submit
+from bot.telegram.handlers.drafts import ask, find_advisory, find_draft
+from bot.telegram.handlers.reports import ACTIONS, draft_title, send_listing, send_report, state_of
+from bot.telegram.keyboards import admin as admin_keyboards
+from bot.texts import bold, html
+
+
+@admins_only
+async def advisories_command(update: Update, context: BotContext) -> None:
+    """Drafts, scheduled and published advisories of the admin's country, newest first."""
+    assert update.effective_chat is not None
+    await send_listing(context, update.effective_chat.id)
+
+
+async def list_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """Back to the list."""
+    assert update.effective_chat is not None
+    await send_listing(context, update.effective_chat.id)
+    return None
+
+
+async def manage_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """Open an item, or act on it."""
+    query = update.callback_query
+    assert query is not None and query.message is not None and update.effective_user is not None
+    chat_id, user_id, action = query.message.chat.id, update.effective_user.id, press.args[1]
+    if action in ("draft", "cont", "drop"):
+        draft = await find_draft(context, press.args[0])
+        if draft is None:
+            return context._("This button is out of date. Use /advisories.")
+        return await _draft_action(context, chat_id, user_id, draft, action)
+    advisory = await find_advisory(context, press.args[0])
+    if advisory is None:
+        return context._("This button is out of date. Use /advisories.")
+    state, _when = await state_of(context, advisory)
+    allowed = ACTIONS.get(state, [])
+    if action != "open" and action not in (
+        *allowed,
+        *(["cancelyes"] if "cancel" in allowed else []),
+    ):
+        return context._("This button is out of date. Use /advisories.")
+    try:
+        return await _act(context, query, chat_id, user_id, advisory, action, press.args[0])
+    except DraftOpen:  # a correction or an approval request holds it
+        return context._("A draft of this advisory is open: finish or discard it first.")
+
+
+async def _act(
+    context: BotContext,
+    query: CallbackQuery,
+    chat_id: int,
+    user_id: int,
+    advisory: Advisory,
+    action: str,
+    item: str,
+) -> str | None:
+    workflow, actor = context.services.workflow, f"tg:{user_id}"
+    if action == "open":
+        await send_report(context, chat_id, advisory)
+    elif action == "fix":
+        correction = await workflow.correction(advisory, editor=user_id)
+        await context.bot.send_message(
+            chat_id,
+            bold(context._("What do you want to change?")),
+            parse_mode="HTML",
+            reply_markup=admin_keyboards.edits(
+                context._, short(correction.id), correction.data, correcting=True
+            ),
+        )
+    elif action == "send":
+        # Not "admin": the file (if any) may still be updated; its schedule is kept.
+        pushed = await workflow.from_file(advisory, origin="schedule")
+        await submit(context, chat_id, pushed, user_id=user_id)
+    elif action == "cancel":
+        await context.bot.send_message(
+            chat_id,
+            html(
+                context._(
+                    "Cancel it? Sending stops at once, it is no longer shown, and those who "
+                    "received it get a short cancellation notice."
+                )
+            ),
+            reply_markup=admin_keyboards.cancel_confirm(context._, item),
+        )
+    elif action == "cancelyes":
+        await query.edit_message_reply_markup(reply_markup=None)
+        return await _cancel(context, chat_id, advisory, actor)
+    elif action == "resume":
+        await workflow.outbox.resume(advisory_id=advisory.id)
+        await workflow.corrections.resume(advisory_id=advisory.id)
+        await context.services.admins.audit(
+            actor=actor, action="resume", country=advisory.country, advisory_id=advisory.id
+        )
+        context.services.bell.set()
+        return context._("Sending resumed.")
+    return None
+
+
+async def _draft_action(
+    context: BotContext, chat_id: int, user_id: int, draft: Draft, action: str
+) -> str | None:
+    if action == "drop" and draft.request is None:
+        await context.services.workflow.discard(draft.id, actor=f"tg:{user_id}")
+        return context._("Discarded. Nothing was sent.")
+    if action == "cont" and draft.request is None:
+        draft.editor = user_id  # a colleague may take over a draft of their country
+        await ask(context, chat_id, draft)
+        return None
+    waiting = (
+        html(
+            context._("Waiting for approval: {requester} asked."),
+            requester=str(draft.request["actor"]),
+        )
+        if draft.request
+        else html(
+            context._("Correction: not applied yet.")
+            if draft.mode == "correct"
+            else context._("Draft: not sent yet.")
+        )
+    )
+    actions = [] if draft.request else ["cont", "drop"]
+    title = f"📝 <b>{html(draft_title(context, draft))}</b>"
+    await context.bot.send_message(
+        chat_id,
+        f"{title}\n<code>{html(draft.id)}</code>\n{waiting}",
+        parse_mode="HTML",
+        reply_markup=admin_keyboards.manage(context._, short(draft.id), actions),
+    )
+    return None
+
+
+async def _cancel(context: BotContext, chat_id: int, advisory: Advisory, actor: str) -> str | None:
+    services = context.services
+    try:
+        notice, total = await cancel(
+            database=services.database,
+            translator=services.translator,
+            clock=services.clock,
+            advisory_id=advisory.id,
+        )
+    except CancelError:
+        return context._("This button is out of date. Use /advisories.")
+    await services.admins.audit(
+        actor=actor,
+        action="cancel",
+        country=advisory.country,
+        advisory_id=advisory.id,
+        audience=total,
+    )
+    services.bell.set()
+    if notice is None:
+        text = context._("Cancelled. Nobody had received it, so no notice is sent.")
+    else:
+        text = context._("Cancelled. A notice goes to those who received it: {count}.").format(
+            count=total
+        )
+    await context.bot.send_message(chat_id, "⛔ " + html(text), parse_mode="HTML")
+    return None

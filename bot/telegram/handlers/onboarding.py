@@ -1,0 +1,100 @@
+"""First contact and /start: subscribed after at most two taps."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.i18n import parse_locale
+from bot.telegram.callbacks import Callback
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.law import send_welcome_pack
+from bot.telegram.keyboards import reader as keyboards
+from bot.texts import country
+from bot.texts import onboarding as texts
+from bot.world import COUNTRY_CODES, WRITTEN_LOCALES
+
+
+def parse_deep_link(args: list[str]) -> tuple[str | None, str | None]:
+    """`ky-KG`, `uz_Cyrl-UZ` or `ru` → (locale, country); anything else → (None, None)."""
+    if len(args) != 1:
+        return None, None
+    locale_part, _, country_part = args[0].partition("-")
+    locale = parse_locale(locale_part)
+    if locale is None or (country_part and country_part not in COUNTRY_CODES):
+        return None, None
+    return locale, country_part or None
+
+
+async def start_command(update: Update, context: BotContext) -> None:
+    """Greet a subscriber, bring back one who stopped, or start the two-tap subscription."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    chat_id, subscriber = update.effective_chat.id, context.subscriber
+    if subscriber is not None:
+        if subscriber.subscribed and not subscriber.blocked:
+            text = texts.already_subscribed(context._, country_code=subscriber.country)
+        else:
+            await context.subscribers.subscribe(
+                chat_id=chat_id, locale=subscriber.locale, country=subscriber.country
+            )
+            text = texts.welcome_back(context._, country_code=subscriber.country)
+        await update.effective_message.reply_html(
+            text, reply_markup=keyboards.main_menu(context._)
+        )
+        return
+    link_locale, link_country = parse_deep_link(context.args or [])
+    context.locale = link_locale or context.locale
+    if context.locale is None:
+        await update.effective_message.reply_text(
+            "\n".join(
+                context.gettext_for(code)("Choose your language:") for code in WRITTEN_LOCALES
+            ),
+            reply_markup=keyboards.language_picker("lang"),
+        )
+    elif link_country is not None:
+        await _subscribe(update, context, locale=context.locale, country_code=link_country)
+    else:
+        await update.effective_message.reply_html(
+            texts.welcome(context._, first_contact=True),
+            reply_markup=keyboards.citizenship(
+                context._, locale=context.locale, first_contact=True
+            ),
+        )
+
+
+async def language_button(update: Update, context: BotContext, press: Callback) -> None:
+    """Onboarding: show the citizenship question in the chosen language."""
+    assert update.callback_query is not None
+    locale = press.args[0]
+    _ = context.gettext_for(locale)
+    await update.callback_query.edit_message_text(
+        texts.welcome(_, first_contact=True),
+        parse_mode="HTML",
+        reply_markup=keyboards.citizenship(_, locale=locale, first_contact=True),
+    )
+
+
+async def subscribe_button(update: Update, context: BotContext, press: Callback) -> None:
+    """Onboarding's last tap: subscribe with this language and citizenship."""
+    assert update.callback_query is not None
+    locale, country_code = press.args
+    _ = context.gettext_for(locale)
+    await update.callback_query.edit_message_text(f"✅ {country(_, country_code)}")
+    await _subscribe(update, context, locale=locale, country_code=country_code)
+
+
+async def _subscribe(
+    update: Update, context: BotContext, *, locale: str, country_code: str
+) -> None:
+    assert update.effective_chat is not None
+    await context.subscribers.subscribe(
+        chat_id=update.effective_chat.id, locale=locale, country=country_code
+    )
+    context.locale = locale
+    operator = context.services.settings.operator_name
+    await context.bot.send_message(
+        update.effective_chat.id,
+        texts.subscribed(context._, country_code=country_code, operator=operator),
+        parse_mode="HTML",
+        reply_markup=keyboards.main_menu(context._),
+    )
+    await send_welcome_pack(context, update.effective_chat.id, country_code)

@@ -1,0 +1,186 @@
+"""The preview's buttons (send, schedule, test, edit, discard, correct) and language views."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.admin import compose
+from bot.admin.when import acceptable, parse_time, quick
+from bot.storage.drafts import Draft
+from bot.telegram.callbacks import Callback, short
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.approvals import submit
+from bot.telegram.handlers.drafts import ask, find_advisory, find_draft, show_preview
+from bot.telegram.handlers.show import send_advisory
+from bot.telegram.keyboards import admin as admin_keyboards
+from bot.texts import bold, html
+
+OUT_OF_DATE = "This button is out of date. Use /advisories."
+
+
+async def _editable(context: BotContext, update: Update, press: Callback) -> Draft | None:
+    """The pressed draft if this admin is editing it and no approval is pending on it."""
+    draft = await find_draft(context, press.args[0])
+    user = update.effective_user
+    if draft is None or draft.request is not None or user is None or draft.editor != user.id:
+        return None
+    return draft
+
+
+async def preview_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """What to do with the previewed draft."""
+    query = update.callback_query
+    assert query is not None and query.message is not None and update.effective_user is not None
+    draft = await _editable(context, update, press)
+    if draft is None:
+        return context._(OUT_OF_DATE)
+    chat_id, action = query.message.chat.id, press.args[1]
+    workflow = context.services.workflow
+    if action in ("send", "fix", "fixn"):
+        await query.edit_message_reply_markup(reply_markup=None)  # one press, one request
+        await submit(
+            context,
+            chat_id,
+            draft,
+            user_id=update.effective_user.id,
+            action="send" if action == "send" else "correct",
+            notice=action == "fixn",
+        )
+    elif action == "sched":
+        await context.bot.send_message(
+            chat_id,
+            bold(context._("When should it be sent?")),
+            parse_mode="HTML",
+            reply_markup=admin_keyboards.schedule(context._, short(draft.id)),
+        )
+    elif action == "test":
+        return await send_test(context, draft)
+    elif action == "edit":
+        await context.bot.send_message(
+            chat_id,
+            bold(context._("What do you want to change?")),
+            parse_mode="HTML",
+            reply_markup=admin_keyboards.edits(
+                context._, short(draft.id), draft.data, correcting=draft.mode == "correct"
+            ),
+        )
+    elif action == "drop":
+        await workflow.discard(draft.id, actor=f"tg:{update.effective_user.id}")
+        await query.edit_message_text(html(context._("Discarded. Nothing was sent.")))
+    else:
+        await show_preview(context, chat_id, draft)
+    return None
+
+
+async def view_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """One language in full, as its readers see it (for the author and for approvers)."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    draft = await find_draft(context, press.args[0])
+    advisory = None
+    if draft is not None:
+        advisory, _problems = await context.services.workflow.preview(draft)
+    else:  # already sent: show what went out
+        advisory = await find_advisory(context, press.args[0])
+    if advisory is None:
+        return context._(OUT_OF_DATE)
+    await send_advisory(context, query.message.chat.id, advisory, locale=press.args[1])
+    return None
+
+
+async def edit_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """Ask a group of questions again (each offers to keep its answer)."""
+    query = update.callback_query
+    assert query is not None and query.message is not None and update.effective_user is not None
+    draft = await _editable(context, update, press)
+    if draft is None:
+        return context._(OUT_OF_DATE)
+    group = press.args[1]
+    allowed = compose.CORRECTABLE if draft.mode == "correct" else compose.EDIT_GROUPS
+    await query.edit_message_reply_markup(reply_markup=None)
+    if group == "back":
+        await show_preview(context, query.message.chat.id, draft)
+        return None
+    if group not in allowed:
+        return context._(OUT_OF_DATE)
+    compose.start_edit(draft.data, group)
+    await context.services.admins.audit(
+        actor=f"tg:{update.effective_user.id}",
+        action="edit",
+        country=draft.country,
+        advisory_id=draft.id,
+        detail=group,
+    )
+    await ask(context, query.message.chat.id, draft)
+    return None
+
+
+async def schedule_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """In 1 hour, 3 hours, tomorrow 09:00, or a typed time."""
+    query = update.callback_query
+    assert query is not None and query.message is not None and update.effective_user is not None
+    draft = await _editable(context, update, press)
+    if draft is None:
+        return context._(OUT_OF_DATE)
+    await query.edit_message_reply_markup(reply_markup=None)
+    if press.args[1] == "type":
+        draft.asking = "schedule"
+        await context.services.workflow.drafts.save(draft)
+        await context.bot.send_message(
+            query.message.chat.id,
+            html(context._("Type the date and time, Moscow time, e.g. 2026-12-01 09:00.")),
+        )
+        return None
+    at = quick(press.args[1], now=context.services.clock())
+    await submit(
+        context, query.message.chat.id, draft, user_id=update.effective_user.id, publish_at=at
+    )
+    return None
+
+
+async def typed_schedule(update: Update, context: BotContext, draft: Draft) -> None:
+    """The admin typed when to send it."""
+    assert update.effective_message is not None and update.effective_user is not None
+    now = context.services.clock()
+    at = parse_time(update.effective_message.text or "", now=now)
+    if at is None or not acceptable(at, now=now):
+        await update.effective_message.reply_text(
+            context._(
+                "I cannot use this time. Type a time in the coming year, Moscow time, "
+                "e.g. 2026-12-01 09:00."
+            )
+        )
+        return
+    draft.asking = None
+    await submit(
+        context,
+        update.effective_message.chat_id,
+        draft,
+        user_id=update.effective_user.id,
+        publish_at=at,
+    )
+
+
+async def send_test(context: BotContext, draft: Draft) -> str:
+    """The advisory, marked TEST, to every admin of its country (in this admin's language)."""
+    advisory, _problems = await context.services.workflow.preview(draft)
+    if advisory is None:
+        return context._("The advisory does not pass the checks yet:")
+    test = advisory.model_copy(update={"status": "test"})
+    admins = await context.services.admins.of_country(country=advisory.country)
+    reached = 0
+    for user_id in admins:
+        try:
+            await send_advisory(context, user_id, test)
+            reached += 1
+        except TelegramError:  # an admin who never opened the bot cannot be written to
+            continue
+    await context.services.admins.audit(
+        actor=f"tg:{draft.editor}",
+        action="test",
+        country=advisory.country,
+        advisory_id=advisory.id,
+        audience=reached,
+    )
+    return context._("Test sent. Admins reached: {count}.").format(count=reached)

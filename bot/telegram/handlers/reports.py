@@ -1,0 +1,101 @@
+"""What /advisories shows: the list of a country's drafts and advisories, and one report."""
+
+from __future__ import annotations
+
+from bot.admin.states import advisory_state
+from bot.advisories.model import Advisory
+from bot.storage.drafts import Draft
+from bot.telegram.callbacks import short
+from bot.telegram.context import BotContext
+from bot.telegram.handlers.drafts import countries_of
+from bot.telegram.keyboards import admin as admin_keyboards
+from bot.texts import bold
+from bot.texts import manage as texts
+
+MAX_LISTED = 20
+ACTIONS = {  # state → what an admin may do with it
+    "scheduled": ["send", "fix", "cancel"],
+    "published": ["send", "fix", "cancel"],
+    "done": ["fix", "cancel"],
+    "halted": ["resume", "fix", "cancel"],
+    "filling": ["cancel"],
+    "sending": ["cancel"],
+}
+
+
+async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | None]:
+    """The advisory's state for admins, and when it is (or was) due, in their language."""
+    now = context.services.clock()
+    state = await context.services.workflow.outbox.state(advisory.id)
+    when = None
+    if advisory.publish_at is not None:
+        when = texts.moment(
+            context._,
+            advisory.publish_at,
+            format_date=context.services.translator.date_formatter(context.lang),
+        )
+    return advisory_state(advisory, broadcast=state, now=now), when
+
+
+async def send_listing(context: BotContext, chat_id: int) -> None:
+    """One button an item, with its state."""
+    items: list[tuple[str, str, str]] = []
+    for code in countries_of(context):
+        for draft in await context.services.workflow.drafts.of_country(country=code):
+            state = "waiting" if draft.request else "draft"
+            items.append((short(draft.id), "draft", _label(state, draft_title(context, draft))))
+        for advisory in await context.services.advisories.all(country=code):
+            state, _when = await state_of(context, advisory)
+            headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
+            items.append((short(advisory.id), "open", _label(state, headline)))
+    if not items:
+        await context.bot.send_message(chat_id, context._("No advisories."))
+        return
+    await context.bot.send_message(
+        chat_id,
+        bold(context._("Advisories: open one for its report.")),
+        parse_mode="HTML",
+        reply_markup=admin_keyboards.listing(items[:MAX_LISTED]),
+    )
+
+
+def _label(state: str, headline: str, limit: int = 48) -> str:
+    """`🕘 headline`, shortened with an ellipsis to fit a phone's button."""
+    short_headline = headline if len(headline) <= limit else headline[: limit - 1].rstrip() + "…"
+    return f"{texts.STATE_ICONS[state]} {short_headline}"
+
+
+def draft_title(context: BotContext, draft: Draft) -> str:
+    text = draft.data.get("text", {}).get("ru", {}) or {}
+    advisory = draft.data.get("advisory") or {}
+    headline = text.get("headline") or advisory.get("text", {}).get("ru", {}).get("headline")
+    return str(headline or context._("New advisory"))
+
+
+async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> None:
+    """State, delivery counts, "I understand" counts and any correction: counts only."""
+    workflow = context.services.workflow
+    state, when = await state_of(context, advisory)
+    progress = await workflow.outbox.progress(advisory.id)
+    correction = await workflow.corrections.get(advisory_id=advisory.id)
+    text = texts.report(
+        context._,
+        headline=(advisory.text_for(context.lang) or advisory.text["ru"]).headline,
+        advisory_id=advisory.id,
+        country_code=advisory.country,
+        state=state,
+        when=when,
+        by_status=progress.by_status,
+        total=progress.total,
+        sent_by_locale=progress.sent_by_locale,
+        acks=await context.services.acks.by_locale(advisory_id=advisory.id),
+        correction=None
+        if correction is None
+        else (correction.state, correction.edited, correction.gone, correction.failed),
+    )
+    await context.bot.send_message(
+        chat_id,
+        text,
+        parse_mode="HTML",
+        reply_markup=admin_keyboards.manage(context._, short(advisory.id), ACTIONS.get(state, [])),
+    )

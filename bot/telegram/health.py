@@ -1,0 +1,88 @@
+"""/healthz and /metrics on their own port; `python -m bot.telegram.health check` for Docker."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import urllib.request
+from typing import Any
+
+from aiohttp import web
+from sqlalchemy import text
+
+from bot.delivery.outbox import Outbox
+from bot.metrics import prometheus
+from bot.telegram.context import Services
+
+
+class HealthServer:
+    """Serves health and metrics for one bot process."""
+
+    def __init__(self, services: Services, *, delivery: asyncio.Task[Any] | None) -> None:
+        self.services = services
+        self.delivery = delivery
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    async def start(self, host: str, port: int) -> None:
+        app = web.Application()
+        app.router.add_get("/healthz", self.healthz)
+        app.router.add_get("/metrics", self.metrics)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def healthz(self, _: web.Request) -> web.Response:
+        """200 when the database answers and the delivery worker runs; 503 otherwise."""
+        try:
+            async with self.services.database.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+            database = "ok"
+        except Exception as error:
+            database = f"error: {type(error).__name__}"
+        worker = "none" if self.delivery is None else ("stopped" if self.delivery.done() else "ok")
+        since = self.services.metrics.seconds_since_update()
+        body = {
+            "database": database,
+            "delivery_worker": worker,
+            "seconds_since_last_update": None if since is None else round(since, 1),
+        }
+        healthy = database == "ok" and worker != "stopped"
+        return web.json_response(body, status=200 if healthy else 503)
+
+    async def metrics(self, _: web.Request) -> web.Response:
+        """Prometheus text: counts only, never chat ids."""
+        counts = await self.services.subscribers.count_active()
+        outbox = Outbox(database=self.services.database)
+        return web.Response(
+            text=prometheus(
+                self.services.metrics,
+                subscribers={(c.country, c.locale): c.count for c in counts},
+                deliveries=await outbox.status_counts(),
+            ),
+            content_type="text/plain",
+        )
+
+
+def check() -> int:
+    """Exit 0 if this container's /healthz says healthy (Docker HEALTHCHECK)."""
+    port = os.environ.get("HEALTH_PORT", "8081")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=4) as answer:
+            print(json.dumps(json.load(answer)))
+            return 0
+    except Exception as error:
+        print(f"unhealthy: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(check() if sys.argv[1:] == ["check"] else 2)

@@ -1,0 +1,20 @@
+"""Jobs the JobQueue runs: thin wrappers that call domain services with the Telegram client."""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram.error import BadRequest, Forbidden
+
+from bot.telegram.context import BotContext
+
+
+async def discreet_sweep(context: BotContext) -> None:
+    """Delete discreet chats' messages that are 24 hours old."""
+
+    async def delete(chat_id: int, message_ids: list[int]) -> None:
+        # Already gone, too old, or the user blocked the bot: nothing is left to do.
+        with contextlib.suppress(BadRequest, Forbidden):
+            await context.bot.delete_messages(chat_id, message_ids)
+
+    await context.services.discreet.sweep(delete_messages=delete)

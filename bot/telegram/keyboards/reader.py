@@ -1,0 +1,207 @@
+"""Keyboard builders: inline choices and the persistent menu, labelled in the reader's locale."""
+
+from __future__ import annotations
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+
+from bot.telegram.callbacks import data
+from bot.texts import Gettext, country
+from bot.world import COUNTRY_CODES, LOCALE_NAMES, N_
+from bot.world.regions import REGION_NAMES
+
+# The persistent menu under the input field: key → (emoji, label), two buttons a row.
+MENU = {
+    "law": ("⚖️", N_("Legal warnings")),
+    "embassy": ("🏛", N_("Embassy contacts")),
+    "callup": ("🆘", N_("I got a call-up")),
+    "latest": ("📰", N_("Latest advisories")),
+    "settings": ("⚙️", N_("Settings")),
+    "help": ("❓", N_("Help")),
+}
+# Short self-names for the one-row language switch of the first contact.
+SHORT_NAMES = {"uz": "Oʻzbek", "uz_Cyrl": "Ўзбек", "ky": "Кыргыз", "tg": "Тоҷик", "ru": "Рус"}
+
+
+def menu_label(_: Gettext, key: str) -> str:
+    """The text of menu button `key` in the reader's locale."""
+    emoji, label = MENU[key]
+    return f"{emoji} {_(label)}"
+
+
+def main_menu(_: Gettext) -> ReplyKeyboardMarkup:
+    """The persistent reply keyboard."""
+    labels = [menu_label(_, key) for key in MENU]
+    rows = [[KeyboardButton(t) for t in labels[i : i + 2]] for i in range(0, len(labels), 2)]
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
+
+
+def language_picker(action: str) -> InlineKeyboardMarkup:
+    """Every locale, labelled in itself, one a row (large targets for cheap phones)."""
+    rows = [
+        [InlineKeyboardButton(name, callback_data=data(action, code))]
+        for code, name in LOCALE_NAMES.items()
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def citizenship(_: Gettext, *, locale: str, first_contact: bool) -> InlineKeyboardMarkup:
+    """Onboarding: one button a country; on first contact, a row to switch language."""
+    rows = [
+        [InlineKeyboardButton(country(_, c), callback_data=data("sub", locale, c))]
+        for c in COUNTRY_CODES
+    ]
+    if first_contact:
+        rows.append(
+            [
+                InlineKeyboardButton(SHORT_NAMES[code], callback_data=data("lang", code))
+                for code in LOCALE_NAMES
+                if code != locale
+            ]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def settings_menu(_: Gettext, *, discreet: bool) -> InlineKeyboardMarkup:
+    """The /settings buttons."""
+    toggle = _("Turn discreet mode off") if discreet else _("Turn discreet mode on")
+    rows = [
+        [InlineKeyboardButton("🌐 " + _("Language"), callback_data=data("menu", "lang"))],
+        [InlineKeyboardButton("🪪 " + _("Citizenship"), callback_data=data("menu", "country"))],
+        [InlineKeyboardButton("📍 " + _("Region"), callback_data=data("menu", "region"))],
+        [
+            InlineKeyboardButton(
+                "🕶 " + toggle, callback_data=data("set:discreet", "off" if discreet else "on")
+            )
+        ],
+        [InlineKeyboardButton("⏹ " + _("Stop messages"), callback_data=data("menu", "stop"))],
+        [InlineKeyboardButton("🗑 " + _("Delete my data"), callback_data=data("menu", "forget"))],
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def country_choice(_: Gettext) -> InlineKeyboardMarkup:
+    """Settings: change citizenship."""
+    rows = [
+        [InlineKeyboardButton(country(_, c), callback_data=data("set:country", c))]
+        for c in COUNTRY_CODES
+    ]
+    return InlineKeyboardMarkup([*rows, [_back(_)]])
+
+
+def region_choice(_: Gettext) -> InlineKeyboardMarkup:
+    """Settings: the optional region, two a row, then "do not save"."""
+    rows = _region_rows(_, "set:region")
+    none = InlineKeyboardButton(
+        _("Do not save a region"), callback_data=data("set:region", "none")
+    )
+    return InlineKeyboardMarkup([*rows, [none], [_back(_)]])
+
+
+def language_choice() -> InlineKeyboardMarkup:
+    """Settings: change language."""
+    return language_picker("set:lang")
+
+
+def forget_confirm(_: Gettext) -> InlineKeyboardMarkup:
+    """Yes / cancel before deleting everything."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    "🗑 " + _("Yes, delete everything"), callback_data=data("forget", "yes")
+                )
+            ],
+            [InlineKeyboardButton(_("Cancel"), callback_data=data("forget", "no"))],
+        ]
+    )
+
+
+def _back(_: Gettext) -> InlineKeyboardButton:
+    return InlineKeyboardButton("« " + _("Back"), callback_data=data("menu", "main"))
+
+
+def dual_question(_: Gettext) -> InlineKeyboardMarkup:
+    """/law: also a Russian citizen? The answer is never stored."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(_("Yes"), callback_data=data("dual", "yes")),
+                InlineKeyboardButton(_("No"), callback_data=data("dual", "no")),
+            ]
+        ]
+    )
+
+
+def advisory_list(items: list[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """/latest: one button an advisory, (id, label)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data("adv", ident))] for ident, label in items]
+    )
+
+
+def where_are_you(_: Gettext) -> ReplyKeyboardMarkup:
+    """/embassy: a button that shares the location (Telegram asks the user first)."""
+    return ReplyKeyboardMarkup(
+        [
+            [KeyboardButton("📍 " + _("Send my location"), request_location=True)],
+            [KeyboardButton("« " + _("Back to the menu"))],
+        ],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+
+
+def region_for_embassy(_: Gettext) -> InlineKeyboardMarkup:
+    """/embassy: the short region list, then "other"."""
+    rows = _region_rows(_, "emb")
+    other = InlineKeyboardButton(
+        _("Other region / I don't know"), callback_data=data("emb", "none")
+    )
+    return InlineKeyboardMarkup([*rows, [other]])
+
+
+def save_region(_: Gettext, code: str) -> InlineKeyboardMarkup:
+    """Offer to keep the region for next time."""
+    label = "💾 " + _("Save: {region}").format(region=_(REGION_NAMES[code]))
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data("set:region", code))]]
+    )
+
+
+def callup_choices(_: Gettext) -> InlineKeyboardMarkup:
+    """/callup: what happened."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    "📄 " + _("I received a call-up paper"), callback_data=data("callup", "paper")
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    "🤝 " + _("A recruiter offered me a contract"),
+                    callback_data=data("callup", "offer"),
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    "⚠️ " + _("Someone is pressuring or threatening me"),
+                    callback_data=data("callup", "pressure"),
+                )
+            ],
+        ]
+    )
+
+
+def _region_rows(_: Gettext, action: str) -> list[list[InlineKeyboardButton]]:
+    """The short region list, two a row, each button carrying `action:<code>`."""
+    buttons = [
+        InlineKeyboardButton(_(name), callback_data=data(action, code))
+        for code, name in REGION_NAMES.items()
+    ]
+    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
