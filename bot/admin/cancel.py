@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from sqlalchemy import select, update
 
 from bot.advisories.model import Advisory, LocaleText
 from bot.clock import Clock
@@ -13,7 +12,6 @@ from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
-from bot.storage.models import Broadcast, Delivery
 from bot.world import N_, WRITTEN_LOCALES
 
 HEADLINE = N_("Cancelled: {headline}")
@@ -23,6 +21,16 @@ BODY = N_("The embassy has withdrawn this advisory of {date}. Do not act on it a
 
 class CancelError(Exception):
     """The advisory cannot be cancelled; the message says why."""
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """What a cancellation did: the advisory withdrawn, its notice (None when nobody had
+    received it) and how many the notice goes to."""
+
+    original: Advisory
+    notice: Advisory | None
+    audience: int
 
 
 def withdrawn(advisory: Advisory, *, now: datetime) -> Advisory:
@@ -48,8 +56,8 @@ def cancel_id(advisory_id: str) -> str:
 
 async def cancel(
     *, database: Database, translator: Translator, clock: Clock, advisory_id: str
-) -> tuple[Advisory | None, int]:
-    """Withdraw the advisory and schedule its notice now; returns it and its audience so far.
+) -> Cancelled:
+    """Withdraw the advisory and schedule its notice now (with its audience so far).
 
     Nobody received it yet (scheduled, or only ever shown in /latest): no notice.
     """
@@ -60,23 +68,14 @@ async def cancel(
     if original.kind == "cancel":
         raise CancelError(f"{advisory_id} is itself a cancellation")
     now = clock()
-    async with database.transaction() as session:
-        await session.execute(
-            update(Delivery)
-            .where(Delivery.advisory_id == advisory_id, Delivery.status == "pending")
-            .values(status="stopped", updated_at=now)
-        )
-        await session.execute(
-            update(Broadcast)
-            .where(Broadcast.advisory_id == advisory_id, Broadcast.state != "done")
-            .values(state="cancelled", finished_at=now)
-        )
+    outbox = Outbox(database=database, clock=clock)
+    await outbox.cancel(advisory_id=advisory_id)
     await Corrections(database=database, clock=clock).stop(
         advisory_id=advisory_id, state="cancelled"
     )
     await advisories.save(advisory=withdrawn(original, now=now), origin="cancel")
-    if not await _received(database, advisory_id):
-        return None, 0
+    if not await outbox.received_by_anyone(advisory_id):
+        return Cancelled(original, None, 0)
     texts = {}
     for locale in WRITTEN_LOCALES:
         _ = translator.bound(locale)
@@ -104,14 +103,4 @@ async def cancel(
         text=texts,
     )
     await advisories.save(advisory=notice, origin="cancel")
-    total = await Outbox(database=database, clock=clock).audience_size(notice)
-    return notice, total
-
-
-async def _received(database: Database, advisory_id: str) -> bool:
-    """Whether anyone got the advisory delivered (the notice would reach someone)."""
-    query = select(Delivery.chat_id).where(
-        Delivery.advisory_id == advisory_id, Delivery.status == "sent"
-    )
-    async with database.sessions() as session:
-        return (await session.scalars(query.limit(1))).first() is not None
+    return Cancelled(original, notice, await outbox.audience_size(notice))

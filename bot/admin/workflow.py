@@ -1,13 +1,15 @@
 """What admins do with drafts: preview, send, schedule, correct, discard — four-eyes included.
 
 Shared by the Telegram handlers and the CLI; it knows nothing of Telegram. Every action is
-written to the audit log with the actor (`tg:<user id>` or `cli`).
+written to the audit log with the actor (`tg:<user id>` or `cli`). `wake` tells the delivery
+worker of this process that something is due (the CLI has none: the running bot polls).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -71,13 +73,14 @@ class AdminWorkflow:
         admins: AdminRepository,
         four_eyes: FourEyes,
         clock: Clock = utcnow,
+        wake: Callable[[], None] = lambda: None,
     ) -> None:
         self.drafts = DraftRepository(database=database, clock=clock)
         self.advisories = AdvisoryRepository(database=database, clock=clock)
         self.outbox = Outbox(database=database, clock=clock)
         self.corrections = Corrections(database=database, clock=clock)
         self.admins, self.four_eyes = admins, four_eyes
-        self._translator, self._now = translator, clock
+        self._translator, self._now, self._wake = translator, clock, wake
 
     async def start(self, *, country: str | None, editor: int) -> Draft:
         """A new draft (a super-admin's has no country yet: it is the first question)."""
@@ -92,6 +95,14 @@ class AdminWorkflow:
         )
         await self.admins.audit(actor=f"tg:{editor}", action="create", country=country)
         return await self.drafts.save(draft)
+
+    async def save(self, draft: Draft) -> Draft:
+        """Keep the draft's answers and the question it is waiting for."""
+        return await self.drafts.save(draft)
+
+    async def composing(self, *, editor: int) -> Draft | None:
+        """The draft whose question `editor` is answering, if any."""
+        return await self.drafts.asking(editor=editor)
 
     async def set_country(self, draft: Draft, country: str) -> Draft:
         """A super-admin chose the country: the draft gets an id naming it."""
@@ -262,6 +273,7 @@ class AdminWorkflow:
             audience=audience,
             detail=detail or (publish_at.isoformat() if kind == "scheduled" else None),
         )
+        self._wake()  # the delivery worker of this process looks now
         return Outcome(kind, advisory, audience, request=request)
 
     async def discard(self, draft_id: str, *, actor: str) -> bool:

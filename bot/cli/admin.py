@@ -1,4 +1,5 @@
-"""`elchi admins`, `elchi audit`, `elchi halt`, `elchi push`: the operator's and admins' CLI."""
+"""`elchi admins`, `elchi audit`, `elchi halt`, `elchi cancel`, `elchi advisories`: the
+operator's and admins' CLI (the actions themselves are `bot.admin`'s, as in Telegram)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,17 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from bot.admin.cancel import CancelError, cancel
+from bot.admin.actions import AdminActions
+from bot.admin.cancel import CancelError
+from bot.admin.reports import AdminReports
 from bot.admin.states import advisory_state
 from bot.cli.prompt import confirm
 from bot.clock import utcnow
 from bot.config import Settings
-from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage import Database
-from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
-from bot.storage.drafts import DraftRepository
 from bot.world import COUNTRY_CODES
 
 
@@ -75,13 +75,16 @@ async def audit_command(settings: Settings, limit: int) -> int:
     return 0
 
 
+def actions_for(settings: Settings, database: Database) -> AdminActions:
+    """The admin actions of this command (no worker to wake: the running bot polls)."""
+    admins = AdminRepository(database=database, configured=settings.admins)
+    return AdminActions(database=database, translator=Translator(), admins=admins)
+
+
 async def halt_command(settings: Settings, country: str) -> int:
     """Stop all sending for `country` at once."""
     async with database_for(settings) as database:
-        halted = await Outbox(database=database).halt(country=country)
-        await AdminRepository(database=database, configured=settings.admins).audit(
-            actor="cli", action="halt", country=country, detail=",".join(halted) or None
-        )
+        halted = await actions_for(settings, database).halt(countries=[country], actor="cli")
     print(f"halted {len(halted)} broadcast(s) of {country}: {', '.join(halted) or 'none'}")
     return 0
 
@@ -93,24 +96,16 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
         return 1
     async with database_for(settings) as database:
         try:
-            notice, total = await cancel(
-                database=database, translator=Translator(), clock=utcnow, advisory_id=advisory_id
-            )
+            cancelled = await actions_for(settings, database).cancel(advisory_id, actor="cli")
         except CancelError as error:
             print(f"elchi: {error}", file=sys.stderr)
             return 1
-        await AdminRepository(database=database, configured=settings.admins).audit(
-            actor="cli",
-            action="cancel",
-            country=None if notice is None else notice.country,
-            advisory_id=advisory_id,
-            audience=total,
-        )
-    if notice is None:
+    if cancelled.notice is None:
         print(f"{advisory_id}: cancelled; nobody had received it, so no notice is sent")
         return 0
     print(
-        f"{advisory_id}: cancelled; notice {notice.id} to those who received it ({total} so far)"
+        f"{advisory_id}: cancelled; notice {cancelled.notice.id} to those who received it "
+        f"({cancelled.audience} so far)"
     )
     print("the delivery worker (the running bot, or `elchi deliver`) sends it now")
     return 0
@@ -119,22 +114,21 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
 async def advisories_command(settings: Settings, country: str | None) -> int:
     """Drafts and advisories with their state, schedule and counts (never chat ids)."""
     async with database_for(settings) as database:
-        outbox, acks = Outbox(database=database), AckRepository(database=database)
-        drafts = DraftRepository(database=database)
+        reports = AdminReports(database=database)
         for code in [country] if country else list(COUNTRY_CODES):
-            for draft in await drafts.of_country(country=code):
+            for draft in await reports.drafts(country=code):
                 state = "waiting-approval" if draft.request else "draft"
                 print(f"{draft.id}\t{code}\t{state}\t-\t-\t-")
             for advisory in await AdvisoryRepository(database=database).all(country=code):
-                broadcast = await outbox.state(advisory.id)
+                broadcast = await reports.broadcast_state(advisory.id)
                 state = advisory_state(advisory, broadcast=broadcast, now=utcnow())
                 when = (
                     advisory.publish_at.isoformat(timespec="minutes")
                     if advisory.publish_at
                     else "-"
                 )
-                progress = await outbox.progress(advisory.id)
-                understood = sum((await acks.by_locale(advisory_id=advisory.id)).values())
+                progress = await reports.progress(advisory.id)
+                understood = sum((await reports.acknowledged(advisory.id)).values())
                 sent = f"sent {progress.by_status.get('sent', 0)}/{progress.total}"
                 print(f"{advisory.id}\t{code}\t{state}\t{when}\t{sent}\tunderstood {understood}")
     return 0

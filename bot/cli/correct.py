@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from bot.admin.workflow import DraftOpen
 from bot.cli import delivery as delivery_cli
 from bot.cli.admin import database_for
 from bot.cli.prompt import confirm
-from bot.cli.push import DRAFT_OPEN, read_one, request_approval, workflow_for
+from bot.cli.push import read_one
+from bot.cli.requests import submit, workflow_for
 from bot.config import Settings
 from bot.delivery.corrections import Corrections
 from bot.i18n import Translator
@@ -30,7 +29,7 @@ async def correct_command(
             return 1
         admins = AdminRepository(database=database, configured=settings.admins)
         workflow = workflow_for(settings, database, admins)
-        copies = await workflow.corrections.to_edit(advisory_id=advisory_id)
+        copies = await workflow.audience(corrected, action="correct")
         print(f"{advisory_id}: {copies} delivered message(s) to edit in place")
         needed = workflow.four_eyes.needed(copies)
         if needed:
@@ -42,21 +41,20 @@ async def correct_command(
         if not await confirm(f"correct {advisory_id}?", yes=yes):
             print("nothing changed")
             return 1
-        if needed:
-            return await request_approval(
-                settings, database, workflow, corrected, at=None, action="correct", notice=notice
-            )
-        try:
-            draft = await workflow.from_file(corrected, origin="correct", mode="correct")
-        except DraftOpen:
-            print(DRAFT_OPEN.format(id=advisory_id), file=sys.stderr)
-            return 1
-        outcome = await workflow.request(
-            draft, action="correct", actor="cli", requester=None, notice=notice
+        outcome = await submit(
+            settings,
+            database,
+            workflow,
+            corrected,
+            at=None,
+            action="correct",
+            notice=notice,
+            origin="correct",
         )
-        if outcome.kind != "corrected":
-            print("elchi: " + "; ".join(outcome.problems), file=sys.stderr)
+        if outcome is None:
             return 1
+        if outcome.kind != "corrected":
+            return 0  # waiting for a second admin in Telegram
     print(f"{advisory_id}: correcting {copies} delivered message(s)")
     await delivery_cli.deliver_or_watch(settings, done=_correction_ended(advisory_id))
     async with database_for(settings) as database:

@@ -1,5 +1,5 @@
-"""`elchi push` and `elchi correct`: validate a file, show who gets it, ask, then send,
-schedule or correct — through the same workflow as Telegram, four-eyes included."""
+"""`elchi push`: validate a file, show who gets it, ask, then send or schedule it through the
+same workflow as Telegram, four-eyes included; `--test` sends it to the country's admins only."""
 
 from __future__ import annotations
 
@@ -7,23 +7,21 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from bot.admin.workflow import Action, AdminWorkflow, DraftOpen, FourEyes
+from bot.admin.notices import send_test
+from bot.admin.reports import AdminReports
 from bot.advisories.content import load_content
 from bot.advisories.model import Advisory
 from bot.cli import delivery as delivery_cli
 from bot.cli.admin import database_for
-from bot.cli.approvals import ask_approvers
 from bot.cli.prompt import confirm
+from bot.cli.requests import api_sender, submit, workflow_for
 from bot.config import Settings
-from bot.delivery.message import payload
 from bot.delivery.service import renderer
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
-from bot.storage import Database
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.texts.telegram_html import parse_html
-from bot.world import WRITTEN_LOCALES
 
 
 async def read_one(
@@ -62,8 +60,9 @@ async def push_command(
     paid: bool,
     test: bool = False,
 ) -> int:
-    """Validate a file (or take a stored id), show its audience and preview, ask, then send
-    now or schedule it — or, past APPROVAL_THRESHOLD, ask a second admin in Telegram."""
+    """Validate a file (or take a stored id), show its audience and preview, ask, then request
+    it through the admin workflow: sent now, scheduled, or (past APPROVAL_THRESHOLD) put to a
+    second admin in Telegram."""
     async with database_for(settings) as database:
         advisories = AdvisoryRepository(database=database)
         stored = await _target(target, advisories)
@@ -73,10 +72,9 @@ async def push_command(
         if test:
             return await _send_test(settings, stored, admins)
         workflow = workflow_for(settings, database, admins)
-        by_locale = await workflow.outbox.audience_by_locale(stored)
-        audience = sum(by_locale.values())
+        by_locale = await AdminReports(database=database).audience_by_locale(stored)
         _print_preview(stored, by_locale)
-        needed = workflow.four_eyes.needed(audience)
+        needed = workflow.four_eyes.needed(sum(by_locale.values()))
         if needed:
             settings.token()  # the approvers are asked in Telegram: fail before changing anything
             print(
@@ -87,21 +85,18 @@ async def push_command(
         if not await confirm(question, yes=yes):
             print("nothing changed")
             return 1
-        if needed:
-            return await request_approval(settings, database, workflow, stored, at=at)
-        if at is not None:
-            return await _schedule(advisories, admins, stored, at, audience)
-    result = await delivery_cli.broadcast_command(settings, stored.id, paid=paid, yes=True)
-    if result == 0:  # sent: audited once it happened, not when it was asked for
-        async with database_for(settings) as database:
-            await AdminRepository(database=database, configured=settings.admins).audit(
-                actor="cli",
-                action="send",
-                country=stored.country,
-                advisory_id=stored.id,
-                audience=audience,
+        outcome = await submit(settings, database, workflow, stored, at=at)
+        if outcome is None:
+            return 1
+        if outcome.kind == "scheduled" and outcome.advisory is not None:
+            when = outcome.advisory.publish_at or at
+            print(
+                f"{stored.id}: scheduled for {when.isoformat() if when else '?'} "
+                f"({outcome.audience} subscribers now); the bot process sends it then"
             )
-    return result
+        if outcome.kind != "sent":
+            return 0
+    return await delivery_cli.broadcast_command(settings, stored.id, paid=paid, yes=True)
 
 
 async def _target(target: str, advisories: AdvisoryRepository) -> Advisory | None:
@@ -119,22 +114,6 @@ async def _target(target: str, advisories: AdvisoryRepository) -> Advisory | Non
     return stored
 
 
-DRAFT_OPEN = "elchi: {id}: a draft of it is open in Telegram (/advisories); finish or discard it"
-
-
-def _mode(action: Action) -> str:
-    return "correct" if action == "correct" else "new"
-
-
-def workflow_for(settings: Settings, database: Database, admins: AdminRepository) -> AdminWorkflow:
-    return AdminWorkflow(
-        database=database,
-        translator=Translator(),
-        admins=admins,
-        four_eyes=FourEyes(settings.approvals, settings.approval_threshold),
-    )
-
-
 def _print_preview(advisory: Advisory, by_locale: dict[str, int]) -> None:
     """Who gets it, by language, and the Russian text as readers will read it."""
     counts = ", ".join(f"{loc} {n}" for loc, n in sorted(by_locale.items())) or "nobody"
@@ -143,87 +122,18 @@ def _print_preview(advisory: Advisory, by_locale: dict[str, int]) -> None:
         print("  | " + parse_html(part).text.replace("\n", "\n  | "))
 
 
-async def _schedule(
-    advisories: AdvisoryRepository,
-    admins: AdminRepository,
-    stored: Advisory,
-    at: datetime,
-    audience: int,
-) -> int:
-    if stored.publish_at != at:
-        await advisories.save(advisory=stored.model_copy(update={"publish_at": at}), origin="cli")
-    await admins.audit(
-        actor="cli",
-        action="schedule",
-        country=stored.country,
-        advisory_id=stored.id,
-        audience=audience,
-        detail=at.isoformat(),
-    )
-    print(
-        f"{stored.id}: scheduled for {at.isoformat()} ({audience} subscribers now); "
-        "the bot process sends it then"
-    )
-    return 0
-
-
-async def request_approval(
-    settings: Settings,
-    database: Database,
-    workflow: AdminWorkflow,
-    advisory: Advisory,
-    *,
-    at: datetime | None,
-    action: Action = "send",
-    notice: bool = False,
-) -> int:
-    """Hold it as a draft and ask the country's admins in Telegram; the bot does the rest."""
-    try:
-        draft = await workflow.from_file(
-            advisory, origin="correct" if action == "correct" else "cli", mode=_mode(action)
-        )
-    except DraftOpen:
-        print(DRAFT_OPEN.format(id=advisory.id), file=sys.stderr)
-        return 1
-    outcome = await workflow.request(
-        draft, action=action, actor="cli", requester=None, publish_at=at, notice=notice
-    )
-    if outcome.kind == "invalid":
-        for problem in outcome.problems:
-            print(f"elchi: {problem}", file=sys.stderr)
-        return 1
-    asked = await ask_approvers(settings, database, draft, outcome)
-    print(
-        f"{advisory.id}: waiting for approval; {asked} admin(s) of {advisory.country} asked in "
-        "Telegram (the running bot carries it out once one approves)"
-    )
-    return 0
-
-
 async def _send_test(settings: Settings, advisory: Advisory, admins: AdminRepository) -> int:
-    """Send the advisory, marked TEST, to the country's admins only, in every written locale."""
-    recipients = await admins.of_country(country=advisory.country)
-    if not recipients:
+    """Send the advisory, marked TEST, to the country's admins only (`bot.admin.notices`)."""
+    async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:
+        reached, recipients = await send_test(
+            advisory=advisory,
+            admins=admins,
+            translator=Translator(),
+            actor="cli",
+            send=api_sender(api),
+        )
+    if recipients == 0:
         print(f"elchi: no admin of {advisory.country} to send a test to", file=sys.stderr)
         return 1
-    test = advisory.model_copy(update={"status": "test"})
-    render = renderer(Translator())
-    async with BotApiClient(api_url=settings.bot_api_url, token=settings.token()) as api:
-        for user_id in recipients:
-            for locale in WRITTEN_LOCALES:
-                for part in render(test, locale):
-                    result = await api.send_message(
-                        payload(user_id, part, quiet=False, paid=False)
-                    )
-                    if result.kind != "sent":
-                        print(f"elchi: test to {user_id} failed: {result.error}", file=sys.stderr)
-                        return 1
-    await admins.audit(
-        actor="cli",
-        action="test",
-        country=advisory.country,
-        advisory_id=advisory.id,
-        audience=len(recipients),
-    )
-    print(f"{advisory.id}: test sent to {len(recipients)} admin(s) of {advisory.country}")
-    return 0
+    print(f"{advisory.id}: test sent to {reached} admin(s) of {advisory.country}")
+    return 0 if reached == recipients else 1

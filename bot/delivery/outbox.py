@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.advisories.model import Advisory
@@ -60,19 +61,22 @@ class Outbox(BroadcastQueries):
 
     async def publish(self, advisory: Advisory, *, paid: bool = False) -> int:
         """Create the broadcast and fill its outbox; resumable and idempotent. Returns total."""
-        async with self._db.transaction() as session:
-            broadcast = await session.get(Broadcast, advisory.id, with_for_update=True)
-            if broadcast is None:
-                broadcast = Broadcast(
-                    advisory_id=advisory.id,
-                    state="filling",
-                    cursor=0,
-                    total=0,
-                    paid=paid,
-                    created_at=self._now(),
-                )
-                session.add(broadcast)
-                await self._fill_batch(session, advisory, broadcast)  # same transaction
+        try:
+            async with self._db.transaction() as session:
+                broadcast = await session.get(Broadcast, advisory.id, with_for_update=True)
+                if broadcast is None:
+                    broadcast = Broadcast(
+                        advisory_id=advisory.id,
+                        state="filling",
+                        cursor=0,
+                        total=0,
+                        paid=paid,
+                        created_at=self._now(),
+                    )
+                    session.add(broadcast)
+                    await self._fill_batch(session, advisory, broadcast)  # same transaction
+        except IntegrityError:
+            pass  # another process (the bot's worker, a CLI push) created it at the same moment
         while await self._fill_more(advisory):
             pass
         async with self._db.sessions() as session:

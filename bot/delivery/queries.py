@@ -138,6 +138,29 @@ class BroadcastQueries:
             ).all()
         return sorted(set(halted) | set(corrections))
 
+    async def cancel(self, *, advisory_id: str) -> None:
+        """Stop the advisory's pending sends for good and mark its broadcast cancelled."""
+        now = self._now()
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Delivery)
+                .where(Delivery.advisory_id == advisory_id, Delivery.status == "pending")
+                .values(status="stopped", updated_at=now)
+            )
+            await session.execute(
+                update(Broadcast)
+                .where(Broadcast.advisory_id == advisory_id, Broadcast.state != "done")
+                .values(state="cancelled", finished_at=now)
+            )
+
+    async def received_by_anyone(self, advisory_id: str) -> bool:
+        """Whether anyone got the advisory delivered."""
+        query = select(Delivery.chat_id).where(
+            Delivery.advisory_id == advisory_id, Delivery.status == "sent"
+        )
+        async with self._db.sessions() as session:
+            return (await session.scalars(query.limit(1))).first() is not None
+
     async def state(self, advisory_id: str) -> str | None:
         """filling, sending, done or halted (None: never published)."""
         async with self._db.sessions() as session:

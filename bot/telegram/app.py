@@ -14,7 +14,9 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, SimpleUpdateProcessor
 from telegram.request import HTTPXRequest
 
+from bot.admin.actions import AdminActions
 from bot.admin.importer import ContentError, import_folder
+from bot.admin.reports import AdminReports
 from bot.admin.workflow import AdminWorkflow, FourEyes
 from bot.clock import Clock, utcnow
 from bot.config import ConfigError, Settings
@@ -65,7 +67,7 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
             chat_id=message.chat_id, message_id=message.message_id
         )
     )
-    handlers.register(application)
+    handlers.register(application, services.translator)
     assert application.job_queue is not None
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
     return application
@@ -105,6 +107,7 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
             deletions=DeletionRepository(database=database), clock=clock, hash_chat=hash_chat
         )
         admins = AdminRepository(database=database, configured=settings.admins, clock=clock)
+        bell = asyncio.Event()  # rung by an admin action: the worker looks now, not in 5 s
         yield Services(
             settings=settings,
             database=database,
@@ -123,7 +126,17 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
                 admins=admins,
                 four_eyes=FourEyes(settings.approvals, settings.approval_threshold),
                 clock=clock,
+                wake=bell.set,
             ),
+            actions=AdminActions(
+                database=database,
+                translator=translator,
+                admins=admins,
+                clock=clock,
+                wake=bell.set,
+            ),
+            reports=AdminReports(database=database, clock=clock),
+            bell=bell,
         )
     finally:
         await database.close()

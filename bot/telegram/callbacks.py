@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.admin.compose import EDIT_GROUPS
@@ -49,7 +50,6 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     ),
     "adl": (frozenset({"all"}),),  # back to the /advisories list
 }
-ADMIN_ACTIONS = frozenset({"c", "p", "v", "e", "t", "ap", "ad", "adl"})
 
 
 def short(ident: str) -> str:
@@ -90,3 +90,16 @@ def parse(text: str | None) -> Callback | None:
             ):
                 return Callback(action, args)
     return None
+
+
+def matches(action: str, *first: str) -> Callable[[object], bool]:
+    """A CallbackQueryHandler pattern: data built by `data(action, ...)`, optionally only with
+    one of `first` as its first argument. Anything else falls through to the next handler."""
+
+    def pattern(text: object) -> bool:
+        press = parse(text) if isinstance(text, str) else None
+        return (
+            press is not None and press.action == action and (not first or press.args[0] in first)
+        )
+
+    return pattern

@@ -9,6 +9,8 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.admin.actions import AdminActions
+from bot.admin.reports import AdminReports
 from bot.admin.workflow import AdminWorkflow
 from bot.clock import Clock
 from bot.config import Settings
@@ -38,7 +40,9 @@ class Services:
     clock: Clock
     acks: AckRepository
     workflow: AdminWorkflow
-    # Rung after an admin sends or schedules: the delivery worker looks at once, not in 5 s.
+    actions: AdminActions
+    reports: AdminReports
+    # Rung by admin actions (`wake`): the delivery worker looks at once, not in 5 s.
     bell: asyncio.Event = field(default_factory=asyncio.Event)
     admin_menus: set[int] = field(default_factory=set)  # admins whose menu this process set
 

@@ -149,10 +149,10 @@ async def test_cancelling_a_scheduled_advisory_withdraws_it_and_tells_nobody(
         draft, action="send", actor="tg:1", requester=AUTHOR, publish_at=at
     )
     assert scheduled.kind == "scheduled"
-    notice, total = await cancel(
+    cancelled = await cancel(
         database=database, translator=translator, clock=clock, advisory_id=draft.id
     )
-    assert (notice, total) == (None, 0)
+    assert (cancelled.notice, cancelled.audience) == (None, 0)
     stored = await workflow.advisories.get(advisory_id=draft.id)  # still a valid document
     assert stored is not None
     assert stored.publish_at is None

@@ -140,13 +140,15 @@ async def test_cancel_stops_pending_and_notifies_only_those_who_received_it(
         task = asyncio.create_task(w.drain())
         while sandbox.bot.stats.sent < 30:
             await asyncio.sleep(0.01)
-        notice, total = await cancel(
+        cancelled = await cancel(
             database=setup.database,
             translator=setup.translator,
             clock=utcnow,
             advisory_id="uz-2022-09-21-prosecutor-warning",
         )
         await asyncio.wait_for(task, 10)
+        notice, total = cancelled.notice, cancelled.audience
+        assert notice is not None
         received = dict(sandbox.bot.stats.per_chat)
         await w.drain()  # sends the notice
     original = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")

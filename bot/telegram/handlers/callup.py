@@ -8,7 +8,7 @@ from bot.advisories import cards as embassy_texts
 from bot.advisories.lookup import embassy, for_region
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.guards import subscribers_only
+from bot.telegram.guards import subscribers_only
 from bot.telegram.keyboards import reader as keyboards
 from bot.texts import ask as texts
 from bot.texts import html

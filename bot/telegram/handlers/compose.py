@@ -6,16 +6,17 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.admin import answers, compose
+from bot.admin.actions import may_act
 from bot.admin.answers import MAX_HEADLINE
 from bot.config import SUPER_ADMIN
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.admin import admins_only, may_act
-from bot.telegram.handlers.drafts import ask, find_draft
-from bot.telegram.handlers.info import menu_action
-from bot.telegram.handlers.preview import typed_schedule
+from bot.telegram.guards import admins_only
 from bot.telegram.keyboards import questions as question_keyboards
+from bot.telegram.views.approvals import submit_typed_schedule
+from bot.telegram.views.drafts import ask, find_draft
+from bot.telegram.views.replies import menu_action
 from bot.texts import compose as texts
 from bot.texts import html
 
@@ -56,7 +57,7 @@ async def compose_message(update: Update, context: BotContext) -> None:
     if user is None or message is None or chat is None:
         return
     workflow = context.services.workflow
-    draft = await workflow.drafts.asking(editor=user.id)
+    draft = await workflow.composing(editor=user.id)
     if draft is None or draft.asking is None:
         return  # not composing: the ordinary handlers answer
     if message.text and menu_action(message.text, context) is not None:
@@ -67,7 +68,7 @@ async def compose_message(update: Update, context: BotContext) -> None:
     context.admin_country = country
     key = draft.asking
     if key == "schedule":
-        await typed_schedule(update, context, draft)
+        await submit_typed_schedule(update, context, draft)
         raise ApplicationHandlerStop
     if message.voice is not None:
         answer: answers.Answer = answers.Voice(message.voice.file_id)
@@ -101,7 +102,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     if key == "country":
         draft = await context.services.workflow.set_country(draft, value)
     if compose.next_question(draft.data) == key and key in ("regions", "locales", "voice"):
-        await context.services.workflow.drafts.save(draft)  # a toggle: the same question again
+        await context.services.workflow.save(draft)  # a toggle: the same question again
         await query.edit_message_text(
             texts.question(context._, key, draft.data, headline_limit=MAX_HEADLINE),
             parse_mode="HTML",

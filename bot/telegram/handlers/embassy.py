@@ -10,7 +10,7 @@ from bot.advisories.lookup import Match, embassy, for_point, for_region
 from bot.advisories.places import russian_cities
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.guards import subscribers_only
+from bot.telegram.guards import subscribers_only
 from bot.telegram.keyboards import reader as keyboards
 from bot.world.regions import REGION_NAMES
 

@@ -7,25 +7,13 @@ from telegram import Update
 from bot.advisories.model import pick
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.guards import subscribers_only
-from bot.telegram.handlers.show import send_advisory
+from bot.telegram.guards import subscribers_only
 from bot.telegram.keyboards import reader as keyboards
+from bot.telegram.views.advisory import send_advisory
 from bot.texts import ask as texts
 from bot.texts import html
 
 MAX_LISTED = 10
-MAX_ON_SUBSCRIBE = 3  # in-force advisories sent after the standing warning to a new subscriber
-
-
-async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> None:
-    """A new subscriber's first reading: the standing warning and the newest in force."""
-    advisories = context.services.advisories
-    standing = await advisories.standing(country=country)
-    if standing is not None:
-        await send_advisory(context, chat_id, standing)
-    others = [a for a in await advisories.in_force(country=country) if not a.standing]
-    for advisory in others[:MAX_ON_SUBSCRIBE]:
-        await send_advisory(context, chat_id, advisory)
 
 
 @subscribers_only

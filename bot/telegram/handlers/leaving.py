@@ -41,6 +41,11 @@ async def forget_command(update: Update, context: BotContext) -> None:
     )
 
 
+async def leave_button(update: Update, context: BotContext, press: Callback) -> None:
+    """The settings page's Stop and Delete buttons: the same as /stop and /forget."""
+    await (stop_command if press.args[0] == "stop" else forget_command)(update, context)
+
+
 async def forget_button(update: Update, context: BotContext, press: Callback) -> None:
     """Yes: delete the rows and the recent messages. No: say nothing was deleted."""
     query = update.callback_query

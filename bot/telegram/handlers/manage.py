@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from telegram import CallbackQuery, Update
 
-from bot.admin.cancel import CancelError, cancel
+from bot.admin.cancel import CancelError
 from bot.admin.workflow import DraftOpen
 from bot.advisories.model import Advisory
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.admin import admins_only
-from bot.telegram.handlers.approvals import submit
-from bot.telegram.handlers.drafts import ask, find_advisory, find_draft
-from bot.telegram.handlers.reports import ACTIONS, draft_title, send_listing, send_report, state_of
+from bot.telegram.guards import admins_only
 from bot.telegram.keyboards import admin as admin_keyboards
+from bot.telegram.views.approvals import submit
+from bot.telegram.views.drafts import ask, find_advisory, find_draft
+from bot.telegram.views.reports import ACTIONS, draft_title, send_listing, send_report, state_of
 from bot.texts import bold, html
 
 
@@ -100,12 +100,7 @@ async def _act(
         await query.edit_message_reply_markup(reply_markup=None)
         return await _cancel(context, chat_id, advisory, actor)
     elif action == "resume":
-        await workflow.outbox.resume(advisory_id=advisory.id)
-        await workflow.corrections.resume(advisory_id=advisory.id)
-        await context.services.admins.audit(
-            actor=actor, action="resume", country=advisory.country, advisory_id=advisory.id
-        )
-        context.services.bell.set()
+        await context.services.actions.resume(advisory, actor=actor)
         return context._("Sending resumed.")
     return None
 
@@ -144,29 +139,15 @@ async def _draft_action(
 
 
 async def _cancel(context: BotContext, chat_id: int, advisory: Advisory, actor: str) -> str | None:
-    services = context.services
     try:
-        notice, total = await cancel(
-            database=services.database,
-            translator=services.translator,
-            clock=services.clock,
-            advisory_id=advisory.id,
-        )
+        cancelled = await context.services.actions.cancel(advisory.id, actor=actor)
     except CancelError:
         return context._("This button is out of date. Use /advisories.")
-    await services.admins.audit(
-        actor=actor,
-        action="cancel",
-        country=advisory.country,
-        advisory_id=advisory.id,
-        audience=total,
-    )
-    services.bell.set()
-    if notice is None:
+    if cancelled.notice is None:
         text = context._("Cancelled. Nobody had received it, so no notice is sent.")
     else:
         text = context._("Cancelled. A notice goes to those who received it: {count}.").format(
-            count=total
+            count=cancelled.audience
         )
     await context.bot.send_message(chat_id, "⛔ " + html(text), parse_mode="HTML")
     return None

@@ -7,8 +7,8 @@ from telegram import Update
 from bot.i18n import parse_locale
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.law import send_welcome_pack
 from bot.telegram.keyboards import reader as keyboards
+from bot.telegram.views.advisory import send_welcome_pack
 from bot.texts import country
 from bot.texts import onboarding as texts
 from bot.world import COUNTRY_CODES, WRITTEN_LOCALES

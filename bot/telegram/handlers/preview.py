@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.error import TelegramError
 
 from bot.admin import compose
-from bot.admin.when import acceptable, parse_time, quick
+from bot.admin.notices import send_test as send_test_to_admins
+from bot.admin.when import quick
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.approvals import submit
-from bot.telegram.handlers.drafts import ask, find_advisory, find_draft, show_preview
-from bot.telegram.handlers.show import send_advisory
 from bot.telegram.keyboards import admin as admin_keyboards
+from bot.telegram.views.advisory import send_advisory
+from bot.telegram.views.approvals import sender, submit
+from bot.telegram.views.drafts import ask, find_advisory, find_draft, show_preview
 from bot.texts import bold, html
 
 OUT_OF_DATE = "This button is out of date. Use /advisories."
@@ -126,7 +126,7 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
     await query.edit_message_reply_markup(reply_markup=None)
     if press.args[1] == "type":
         draft.asking = "schedule"
-        await context.services.workflow.drafts.save(draft)
+        await context.services.workflow.save(draft)
         await context.bot.send_message(
             query.message.chat.id,
             html(context._("Type the date and time, Moscow time, e.g. 2026-12-01 09:00.")),
@@ -139,48 +139,16 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
     return None
 
 
-async def typed_schedule(update: Update, context: BotContext, draft: Draft) -> None:
-    """The admin typed when to send it."""
-    assert update.effective_message is not None and update.effective_user is not None
-    now = context.services.clock()
-    at = parse_time(update.effective_message.text or "", now=now)
-    if at is None or not acceptable(at, now=now):
-        await update.effective_message.reply_text(
-            context._(
-                "I cannot use this time. Type a time in the coming year, Moscow time, "
-                "e.g. 2026-12-01 09:00."
-            )
-        )
-        return
-    draft.asking = None
-    await submit(
-        context,
-        update.effective_message.chat_id,
-        draft,
-        user_id=update.effective_user.id,
-        publish_at=at,
-    )
-
-
 async def send_test(context: BotContext, draft: Draft) -> str:
-    """The advisory, marked TEST, to every admin of its country (in this admin's language)."""
+    """The advisory, marked TEST, to every admin of its country (`bot.admin.notices`)."""
     advisory, _problems = await context.services.workflow.preview(draft)
     if advisory is None:
         return context._("The advisory does not pass the checks yet:")
-    test = advisory.model_copy(update={"status": "test"})
-    admins = await context.services.admins.of_country(country=advisory.country)
-    reached = 0
-    for user_id in admins:
-        try:
-            await send_advisory(context, user_id, test)
-            reached += 1
-        except TelegramError:  # an admin who never opened the bot cannot be written to
-            continue
-    await context.services.admins.audit(
+    reached, _admins = await send_test_to_admins(
+        advisory=advisory,
+        admins=context.services.admins,
+        translator=context.services.translator,
         actor=f"tg:{draft.editor}",
-        action="test",
-        country=advisory.country,
-        advisory_id=advisory.id,
-        audience=reached,
+        send=sender(context),
     )
     return context._("Test sent. Admins reached: {count}.").format(count=reached)

@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.storage import Subscriber
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.guards import subscribers_only
+from bot.telegram.guards import subscribers_only
 from bot.telegram.keyboards import reader as keyboards
 from bot.texts import settings as texts
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -11,7 +13,7 @@ from telegram import (
 
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, country
-from bot.world import COUNTRY_CODES, LOCALE_NAMES, N_
+from bot.world import COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES, N_
 from bot.world.regions import REGION_NAMES
 
 # The persistent menu under the input field: key → (emoji, label), two buttons a row.
@@ -31,6 +33,11 @@ def menu_label(_: Gettext, key: str) -> str:
     """The text of menu button `key` in the reader's locale."""
     emoji, label = MENU[key]
     return f"{emoji} {_(label)}"
+
+
+def menu_labels(gettext_for: Callable[[str], Gettext], key: str) -> list[str]:
+    """Menu button `key` in every locale (an old keyboard may be in another language)."""
+    return [menu_label(gettext_for(locale), key) for locale in LOCALE_CODES]
 
 
 def main_menu(_: Gettext) -> ReplyKeyboardMarkup:

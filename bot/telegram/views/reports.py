@@ -7,8 +7,8 @@ from bot.advisories.model import Advisory
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import short
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.drafts import countries_of
 from bot.telegram.keyboards import admin as admin_keyboards
+from bot.telegram.views.drafts import countries_of
 from bot.texts import bold
 from bot.texts import manage as texts
 
@@ -26,7 +26,7 @@ ACTIONS = {  # state → what an admin may do with it
 async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | None]:
     """The advisory's state for admins, and when it is (or was) due, in their language."""
     now = context.services.clock()
-    state = await context.services.workflow.outbox.state(advisory.id)
+    state = await context.services.reports.broadcast_state(advisory.id)
     when = None
     if advisory.publish_at is not None:
         when = texts.moment(
@@ -41,7 +41,7 @@ async def send_listing(context: BotContext, chat_id: int) -> None:
     """One button an item, with its state."""
     items: list[tuple[str, str, str]] = []
     for code in countries_of(context):
-        for draft in await context.services.workflow.drafts.of_country(country=code):
+        for draft in await context.services.reports.drafts(country=code):
             state = "waiting" if draft.request else "draft"
             items.append((short(draft.id), "draft", _label(state, draft_title(context, draft))))
         for advisory in await context.services.advisories.all(country=code):
@@ -74,10 +74,10 @@ def draft_title(context: BotContext, draft: Draft) -> str:
 
 async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> None:
     """State, delivery counts, "I understand" counts and any correction: counts only."""
-    workflow = context.services.workflow
+    reports = context.services.reports
     state, when = await state_of(context, advisory)
-    progress = await workflow.outbox.progress(advisory.id)
-    correction = await workflow.corrections.get(advisory_id=advisory.id)
+    progress = await reports.progress(advisory.id)
+    correction = await reports.correction(advisory.id)
     text = texts.report(
         context._,
         headline=(advisory.text_for(context.lang) or advisory.text["ru"]).headline,
@@ -88,7 +88,7 @@ async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> 
         by_status=progress.by_status,
         total=progress.total,
         sent_by_locale=progress.sent_by_locale,
-        acks=await context.services.acks.by_locale(advisory_id=advisory.id),
+        acks=await reports.acknowledged(advisory.id),
         correction=None
         if correction is None
         else (correction.state, correction.edited, correction.gone, correction.failed),

@@ -4,6 +4,7 @@ and telling the admin what a request led to."""
 from __future__ import annotations
 
 from bot.admin import compose
+from bot.admin.actions import countries_for
 from bot.admin.answers import MAX_HEADLINE
 from bot.admin.workflow import Outcome
 from bot.advisories.model import Advisory
@@ -11,10 +12,9 @@ from bot.config import SUPER_ADMIN
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import short
 from bot.telegram.context import BotContext
-from bot.telegram.handlers.admin import countries
-from bot.telegram.handlers.show import send_advisory
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.keyboards import questions as question_keyboards
+from bot.telegram.views.advisory import send_advisory
 from bot.texts import bold, country, html
 from bot.texts import compose as questions
 from bot.texts import manage as texts
@@ -25,13 +25,13 @@ MAX_CANDIDATES = 8  # earlier advisories offered when composing an update
 def countries_of(context: BotContext) -> list[str]:
     """The countries this admin acts for ("" holds a super-admin's draft before its country)."""
     extra = [""] if context.admin_country == SUPER_ADMIN else []
-    return [*countries(context), *extra]
+    return [*countries_for(context.admin_country), *extra]
 
 
 async def find_draft(context: BotContext, item: str) -> Draft | None:
     """The admin's country's draft whose id hashes to `item` (a button's short id)."""
     for code in countries_of(context):
-        for draft in await context.services.workflow.drafts.of_country(country=code):
+        for draft in await context.services.reports.drafts(country=code):
             if short(draft.id) == item:
                 return draft
     return None
@@ -54,7 +54,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
     workflow = context.services.workflow
     if key is None:
         draft.asking = None
-        await workflow.drafts.save(draft)
+        await workflow.save(draft)
         await show_preview(context, chat_id, draft)
         return
     candidates: list[tuple[str, str]] = []
@@ -69,7 +69,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
             headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
             candidates.append((short(advisory.id), headline[:60]))
     draft.asking = key
-    await workflow.drafts.save(draft)
+    await workflow.save(draft)
     await context.bot.send_message(
         chat_id,
         questions.question(context._, key, draft.data, headline_limit=MAX_HEADLINE),
@@ -90,10 +90,10 @@ async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
     correcting = draft.mode == "correct"
     locales = advisory.audience_locales()
     if correcting:
-        progress = await workflow.outbox.progress(advisory.id)
+        progress = await context.services.reports.progress(advisory.id)
         audience, count = progress.sent_by_locale, progress.by_status.get("sent", 0)
     else:
-        audience = await workflow.outbox.audience_by_locale(advisory)
+        audience = await context.services.reports.audience_by_locale(advisory)
         count = sum(audience.values())
     first = context.lang if context.lang in locales else locales[0]
     await send_advisory(context, chat_id, advisory, locale=first)
@@ -126,7 +126,7 @@ async def send_problems(
 
 
 async def tell_outcome(context: BotContext, chat_id: int, draft: Draft, outcome: Outcome) -> None:
-    """What happened to a send, schedule or correction request (and wake the worker)."""
+    """What happened to a send, schedule or correction request."""
     _ = context._
     where = country(_, draft.country) if draft.country else ""
     if outcome.kind == "invalid":
@@ -150,7 +150,6 @@ async def tell_outcome(context: BotContext, chat_id: int, draft: Draft, outcome:
                 country=where,
             )
     else:
-        context.services.bell.set()  # the delivery worker looks now, not in a few seconds
         text = _done_text(context, outcome)
     await context.bot.send_message(chat_id, text, parse_mode="HTML")
 

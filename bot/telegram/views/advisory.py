@@ -1,21 +1,23 @@
-"""An advisory sent by the bot itself, exactly as broadcasts show it: parts, button, voice."""
+"""An advisory sent by the bot itself, exactly as broadcasts show it (parts, button, voice),
+and the welcome pack of a new subscriber."""
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.advisories.model import Advisory
-from bot.delivery.message import ACK_LABEL
+from bot.delivery.message import ACK_LABEL, ack_data
 from bot.delivery.service import renderer
-from bot.telegram.callbacks import data
 from bot.telegram.context import BotContext
+
+MAX_ON_SUBSCRIBE = 3  # in-force advisories sent after the standing warning to a new subscriber
 
 
 def ack_keyboard(context: BotContext, advisory_id: str, locale: str) -> InlineKeyboardMarkup:
     """The "I understand" button, as under every broadcast."""
     label = "✅ " + context.services.translator.gettext(ACK_LABEL, locale=locale)
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data("ack", advisory_id))]]
+        [[InlineKeyboardButton(label, callback_data=ack_data(advisory_id))]]
     )
 
 
@@ -37,3 +39,14 @@ async def send_advisory(
     voice = advisory.voice_for(locale)
     if voice is not None:
         await context.bot.send_voice(chat_id, voice=voice, disable_notification=True)
+
+
+async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> None:
+    """A new subscriber's first reading: the standing warning and the newest in force."""
+    advisories = context.services.advisories
+    standing = await advisories.standing(country=country)
+    if standing is not None:
+        await send_advisory(context, chat_id, standing)
+    others = [a for a in await advisories.in_force(country=country) if not a.standing]
+    for advisory in others[:MAX_ON_SUBSCRIBE]:
+        await send_advisory(context, chat_id, advisory)

@@ -1,0 +1,52 @@
+"""What admins read about their country: drafts, broadcast states and progress, corrections,
+"I understand" counts and audiences (counts only, never chat ids). Telegram and the CLI share it.
+"""
+
+from __future__ import annotations
+
+from bot.advisories.model import Advisory
+from bot.clock import Clock, utcnow
+from bot.delivery.corrections import Corrections, CorrectionState
+from bot.delivery.outbox import Outbox
+from bot.delivery.queries import Progress
+from bot.storage.acks import AckRepository
+from bot.storage.db import Database
+from bot.storage.drafts import Draft, DraftRepository
+
+
+class AdminReports:
+    """The read side of the admin workflow; keyword arguments only."""
+
+    def __init__(self, *, database: Database, clock: Clock = utcnow) -> None:
+        self._outbox = Outbox(database=database, clock=clock)
+        self._corrections = Corrections(database=database, clock=clock)
+        self._drafts = DraftRepository(database=database, clock=clock)
+        self._acks = AckRepository(database=database)
+
+    async def drafts(self, *, country: str) -> list[Draft]:
+        """The country's open drafts (a super-admin's undecided one has country "")."""
+        return await self._drafts.of_country(country=country)
+
+    async def broadcast_state(self, advisory_id: str) -> str | None:
+        """filling, sending, done, halted or cancelled; None: never published."""
+        return await self._outbox.state(advisory_id)
+
+    async def progress(self, advisory_id: str) -> Progress:
+        """Deliveries by status and sent copies by locale."""
+        return await self._outbox.progress(advisory_id)
+
+    async def correction(self, advisory_id: str) -> CorrectionState | None:
+        """The advisory's correction run, if there is one."""
+        return await self._corrections.get(advisory_id=advisory_id)
+
+    async def audience_by_locale(self, advisory: Advisory) -> dict[str, int]:
+        """Subscribers it would reach now, by locale."""
+        return await self._outbox.audience_by_locale(advisory)
+
+    async def acknowledged(self, advisory_id: str) -> dict[str, int]:
+        """ "I understand" presses by locale."""
+        return await self._acks.by_locale(advisory_id=advisory_id)
+
+    async def recent(self, *, country: str) -> list[str]:
+        """The country's newest broadcasts, newest first."""
+        return await self._outbox.recent(country=country)

@@ -1,0 +1,122 @@
+"""Who may use a handler, decided once: wrappers for commands and for buttons.
+
+A button handler receives the parsed press (its callback data matched the pattern it was
+registered with) and returns the text of a short toast, or None; the wrapper answers the press
+either way, so a phone never shows a spinning button.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from telegram import Update
+
+from bot.config import SUPER_ADMIN
+from bot.telegram import callbacks
+from bot.telegram.callbacks import Callback
+from bot.telegram.commands import publish_admin_commands
+from bot.telegram.context import BotContext
+from bot.telegram.views.replies import stale_button, unknown_command
+
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+Button = Callable[[Update, BotContext, Callback], Awaitable[str | None]]
+
+
+def subscribers_only(handler: Handler) -> Handler:
+    """Run `handler` for subscribers; anyone else is asked to /start first."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: BotContext) -> None:
+        if context.subscriber is None:
+            if update.effective_message is not None:
+                await update.effective_message.reply_text(
+                    context._("Press /start to subscribe first.")
+                )
+            return
+        await handler(update, context)
+
+    return guarded
+
+
+def _actor(update: Update) -> str:
+    user = update.effective_user
+    return f"tg:{user.id}" if user is not None else "tg:?"
+
+
+async def _admin_country(update: Update, context: BotContext) -> str | None:
+    """The presser's admin country (UZ, KG, TJ or *), or None for anyone else (audited)."""
+    user = update.effective_user
+    if user is None:
+        return None
+    return await context.services.admins.country_of(user_id=user.id)
+
+
+def admins_only(handler: Handler) -> Handler:
+    """Run for admins; for anyone else answer as for an unknown command and write an audit row."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: BotContext) -> None:
+        country = await _admin_country(update, context)
+        if country is None:
+            message = update.effective_message
+            command = (message.text or "").split()[0] if message and message.text else ""
+            await context.services.actions.refused(actor=_actor(update), attempted=command)
+            await unknown_command(update, context)
+            return
+        context.admin_country = country
+        services, user = context.services, update.effective_user
+        if user is not None and user.id not in services.admin_menus:
+            services.admin_menus.add(user.id)
+            await publish_admin_commands(
+                context.bot,
+                services.translator,
+                chat_id=user.id,
+                locale=context.lang,
+                super_admin=country == SUPER_ADMIN,
+            )
+        await handler(update, context)
+
+    return guarded
+
+
+def _button(button: Button, *, who: str) -> Handler:
+    @functools.wraps(button)
+    async def pressed(update: Update, context: BotContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        press = callbacks.parse(query.data)
+        if press is None or query.message is None:
+            await stale_button(update, context)
+            return
+        if who == "admin":
+            context.admin_country = await _admin_country(update, context)
+            if context.admin_country is None:
+                await context.services.actions.refused(
+                    actor=_actor(update), attempted=f"button {press.action}"
+                )
+                await stale_button(update, context)
+                return
+        elif who == "subscriber" and context.subscriber is None:
+            await stale_button(update, context)
+            return
+        await query.answer(await button(update, context, press))
+
+    return pressed
+
+
+def anyone_button(button: Button) -> Handler:
+    """A button anyone may press (onboarding, /forget, "I understand")."""
+    return _button(button, who="anyone")
+
+
+def subscriber_button(button: Button) -> Handler:
+    """A button for subscribers; for anyone else it is out of date."""
+    return _button(button, who="subscriber")
+
+
+def admin_button(button: Button) -> Handler:
+    """A button for admins; anyone else's press is audited and answered as out of date.
+    The handler checks the country of what the button acts on."""
+    return _button(button, who="admin")

@@ -1,0 +1,124 @@
+"""Requests from Telegram: submit to the workflow, ask approvers, tell the requester."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+
+from bot.admin.notices import SendBody, approver_locale, ask_approvers
+from bot.admin.when import acceptable, parse_time
+from bot.admin.workflow import Action, Outcome
+from bot.storage.drafts import Draft
+from bot.telegram.callbacks import short
+from bot.telegram.context import BotContext
+from bot.telegram.keyboards import admin as admin_keyboards
+from bot.telegram.views.drafts import tell_outcome
+from bot.texts import Gettext, html
+
+
+def sender(context: BotContext) -> SendBody:
+    """A domain `sendMessage` body sent through this application's bot."""
+
+    async def send(body: dict[str, Any]) -> bool:
+        markup = body.get("reply_markup")
+        try:
+            await context.bot.send_message(
+                body["chat_id"],
+                body["text"],
+                parse_mode=body.get("parse_mode"),
+                disable_web_page_preview=True,
+                disable_notification=body.get("disable_notification"),
+                reply_markup=InlineKeyboardMarkup.de_json(markup, None) if markup else None,
+            )
+        except TelegramError:  # an admin who never opened the bot cannot be written to
+            return False
+        return True
+
+    return send
+
+
+def approval_keyboard(_: Gettext, draft_id: str, locales: list[str]) -> dict[str, Any]:
+    """Approve / Reject (and a view per language) as Bot API JSON."""
+    return admin_keyboards.approval(_, short(draft_id), locales).to_dict()
+
+
+async def submit(
+    context: BotContext,
+    chat_id: int,
+    draft: Draft,
+    *,
+    user_id: int,
+    action: Action = "send",
+    publish_at: datetime | None = None,
+    notice: bool = False,
+) -> None:
+    """Ask the workflow to send, schedule or correct; tell the admin; ask approvers if needed."""
+    outcome: Outcome = await context.services.workflow.request(
+        draft,
+        action=action,
+        actor=f"tg:{user_id}",
+        requester=user_id,
+        publish_at=publish_at,
+        notice=notice,
+    )
+    await tell_outcome(context, chat_id, draft, outcome)
+    if outcome.kind == "waiting":
+        services = context.services
+        await ask_approvers(
+            draft=draft,
+            outcome=outcome,
+            translator=services.translator,
+            subscribers=services.subscribers,
+            default_locale=services.settings.default_locale,
+            keyboard=approval_keyboard,
+            send=sender(context),
+        )
+
+
+async def submit_typed_schedule(update: Update, context: BotContext, draft: Draft) -> None:
+    """The admin typed when to send it."""
+    assert update.effective_message is not None and update.effective_user is not None
+    now = context.services.clock()
+    at = parse_time(update.effective_message.text or "", now=now)
+    if at is None or not acceptable(at, now=now):
+        await update.effective_message.reply_text(
+            context._(
+                "I cannot use this time. Type a time in the coming year, Moscow time, "
+                "e.g. 2026-12-01 09:00."
+            )
+        )
+        return
+    draft.asking = None
+    await submit(
+        context,
+        update.effective_message.chat_id,
+        draft,
+        user_id=update.effective_user.id,
+        publish_at=at,
+    )
+
+
+async def tell_requester(
+    context: BotContext, requester: object, draft_id: str, approver: str, *, approved: bool
+) -> None:
+    """The admin who asked learns the decision, in their language."""
+    if not isinstance(requester, int):
+        return  # asked from the command line: the audit log has it
+    services = context.services
+    locale = await approver_locale(
+        services.subscribers, requester, default=services.settings.default_locale
+    )
+    _ = context.gettext_for(locale)
+    if approved:
+        text = "✅ " + _("{approver} approved {id}; it goes out as you asked.")
+    else:
+        text = "❌ " + _("{approver} rejected {id}. The draft is kept: change it in /advisories.")
+    try:
+        await context.bot.send_message(
+            requester, html(text.format(approver=approver, id=draft_id))
+        )
+    except TelegramError:
+        return
