@@ -1,88 +1,114 @@
-"""In-process metrics for /metrics and /healthz (Prometheus text format, no extra library)."""
+"""In-process metrics for /metrics and /healthz, with the Prometheus client library.
+
+Each `Metrics` has its own registry (no module-level state: tests and the demo run several bots
+in one process). Counts only: never a chat id, never a text.
+"""
 
 from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+RATE_WINDOW = 60.0  # seconds over which elchi_send_rate is averaged
 
 
-@dataclass
+class _Snapshot(Collector):
+    """Gauges read from the database at scrape time (set by `Metrics.exposition`)."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+        self.subscribers: dict[tuple[str, str], int] = {}
+        self.deliveries: dict[str, int] = {}
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        subscribers = GaugeMetricFamily(
+            "elchi_subscribers",
+            "Active subscribers by country and locale.",
+            labels=["country", "locale"],
+        )
+        for (country, locale), count in sorted(self.subscribers.items()):
+            subscribers.add_metric([country, locale], count)
+        yield subscribers
+        deliveries = GaugeMetricFamily(
+            "elchi_deliveries", "Delivery rows by outcome.", labels=["status"]
+        )
+        for status, count in sorted(self.deliveries.items()):
+            deliveries.add_metric([status], count)
+        yield deliveries
+        yield GaugeMetricFamily(
+            "elchi_delivery_queue_length",
+            "Rows waiting to be sent.",
+            value=self.deliveries.get("pending", 0),
+        )
+        yield GaugeMetricFamily(
+            "elchi_send_rate",
+            "Messages a second over the last minute.",
+            value=self._metrics.send_rate(),
+        )
+
+
 class Metrics:
-    """Counters the bot and its delivery worker update; read when /metrics is scraped."""
+    """What the bot and its delivery worker count; read when /metrics is scraped."""
 
-    sent_total: int = 0
-    too_many_requests_total: int = 0
-    updates_total: int = 0
-    update_seconds_sum: float = 0.0
-    update_buckets: list[int] = field(default_factory=lambda: [0] * len(BUCKETS))
-    last_update_at: float | None = None  # monotonic
-    _recent_sends: deque[float] = field(default_factory=deque)
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self._sent = Counter("elchi_sent", "Messages Telegram accepted.", registry=self.registry)
+        self._throttled = Counter(
+            "elchi_too_many_requests",
+            "429 answers from Telegram.",
+            registry=self.registry,
+        )
+        self._updates = Histogram(
+            "elchi_update_seconds",
+            "Time to process one update.",
+            buckets=BUCKETS,
+            registry=self.registry,
+        )
+        self._recent_sends: deque[float] = deque()
+        self._last_update_at: float | None = None  # monotonic
+        self._snapshot = _Snapshot(self)
+        self.registry.register(self._snapshot)
 
     def sent(self, count: int = 1) -> None:
+        """`count` messages went out."""
         now = time.monotonic()
-        self.sent_total += count
+        self._sent.inc(count)
         self._recent_sends.extend([now] * count)
-        while self._recent_sends and self._recent_sends[0] < now - 60:
-            self._recent_sends.popleft()
+        self._forget_old(now)
+
+    def throttled(self) -> None:
+        """Telegram answered 429."""
+        self._throttled.inc()
 
     def send_rate(self) -> float:
         """Messages a second over the last minute."""
-        now = time.monotonic()
-        while self._recent_sends and self._recent_sends[0] < now - 60:
-            self._recent_sends.popleft()
-        return len(self._recent_sends) / 60
+        self._forget_old(time.monotonic())
+        return len(self._recent_sends) / RATE_WINDOW
 
     def update_processed(self, seconds: float) -> None:
-        self.updates_total += 1
-        self.update_seconds_sum += seconds
-        self.last_update_at = time.monotonic()
-        for index, bound in enumerate(BUCKETS):
-            if seconds <= bound:
-                self.update_buckets[index] += 1
+        """One update took `seconds` to answer."""
+        self._updates.observe(seconds)
+        self._last_update_at = time.monotonic()
 
     def seconds_since_update(self) -> float | None:
-        return None if self.last_update_at is None else time.monotonic() - self.last_update_at
+        """Since the last update was answered; None before the first."""
+        if self._last_update_at is None:
+            return None
+        return time.monotonic() - self._last_update_at
 
+    def exposition(
+        self, *, subscribers: dict[tuple[str, str], int], deliveries: dict[str, int]
+    ) -> str:
+        """The Prometheus text, with the database's counts of this scrape."""
+        self._snapshot.subscribers, self._snapshot.deliveries = subscribers, deliveries
+        return generate_latest(self.registry).decode()
 
-def prometheus(
-    metrics: Metrics,
-    *,
-    subscribers: dict[tuple[str, str], int],
-    deliveries: dict[str, int],
-) -> str:
-    """The exposition text."""
-    lines = [
-        "# HELP elchi_subscribers Active subscribers by country and locale.",
-        "# TYPE elchi_subscribers gauge",
-    ]
-    lines += [
-        f'elchi_subscribers{{country="{c}",locale="{loc}"}} {n}'
-        for (c, loc), n in sorted(subscribers.items())
-    ]
-    lines += ["# HELP elchi_deliveries Delivery rows by outcome.", "# TYPE elchi_deliveries gauge"]
-    lines += [f'elchi_deliveries{{status="{s}"}} {n}' for s, n in sorted(deliveries.items())]
-    lines += [
-        "# HELP elchi_delivery_queue_length Rows waiting to be sent.",
-        "# TYPE elchi_delivery_queue_length gauge",
-        f"elchi_delivery_queue_length {deliveries.get('pending', 0)}",
-        "# TYPE elchi_sent_total counter",
-        f"elchi_sent_total {metrics.sent_total}",
-        "# TYPE elchi_too_many_requests_total counter",
-        f"elchi_too_many_requests_total {metrics.too_many_requests_total}",
-        "# HELP elchi_send_rate Messages a second over the last minute.",
-        "# TYPE elchi_send_rate gauge",
-        f"elchi_send_rate {metrics.send_rate():.3f}",
-        "# HELP elchi_update_seconds Time to process one update.",
-        "# TYPE elchi_update_seconds histogram",
-    ]
-    for bound, count in zip(BUCKETS, metrics.update_buckets, strict=True):
-        lines.append(f'elchi_update_seconds_bucket{{le="{bound}"}} {count}')
-    lines += [
-        f'elchi_update_seconds_bucket{{le="+Inf"}} {metrics.updates_total}',
-        f"elchi_update_seconds_sum {metrics.update_seconds_sum:.6f}",
-        f"elchi_update_seconds_count {metrics.updates_total}",
-    ]
-    return "\n".join(lines) + "\n"
+    def _forget_old(self, now: float) -> None:
+        while self._recent_sends and self._recent_sends[0] < now - RATE_WINDOW:
+            self._recent_sends.popleft()

@@ -213,7 +213,7 @@ class Worker:
             if result.kind == "sent":
                 self.metrics.sent()
             elif result.kind == "retry_after":
-                self.metrics.too_many_requests_total += 1
+                self.metrics.throttled()
         if result.kind == "sent":
             return Outcome(
                 row.chat_id,

@@ -51,7 +51,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     """CallbackContext with typed services and the update's locale (PTB contexttypesbot.py).
 
     PTB builds one context per update and passes it to every handler group, so the locale
-    resolved in group -1 (`handlers.locale`) is what every later handler sees.
+    resolved in group -2 (`handlers.locale`) is what every later handler sees.
     """
 
     def __init__(

@@ -13,7 +13,6 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot.delivery.outbox import Outbox
-from bot.metrics import prometheus
 from bot.telegram.context import Services
 
 
@@ -63,8 +62,7 @@ class HealthServer:
         counts = await self.services.subscribers.count_active()
         outbox = Outbox(database=self.services.database)
         return web.Response(
-            text=prometheus(
-                self.services.metrics,
+            text=self.services.metrics.exposition(
                 subscribers={(c.country, c.locale): c.count for c in counts},
                 deliveries=await outbox.status_counts(),
             ),

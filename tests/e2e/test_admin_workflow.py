@@ -3,7 +3,6 @@ four-eyes, /halt, a restart — the real bot and its delivery worker against the
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -336,7 +335,17 @@ async def test_halt_in_telegram_stops_a_running_broadcast_and_resume_finishes_it
             await say(harness, author, "/halt")
             assert author.last_text() == "Отправка остановлена. Остановлено рассылок: 1."
             stopped_at = reached()
-            await asyncio.sleep(1.5)
+            [entry] = [e for e in await harness.services.admins.audit_log() if e.action == "send"]
+            assert entry.advisory_id is not None
+            reports = harness.services.reports
+
+            async def settled() -> bool:
+                """Halted, and every send Telegram saw is recorded: nothing left on its way."""
+                state = await reports.broadcast_state(str(entry.advisory_id))
+                sent = (await reports.progress(str(entry.advisory_id))).by_status.get("sent", 0)
+                return state == "halted" and sent == reached()
+
+            await eventually_async(settled)
             halted = reached()
             assert halted <= stopped_at + 20  # what was already on its way, and no more
             await say(harness, author, "/advisories")

@@ -1,4 +1,4 @@
-"""Group -1: pick the update's locale once, before any other handler runs."""
+"""Group -2: pick the update's locale once, before any other handler runs."""
 
 from __future__ import annotations
 

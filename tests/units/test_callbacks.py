@@ -1,0 +1,75 @@
+"""Callback data: what the bot builds parses back; anything else is a stale or forged button."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.delivery.message import ack_data
+from bot.telegram.callbacks import Callback, data, matches, parse, short
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lang:uz_Cyrl", Callback("lang", ("uz_Cyrl",))),
+        ("sub:ky:KG", Callback("sub", ("ky", "KG"))),
+        ("set:region:RU-TA", Callback("set:region", ("RU-TA",))),
+        ("set:region:none", Callback("set:region", ("none",))),
+        (
+            "ack:uz-2022-09-21-prosecutor-warning",
+            Callback("ack", ("uz-2022-09-21-prosecutor-warning",)),
+        ),
+        ("ad:0123abcd:cancelyes", Callback("ad", ("0123abcd", "cancelyes"))),
+    ],
+)
+def test_what_the_bot_builds_parses_back(text: str, expected: Callback) -> None:
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "lang",  # no argument
+        "lang:de",  # not one of our locales
+        "sub:ky:RU",  # not one of our countries
+        "sub:ky:KG:extra",  # too many arguments
+        "set:region:RU-XX",  # a region nobody can save
+        "ad:XYZ:open",  # not a short id
+        "ad:0123abcd:delete",  # no such admin action
+        "unknown:1",
+        "ack:../../etc",
+    ],
+)
+def test_anything_else_is_refused(text: str | None) -> None:
+    assert parse(text) is None
+
+
+def test_data_refuses_to_build_what_would_not_parse_back() -> None:
+    assert data("forget", "yes") == "forget:yes"
+    with pytest.raises(ValueError, match="does not match its shape"):
+        data("forget", "maybe")
+
+
+def test_the_ack_button_of_the_worker_is_understood_by_the_bot() -> None:
+    assert parse(ack_data("kg-2022-09-21-embassy-warning")) == Callback(
+        "ack", ("kg-2022-09-21-embassy-warning",)
+    )
+
+
+def test_a_pattern_matches_its_action_and_only_the_first_arguments_given() -> None:
+    leave = matches("menu", "stop", "forget")
+    settings = matches("menu")
+    assert leave("menu:stop")
+    assert not leave("menu:lang")
+    assert settings("menu:lang")
+    assert settings("menu:stop")
+    assert not settings("menux:lang")
+    assert not settings(42)
+
+
+def test_short_ids_are_eight_hex_characters_and_stable() -> None:
+    assert short("uz-legal-warning") == short("uz-legal-warning")
+    assert len(short("uz-legal-warning")) == 8
+    assert short("uz-legal-warning") != short("kg-legal-warning")
