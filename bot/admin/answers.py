@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal
 
 from bot.admin.compose import (
     EXPIRY_DAYS,
@@ -20,6 +20,7 @@ from bot.admin.compose import (
     text_keys,
     voice_locales,
 )
+from bot.storage.drafts import DraftAnswers
 from bot.world import LOCALE_NAMES, N_
 from bot.world.regions import REGION_NAMES
 
@@ -52,7 +53,7 @@ class Voice:
 
 
 Answer = str | Press | Voice | None  # typed text (None: a message without text)
-Take = Callable[[dict[str, Any], str, Answer], "Rejected | None"]
+Take = Callable[[DraftAnswers, str, Answer], "Rejected | None"]
 
 
 def pressed(answer: Answer) -> str | None:
@@ -60,17 +61,15 @@ def pressed(answer: Answer) -> str | None:
     return answer.value if isinstance(answer, Press) else None
 
 
-def _done(data: dict[str, Any], key: str) -> None:
-    queue = data.get("edit", [])
+def _done(data: DraftAnswers, key: str) -> None:
+    queue = data.edit
     if queue and queue[0] == key:
         queue.pop(0)
     while queue and queue[0] not in order(data):  # e.g. supersedes after choosing "alert"
         queue.pop(0)
-    if not queue:
-        data.pop("edit", None)
 
 
-def keep(data: dict[str, Any], key: str) -> Rejected | None:
+def keep(data: DraftAnswers, key: str) -> Rejected | None:
     """Keep the current answer of `key` (editing)."""
     if not answered(data, key) and key not in ("sources", "voice"):
         return Rejected(N_("There is no answer to keep yet."), {})
@@ -78,7 +77,7 @@ def keep(data: dict[str, Any], key: str) -> Rejected | None:
     return None
 
 
-def apply(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def apply(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     """Take `answer` to question `key`; None if taken, else why not (nothing changes)."""
     if "." in key and not key.startswith(("source.", "voice.")):
         return _text(data, key, answer)
@@ -88,41 +87,41 @@ def apply(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
     return handler(data, key, answer)
 
 
-def _choice(options: tuple[str, ...], field: str) -> Take:
-    def take(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def _choice(options: tuple[str, ...], field: Literal["country", "kind", "severity"]) -> Take:
+    def take(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
         value = pressed(answer)
         if value not in options:
             return Rejected(N_("Please use the buttons."), {})
-        data[field] = value
+        setattr(data, field, value)
         if field == "kind" and value != "update":
-            data.pop("supersedes", None)
+            data.supersedes = None
         _done(data, key)
         return None
 
     return take
 
 
-def _supersedes(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def _supersedes(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     value = pressed(answer)
-    if value is None or value not in data.get("candidates", []):
+    if value is None or value not in data.candidates:
         return Rejected(N_("Please use the buttons."), {})
-    data["supersedes"] = value
+    data.supersedes = value
     _done(data, key)
     return None
 
 
-def _toggle(field: str, allowed: frozenset[str]) -> Take:
-    def take(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def _toggle(field: Literal["regions", "locales"], allowed: frozenset[str]) -> Take:
+    def take(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
         value = pressed(answer)
+        chosen = data.regions if field == "regions" else data.locales
         if value == "done":
-            data[f"{field}_done"] = True
+            data.mark_done(field)
             _done(data, key)
         elif value == "all":
-            data[field] = []
-            data[f"{field}_done"] = True
+            chosen.clear()
+            data.mark_done(field)
             _done(data, key)
         elif value is not None and value in allowed:
-            chosen = data.setdefault(field, [])
             chosen.remove(value) if value in chosen else chosen.append(value)
         else:
             return Rejected(N_("Please use the buttons."), {})
@@ -131,15 +130,15 @@ def _toggle(field: str, allowed: frozenset[str]) -> Take:
     return take
 
 
-def _text(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     locale, name = key.split(".", 1)
     button = pressed(answer)
     if button == "keep":
         return keep(data, key)
     if button == "pending" and name == "headline" and locale != "ru":
-        data.setdefault("pending", []).append(locale)
-        data.setdefault("text", {}).pop(locale, None)
-        data.setdefault("voice", {}).pop(locale, None)
+        data.pending.append(locale)
+        data.text.pop(locale, None)
+        data.voice.pop(locale, None)
         for other in text_keys(data, locale):
             _done(data, other)
         return None
@@ -152,10 +151,10 @@ def _text(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
         problem = _check_text(name, value)
         if problem is not None:
             return problem
-    data["pending"] = [loc for loc in data.get("pending", []) if loc != locale]
-    data.setdefault("text", {}).setdefault(locale, {})[name] = value
+    data.pending = [loc for loc in data.pending if loc != locale]
+    data.text.setdefault(locale, {})[name] = value
     if locale == "uz":
-        data.setdefault("text", {}).pop("uz_Cyrl", None)  # derived again from the new Latin
+        data.text.pop("uz_Cyrl", None)  # derived again from the new Latin
     _done(data, key)
     return None
 
@@ -181,63 +180,64 @@ def _check_text(name: str, value: str) -> Rejected | None:
     return None
 
 
-def _sources(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     if key == "source.url":
         if not isinstance(answer, str) or not URL.match(answer.strip()):
             return Rejected(N_("This is not a link. It starts with https:// or http://"), {})
-        data["source_url"] = answer.strip()
-        data.pop("adding_source", None)
+        data.source_url = answer.strip()
+        data.adding_source = False
         return None
     if key == "source.title":
         if not isinstance(answer, str) or not answer.strip() or "\n" in answer.strip():
             return Rejected(N_("Please write the name of the source on one line."), {})
-        entry = {"url": data.pop("source_url", ""), "title": answer.strip()[:200]}
-        data.setdefault("sources", []).append(entry)
+        entry = {"url": data.source_url or "", "title": answer.strip()[:200]}
+        data.source_url = None
+        data.sources.append(entry)
         return None
     button = pressed(answer)
     if button == "add":
-        data["adding_source"] = True
+        data.adding_source = True
         return None
     if button == "clear":
-        data["sources"] = []
+        data.sources = []
         return None
-    if button == "done" and data.get("sources"):
-        data["sources_done"] = True
+    if button == "done" and data.sources:
+        data.mark_done("sources")
         _done(data, key)
         return None
     return Rejected(N_("Please use the buttons."), {})
 
 
-def _expires(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def _expires(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     button = pressed(answer)
     if button == "none" or button in EXPIRY_DAYS:
-        data["expires"] = button
+        data.expires = button
     elif isinstance(answer, str) and DATE.match(answer.strip()):
-        data["expires"] = answer.strip()
+        data.expires = answer.strip()
     else:
         return Rejected(N_("Please use the buttons, or type a date like 2027-01-31."), {})
     _done(data, key)
     return None
 
 
-def _voice(data: dict[str, Any], key: str, answer: Answer) -> Rejected | None:
+def _voice(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     button = pressed(answer)
     if key == "voice":
         if button == "done":
-            data["voice_done"] = True
+            data.mark_done("voice")
             _done(data, key)
             return None
         if button is not None and button in voice_locales(data):
-            data["recording"] = button
+            data.recording = button
             return None
         return Rejected(N_("Please use the buttons."), {})
     if button == "back":  # not recording after all
-        data.pop("recording", None)
+        data.recording = None
         return None
     if not isinstance(answer, Voice):
         return Rejected(N_("Please send a voice message (hold the microphone button)."), {})
-    data.setdefault("voice", {})[key.split(".", 1)[1]] = answer.file_id
-    data.pop("recording", None)
+    data.voice[key.split(".", 1)[1]] = answer.file_id
+    data.recording = None
     return None
 
 

@@ -10,6 +10,7 @@ from bot.admin.compose import EXPIRY_DAYS, KIND_MODEL, KINDS
 from bot.advisories.content import check_document
 from bot.advisories.model import Advisory
 from bot.i18n import Translator
+from bot.storage.drafts import DONE_BY_BUTTON, DraftAnswers
 from bot.world import MOSCOW, WRITTEN_LOCALES
 
 
@@ -22,11 +23,11 @@ def new_id(*, country: str, now: datetime, taken: frozenset[str]) -> str:
             return candidate
 
 
-def from_advisory(advisory: Advisory) -> dict[str, Any]:
+def from_advisory(advisory: Advisory) -> DraftAnswers:
     """The answers of a stored advisory, to correct it: every question already answered."""
     kind = next((k for k, v in KIND_MODEL.items() if v == advisory.kind), "alert")
     expires = "none" if advisory.expires is None else advisory.expires.astimezone(MOSCOW)
-    texts = {
+    texts: dict[str, dict[str, str | None]] = {
         str(loc): {
             "headline": t.headline,
             "body": t.body,
@@ -35,37 +36,37 @@ def from_advisory(advisory: Advisory) -> dict[str, Any]:
         }
         for loc, t in advisory.text.items()
     }
-    return {
-        "base": advisory.model_dump(mode="json"),
-        "country": advisory.country,
-        "kind": kind if kind in KINDS else "alert",
-        "supersedes": advisory.supersedes,
-        "severity": advisory.severity,
-        "regions": list(advisory.targeting.regions),
-        "locales": [str(loc) for loc in advisory.targeting.locales],
-        "regions_done": True,
-        "locales_done": True,
-        "text": texts,
-        "pending": [str(loc) for loc in advisory.pending],
-        "sources": [s.model_dump(mode="json") for s in advisory.sources],
-        "sources_done": True,
-        "expires": expires if isinstance(expires, str) else expires.date().isoformat(),
-        "voice": {str(k): v for k, v in advisory.voice.items()},
-        "voice_done": True,
-    }
+    return DraftAnswers(
+        base=advisory.model_dump(mode="json"),
+        country=advisory.country,
+        kind=kind if kind in KINDS else "alert",
+        supersedes=advisory.supersedes,
+        severity=advisory.severity,
+        regions=list(advisory.targeting.regions),
+        locales=[str(loc) for loc in advisory.targeting.locales],
+        text=texts,
+        pending=[str(loc) for loc in advisory.pending],
+        sources=[
+            {k: str(v) for k, v in s.model_dump(mode="json").items() if v is not None}
+            for s in advisory.sources
+        ],
+        expires=expires if isinstance(expires, str) else expires.date().isoformat(),
+        voice={str(k): v for k, v in advisory.voice.items()},
+        done=sorted(DONE_BY_BUTTON),
+    )
 
 
 def document(
-    data: dict[str, Any], *, advisory_id: str, effective: datetime, today: date
+    data: DraftAnswers, *, advisory_id: str, effective: datetime, today: date
 ) -> dict[str, Any]:
     """The advisory as a file would hold it."""
-    if data.get("advisory") is not None:  # pushed from a file: taken as it is
-        return dict(data["advisory"])
-    base = dict(data.get("base") or {})
-    pending = set(data.get("pending", []))
+    if data.advisory is not None:  # pushed from a file: taken as it is
+        return dict(data.advisory)
+    base = dict(data.base or {})
+    pending = set(data.pending)
     texts = {
         loc: {name: value for name, value in fields.items() if value is not None}
-        for loc, fields in data.get("text", {}).items()
+        for loc, fields in data.text.items()
         if loc not in pending and fields
     }
     written = [loc for loc in WRITTEN_LOCALES if loc in texts]
@@ -73,18 +74,18 @@ def document(
     return {
         **base,
         "id": advisory_id,
-        "country": data.get("country"),
+        "country": data.country,
         "status": base.get("status", "actual"),
-        "kind": KIND_MODEL.get(str(data.get("kind")), data.get("kind")),
-        "severity": data.get("severity"),
+        "kind": KIND_MODEL.get(str(data.kind), data.kind),
+        "severity": data.severity,
         "effective": start.isoformat(),
-        "supersedes": data.get("supersedes"),
-        "targeting": {"regions": data.get("regions", []), "locales": data.get("locales", [])},
-        "sources": [{"checked": today.isoformat(), **s} for s in data.get("sources", [])],
+        "supersedes": data.supersedes,
+        "targeting": {"regions": data.regions, "locales": data.locales},
+        "sources": [{"checked": today.isoformat(), **s} for s in data.sources],
         "text": texts,
         "pending": [loc for loc in WRITTEN_LOCALES if loc not in written],
-        "voice": {loc: v for loc, v in data.get("voice", {}).items() if loc not in pending},
-        "expires": _expires(data.get("expires"), start),
+        "voice": {loc: v for loc, v in data.voice.items() if loc not in pending},
+        "expires": _expires(data.expires, start),
     }
 
 
@@ -97,7 +98,7 @@ def _expires(answer: object, start: datetime) -> str | None:
 
 
 def build(
-    data: dict[str, Any],
+    data: DraftAnswers,
     *,
     advisory_id: str,
     effective: datetime,

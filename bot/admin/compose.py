@@ -1,7 +1,7 @@
 """Composing an advisory in Telegram: which question comes next (`bot.admin.answers` takes
 the answers).
 
-A draft's answers live in a plain dict (stored as JSON), so a restart loses nothing. The next
+A draft's answers (`DraftAnswers`) are stored as JSON, so a restart loses nothing. The next
 question is always the first one not yet answered, which makes editing simple: an edit puts a
 group of questions in front (`edit`), and each of them offers to keep its current answer.
 Nothing here knows Telegram; `bot.telegram.handlers.compose` asks the questions.
@@ -9,7 +9,7 @@ Nothing here knows Telegram; `bot.telegram.handlers.compose` asks the questions.
 
 from __future__ import annotations
 
-from typing import Any
+from bot.storage.drafts import DONE_BY_BUTTON, DraftAnswers
 
 KINDS = ("alert", "update", "rumour")  # rumour: a correction of a false rumour
 KIND_MODEL = {"alert": "alert", "update": "update", "rumour": "rumour_correction"}
@@ -20,33 +20,32 @@ EDIT_GROUPS = ("meta", "audience", "t-ru", "t-uz", "t-ky", "t-tg", "sources", "e
 CORRECTABLE = ("t-ru", "t-uz", "t-ky", "t-tg", "sources", "expires")  # after delivery
 
 
-def text_locales(data: dict[str, Any]) -> list[str]:
+def text_locales(data: DraftAnswers) -> list[str]:
     """The written locales the audience needs (Cyrillic Uzbek comes from the Latin text)."""
-    chosen = data.get("locales") or []
-    if not chosen:
+    if not data.locales:
         return ["ru", "uz", "ky", "tg"]  # Russian first: it is required
-    wanted = {"uz" if loc == "uz_Cyrl" else loc for loc in chosen} | {"ru"}
+    wanted = {"uz" if loc == "uz_Cyrl" else loc for loc in data.locales} | {"ru"}
     return [loc for loc in ("ru", "uz", "ky", "tg") if loc in wanted]
 
 
-def voice_locales(data: dict[str, Any]) -> list[str]:
+def voice_locales(data: DraftAnswers) -> list[str]:
     """Languages that may have a voice note: those with their own text."""
-    return [loc for loc in text_locales(data) if loc not in data.get("pending", [])]
+    return [loc for loc in text_locales(data) if loc not in data.pending]
 
 
-def text_keys(data: dict[str, Any], locale: str) -> list[str]:
+def text_keys(data: DraftAnswers, locale: str) -> list[str]:
     fields = ["headline", "claim", "body", "instruction"]
-    if data.get("kind") != "rumour":
+    if data.kind != "rumour":
         fields.remove("claim")
     return [f"{locale}.{name}" for name in fields]
 
 
-def order(data: dict[str, Any]) -> list[str]:
+def order(data: DraftAnswers) -> list[str]:
     """Every question of this draft, in the order they are asked."""
-    if data.get("advisory") is not None:  # a whole advisory from a file: nothing to ask
+    if data.advisory is not None:  # a whole advisory from a file: nothing to ask
         return []
     keys = ["country", "kind"]
-    if data.get("kind") == "update":
+    if data.kind == "update":
         keys.append("supersedes")
     keys += ["severity", "regions", "locales"]
     for locale in text_locales(data):
@@ -54,24 +53,26 @@ def order(data: dict[str, Any]) -> list[str]:
     return [*keys, "sources", "expires", "voice"]
 
 
-def answered(data: dict[str, Any], key: str) -> bool:
+def answered(data: DraftAnswers, key: str) -> bool:
     """Whether `key` has an answer (a skipped optional question counts as answered)."""
     if "." in key:
         locale, name = key.split(".", 1)
-        if locale in data.get("pending", []):
-            return True
-        return name in data.get("text", {}).get(locale, {})
-    flags = {"regions": "regions_done", "locales": "locales_done", "sources": "sources_done"}
-    if key in flags:
-        return bool(data.get(flags[key]))
-    if key == "voice":
-        return bool(data.get("voice_done"))
-    return key in data
+        return locale in data.pending or name in data.text.get(locale, {})
+    if key in DONE_BY_BUTTON:
+        return key in data.done
+    single = {
+        "country": data.country,
+        "kind": data.kind,
+        "supersedes": data.supersedes,
+        "severity": data.severity,
+        "expires": data.expires,
+    }
+    return single.get(key) is not None
 
 
-def next_question(data: dict[str, Any]) -> str | None:
+def next_question(data: DraftAnswers) -> str | None:
     """The question to ask now; None when the draft is ready for its preview."""
-    queue = [k for k in data.get("edit", []) if k in order(data)]
+    queue = [k for k in data.edit if k in order(data)]
     if queue:
         return _sub(data, queue[0])
     for key in order(data):
@@ -80,33 +81,34 @@ def next_question(data: dict[str, Any]) -> str | None:
     return None
 
 
-def _sub(data: dict[str, Any], key: str) -> str:
+def _sub(data: DraftAnswers, key: str) -> str:
     """Menus with steps: a source is a link, then its name; a voice note is recorded."""
     if key == "sources":
-        if data.get("source_url"):
+        if data.source_url:
             return "source.title"
-        if not data.get("sources") or data.get("adding_source"):
+        if not data.sources or data.adding_source:
             return "source.url"
-    if key == "voice" and data.get("recording"):
-        return f"voice.{data['recording']}"
+    if key == "voice" and data.recording:
+        return f"voice.{data.recording}"
     return key
 
 
-def start_edit(data: dict[str, Any], group: str) -> None:
+def start_edit(data: DraftAnswers, group: str) -> None:
     """Ask the questions of `group` again (each offers to keep its answer)."""
     if group == "meta":
         keys = ["kind", "supersedes", "severity"]
     elif group == "audience":
         keys = ["regions", "locales"]
-        data["regions_done"] = data["locales_done"] = False
+        data.mark_done("regions", False)
+        data.mark_done("locales", False)
     elif group.startswith("t-"):
-        keys = text_keys(data, group[2:])
-        data["pending"] = [loc for loc in data.get("pending", []) if loc != group[2:]]
-        data.setdefault("text", {}).setdefault(group[2:], {})
-    elif group == "sources":
-        keys, data["sources_done"] = ["sources"], False
-    elif group == "voice":
-        keys, data["voice_done"] = ["voice"], False
+        locale = group[2:]
+        keys = text_keys(data, locale)
+        data.pending = [loc for loc in data.pending if loc != locale]
+        data.text.setdefault(locale, {})
+    elif group in ("sources", "voice"):
+        keys = [group]
+        data.mark_done(group, False)
     else:
         keys = [group]
-    data["edit"] = keys
+    data.edit = keys

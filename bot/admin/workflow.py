@@ -24,7 +24,7 @@ from bot.i18n import Translator
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
-from bot.storage.drafts import Draft, DraftRepository
+from bot.storage.drafts import Draft, DraftAnswers, DraftRepository
 
 Action = Literal["send", "correct"]
 
@@ -57,9 +57,9 @@ class DraftOpen(Exception):
     nothing may overwrite it."""
 
 
-def digest(data: dict[str, Any]) -> str:
+def digest(data: DraftAnswers) -> str:
     """What an approver approves: the draft exactly as it was when approval was asked."""
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(data.as_json(), sort_keys=True).encode()).hexdigest()
 
 
 class AdminWorkflow:
@@ -90,7 +90,7 @@ class AdminWorkflow:
             id=new_id(country=country or "xx", now=now, taken=taken),
             country=country or "",
             mode="new",
-            data={"country": country} if country else {},
+            data=DraftAnswers(country=country),
             editor=editor,
         )
         await self.admins.audit(actor=f"tg:{editor}", action="create", country=country)
@@ -137,7 +137,7 @@ class AdminWorkflow:
         requested; DraftOpen if a draft already holds its id."""
         if await self.drafts.get(draft_id=advisory.id) is not None:
             raise DraftOpen(advisory.id)
-        data = {"advisory": advisory.model_dump(mode="json"), "origin": origin}
+        data = DraftAnswers(advisory=advisory.model_dump(mode="json"), origin=origin)
         draft = Draft(id=advisory.id, country=advisory.country, mode=mode, data=data)
         return await self.drafts.save(draft)
 
@@ -260,7 +260,7 @@ class AdminWorkflow:
             if advisory.effective > publish_at:  # scheduled for later, sent now: dated now
                 update["effective"] = publish_at
             advisory = advisory.model_copy(update=update)
-            origin = str(draft.data.get("origin") or "admin")
+            origin = draft.data.origin or "admin"
             await self.advisories.save(advisory=advisory, origin=origin)
             audience = await self.outbox.audience_size(advisory)
             kind = "scheduled" if publish_at > now else "sent"

@@ -7,11 +7,64 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import delete, select, update
 
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database
 from bot.storage.models import DraftRow
+
+# Questions answered by a "done" button (a list may be left empty: everywhere, every language).
+DONE_BY_BUTTON = ("regions", "locales", "sources", "voice")
+
+
+class DraftAnswers(BaseModel):
+    """The answers of a draft so far, as stored (JSON): one typed place for every field.
+
+    Which question comes next is `bot.admin.compose`'s; how an answer is taken,
+    `bot.admin.answers`'s; how they become an advisory, `bot.admin.build`'s.
+    """
+
+    country: str | None = None
+    kind: str | None = None  # alert | update | rumour
+    supersedes: str | None = None  # the advisory an update replaces
+    severity: str | None = None
+    regions: list[str] = Field(default_factory=list)  # none: everywhere
+    locales: list[str] = Field(default_factory=list)  # none: every language
+    # locale → headline, claim, body, instruction (None: the instruction was skipped)
+    text: dict[str, dict[str, str | None]] = Field(default_factory=dict)
+    pending: list[str] = Field(default_factory=list)  # "to follow": Russian shown meanwhile
+    sources: list[dict[str, str]] = Field(default_factory=list)  # url and title
+    source_url: str | None = None  # a source's link is typed, its name not yet
+    adding_source: bool = False
+    expires: str | None = None  # "none", a number of days, or a date (YYYY-MM-DD)
+    voice: dict[str, str] = Field(default_factory=dict)  # locale → Telegram file id
+    recording: str | None = None  # the locale whose voice note is awaited
+    done: list[str] = Field(default_factory=list)  # of DONE_BY_BUTTON, sorted
+    edit: list[str] = Field(default_factory=list)  # questions asked again, in order
+    candidates: list[str] = Field(default_factory=list)  # advisories an update may replace
+    base: dict[str, Any] | None = None  # the stored advisory a correction starts from
+    advisory: dict[str, Any] | None = None  # a whole advisory (file, CLI): nothing to ask
+    origin: str | None = None  # where that whole advisory came from
+
+    @model_validator(mode="before")
+    @classmethod
+    def _earlier_flags(cls, data: Any) -> Any:
+        """Drafts stored before `done` had a flag a question (`regions_done`, ...)."""
+        if isinstance(data, dict):
+            flags = [k for k in DONE_BY_BUTTON if data.get(f"{k}_done")]
+            data = {k: v for k, v in data.items() if not k.endswith("_done")}
+            data["done"] = sorted({*data.get("done", []), *flags})
+        return data
+
+    def mark_done(self, key: str, done: bool = True) -> None:
+        """Answered (or, editing, to be asked again) by its "done" button."""
+        kept = set(self.done) - {key}
+        self.done = sorted(kept | {key}) if done else sorted(kept)
+
+    def as_json(self) -> dict[str, Any]:
+        """The stored form (also what four-eyes approval digests)."""
+        return self.model_dump(mode="json", exclude_defaults=True)
 
 
 @dataclass
@@ -21,7 +74,7 @@ class Draft:
     id: str
     country: str
     mode: str  # new | correct
-    data: dict[str, Any] = field(default_factory=dict)
+    data: DraftAnswers = field(default_factory=DraftAnswers)
     editor: int | None = None
     asking: str | None = None
     request: dict[str, Any] | None = None
@@ -33,7 +86,7 @@ def _draft(row: DraftRow) -> Draft:
         id=row.id,
         country=row.country,
         mode=row.mode,
-        data=json.loads(row.document),
+        data=DraftAnswers.model_validate_json(row.document),
         editor=row.editor,
         asking=row.asking,
         request=json.loads(row.request) if row.request else None,
@@ -68,7 +121,7 @@ class DraftRepository:
                 draft.editor,
                 draft.asking,
             )
-            row.document = json.dumps(draft.data, ensure_ascii=False, sort_keys=True)
+            row.document = json.dumps(draft.data.as_json(), ensure_ascii=False, sort_keys=True)
             row.request = json.dumps(draft.request, sort_keys=True) if draft.request else None
             row.updated_at = now
         draft.updated_at = now

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
@@ -11,6 +10,7 @@ from bot.admin import compose
 from bot.admin.answers import Answer, Press, Rejected, Voice, apply, keep
 from bot.admin.build import build, from_advisory, new_id
 from bot.i18n import Translator
+from bot.storage.drafts import DraftAnswers
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 TEXTS = {
@@ -26,7 +26,7 @@ def translator() -> Translator:
     return Translator()
 
 
-def answer_all(data: dict[str, Any], answers: dict[str, Answer]) -> list[str]:
+def answer_all(data: DraftAnswers, answers: dict[str, Answer]) -> list[str]:
     """Answer each question as it comes; returns the questions in the order they were asked."""
     asked = []
     while (key := compose.next_question(data)) is not None:
@@ -56,7 +56,7 @@ def full_answers() -> dict[str, Answer]:
 
 
 def test_questions_come_in_order_and_build_a_valid_advisory(translator: Translator) -> None:
-    data: dict[str, Any] = {"country": "UZ"}
+    data = DraftAnswers(country="UZ")
     asked = answer_all(data, full_answers())
     assert asked[:4] == ["kind", "severity", "regions", "locales"]
     assert asked[4:8] == ["ru.headline", "ru.body", "ru.instruction", "uz.headline"]
@@ -78,15 +78,15 @@ def test_questions_come_in_order_and_build_a_valid_advisory(translator: Translat
 
 
 def test_a_super_admin_is_asked_the_country_first() -> None:
-    assert compose.next_question({}) == "country"
-    data: dict[str, Any] = {}
+    assert compose.next_question(DraftAnswers()) == "country"
+    data = DraftAnswers()
     assert apply(data, "country", Press("XX")) == Rejected("Please use the buttons.", {})
     assert apply(data, "country", Press("KG")) is None
     assert compose.next_question(data) == "kind"
 
 
 def test_targeting_two_languages_asks_only_their_texts(translator: Translator) -> None:
-    data: dict[str, Any] = {"country": "KG", "kind": "alert", "severity": "minor"}
+    data = DraftAnswers(country="KG", kind="alert", severity="minor")
     assert apply(data, "regions", Press("RU-MOW")) is None  # a toggle: still on regions
     assert compose.next_question(data) == "regions"
     assert apply(data, "regions", Press("done")) is None
@@ -112,7 +112,7 @@ def test_targeting_two_languages_asks_only_their_texts(translator: Translator) -
 def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     answers = full_answers()
     answers["tg.headline"] = Press("pending")
-    data: dict[str, Any] = {"country": "TJ"}
+    data = DraftAnswers(country="TJ")
     asked = answer_all(data, answers)
     assert "tg.body" not in asked
     advisory, problems = build(
@@ -125,7 +125,7 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     assert problems == []
     assert advisory is not None
     assert advisory.pending == ["tg"]
-    assert apply({}, "ru.headline", Press("pending")) == Rejected(
+    assert apply(DraftAnswers(), "ru.headline", Press("pending")) == Rejected(
         "Please type the text, or use the buttons.", {}
     )
 
@@ -142,8 +142,8 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     ],
 )
 def test_bad_answers_are_refused_and_change_nothing(key: str, value: str, message: str) -> None:
-    data: dict[str, Any] = {"country": "UZ", "kind": "alert"}
-    before = dict(data)
+    data = DraftAnswers(country="UZ", kind="alert")
+    before = data.model_copy(deep=True)
     rejected = apply(data, key, value)
     assert rejected is not None
     assert rejected.message == message
@@ -157,7 +157,7 @@ def test_a_rumour_correction_asks_the_false_claim_in_every_language(
     answers["kind"] = Press("rumour")
     for locale in TEXTS:
         answers[f"{locale}.claim"] = "Гражданство за три месяца"
-    data: dict[str, Any] = {"country": "UZ"}
+    data = DraftAnswers(country="UZ")
     asked = answer_all(data, answers)
     assert [k for k in asked if k.endswith(".claim")] == [
         "ru.claim",
@@ -178,7 +178,7 @@ def test_a_rumour_correction_asks_the_false_claim_in_every_language(
 
 
 def test_editing_a_language_keeps_what_is_not_retyped() -> None:
-    data: dict[str, Any] = {"country": "UZ"}
+    data = DraftAnswers(country="UZ")
     answer_all(data, full_answers())
     compose.start_edit(data, "t-ky")
     assert compose.next_question(data) == "ky.headline"
@@ -186,7 +186,7 @@ def test_editing_a_language_keeps_what_is_not_retyped() -> None:
     assert apply(data, "ky.body", "Жаңы текст.") is None
     assert keep(data, "ky.instruction") is None
     assert compose.next_question(data) is None  # back to the preview
-    assert data["text"]["ky"] == {
+    assert data.text["ky"] == {
         "headline": "Базардагы жалдоочулар",
         "body": "Жаңы текст.",
         "instruction": None,
@@ -194,7 +194,7 @@ def test_editing_a_language_keeps_what_is_not_retyped() -> None:
 
 
 def test_sources_and_voice_notes_are_small_menus() -> None:
-    data: dict[str, Any] = {"country": "UZ"}
+    data = DraftAnswers(country="UZ")
     answers = full_answers()
     while (key := compose.next_question(data)) != "voice":
         assert key is not None
@@ -204,7 +204,7 @@ def test_sources_and_voice_notes_are_small_menus() -> None:
     assert apply(data, "voice.ru", Voice("AwACAgIAAxkBAAIB")) is None
     assert compose.next_question(data) == "voice"  # the menu again: another language, or done
     assert apply(data, "voice", Press("done")) is None
-    assert data["voice"] == {"ru": "AwACAgIAAxkBAAIB"}
+    assert data.voice == {"ru": "AwACAgIAAxkBAAIB"}
     compose.start_edit(data, "sources")
     assert compose.next_question(data) == "sources"
     assert apply(data, "sources", Press("add")) is None
@@ -213,7 +213,7 @@ def test_sources_and_voice_notes_are_small_menus() -> None:
     assert compose.next_question(data) == "source.title"
     assert apply(data, "source.title", "Kabar") is None
     assert apply(data, "sources", Press("done")) is None
-    assert [s["title"] for s in data["sources"]] == ["Embassy of Uzbekistan: news", "Kabar"]
+    assert [s["title"] for s in data.sources] == ["Embassy of Uzbekistan: news", "Kabar"]
     assert compose.next_question(data) is None
 
 
@@ -254,7 +254,7 @@ def test_new_ids_name_the_country_and_day_and_never_collide() -> None:
 def test_a_typed_end_date_means_midnight_moscow(translator: Translator) -> None:
     answers = full_answers()
     answers["expires"] = "2027-01-31"
-    data: dict[str, Any] = {"country": "UZ"}
+    data = DraftAnswers(country="UZ")
     answer_all(data, answers)
     advisory, problems = build(
         data,
@@ -269,8 +269,8 @@ def test_a_typed_end_date_means_midnight_moscow(translator: Translator) -> None:
 
 
 def test_a_typed_word_is_never_taken_for_a_button() -> None:
-    data: dict[str, Any] = {"country": "UZ"}
+    data = DraftAnswers(country="UZ")
     assert apply(data, "ky.headline", "pending") is None  # typed: a (strange) headline
     assert apply(data, "ru.instruction", "skip") is None
-    assert data["text"] == {"ky": {"headline": "pending"}, "ru": {"instruction": "skip"}}
-    assert "pending" not in data or data["pending"] == []
+    assert data.text == {"ky": {"headline": "pending"}, "ru": {"instruction": "skip"}}
+    assert data.pending == []

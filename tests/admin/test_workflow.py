@@ -91,10 +91,10 @@ async def test_past_the_threshold_only_a_second_admin_of_the_country_can_approve
     # The draft changes after approval was asked: the approver would approve something unseen.
     held = await workflow.drafts.get(draft_id=draft.id)
     assert held is not None
-    held.data["text"]["ru"]["body"] = "Другой текст."
+    held.data.text["ru"]["body"] = "Другой текст."
     await workflow.drafts.save(held)
     assert (await workflow.decide(draft.id, approver=SECOND, approve=True)).kind == "gone"
-    held.data["text"]["ru"]["body"] = full_answers()["ru.body"]
+    held.data.text["ru"]["body"] = full_answers()["ru.body"]
     await workflow.drafts.save(held)
     approved = await workflow.decide(draft.id, approver=SECOND, approve=True)
     assert approved.kind == "sent"

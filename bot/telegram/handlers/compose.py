@@ -6,8 +6,8 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.admin import answers, compose
+from bot.admin import prompts as texts
 from bot.admin.actions import may_act
-from bot.admin.answers import MAX_HEADLINE
 from bot.config import SUPER_ADMIN
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
@@ -17,7 +17,6 @@ from bot.telegram.keyboards import questions as question_keyboards
 from bot.telegram.views.approvals import submit_typed_schedule
 from bot.telegram.views.drafts import ask, find_draft
 from bot.telegram.views.replies import menu_action
-from bot.texts import compose as texts
 from bot.texts import html
 
 # The question a button answers, by the code in its callback data.
@@ -95,7 +94,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
         return context._("This button is out of date. Use /advisories.")
     value = press.args[2]
     if key == "supersedes":
-        value = next((c for c in draft.data.get("candidates", []) if short(c) == value), "")
+        value = next((c for c in draft.data.candidates if short(c) == value), "")
     rejected = answers.apply(draft.data, key, answers.Press(value))
     if rejected is not None:
         return context._(rejected.message).format(**rejected.values)
@@ -104,7 +103,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     if compose.next_question(draft.data) == key and key in ("regions", "locales", "voice"):
         await context.services.workflow.save(draft)  # a toggle: the same question again
         await query.edit_message_text(
-            texts.question(context._, key, draft.data, headline_limit=MAX_HEADLINE),
+            texts.question(context._, key, draft.data),
             parse_mode="HTML",
             reply_markup=question_keyboards.question(
                 context._, key, draft.data, short(draft.id), []

@@ -4,11 +4,10 @@ The questions of /new have theirs in `bot.telegram.keyboards.questions`."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.admin.compose import CORRECTABLE, text_locales
+from bot.storage.drafts import DraftAnswers
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, language_name
 from bot.world import LOCALE_NAMES, N_
@@ -59,7 +58,7 @@ def preview(
 
 
 def edits(
-    _: Gettext, draft: str, answers: dict[str, Any], *, correcting: bool
+    _: Gettext, draft: str, answers: DraftAnswers, *, correcting: bool
 ) -> InlineKeyboardMarkup:
     """What to change: a group of questions is asked again."""
     groups: list[tuple[str, str]] = [(g, _(EDIT_LABELS[g])) for g in ("meta", "audience")]

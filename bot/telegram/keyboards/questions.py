@@ -7,6 +7,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.admin.compose import EXPIRY_DAYS, SEVERITIES, voice_locales
+from bot.storage.drafts import DraftAnswers
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, country, language_name
 from bot.world import COUNTRY_CODES, LOCALE_NAMES, N_
@@ -35,7 +36,7 @@ def _mark(chosen: bool, label: str) -> str:
 
 
 def question(
-    _: Gettext, key: str, answers: dict[str, Any], draft: str, candidates: list[tuple[str, str]]
+    _: Gettext, key: str, answers: DraftAnswers, draft: str, candidates: list[tuple[str, str]]
 ) -> InlineKeyboardMarkup | None:
     """The buttons of one question (None: the answer is typed)."""
 
@@ -46,18 +47,14 @@ def question(
         rows = [[button(country(_, c), "co", c)] for c in COUNTRY_CODES]
     elif key == "kind":
         rows = [
-            [button(_mark(answers.get("kind") == k, f"{e} {_(label)}"), "ki", k)]
+            [button(_mark(answers.kind == k, f"{e} {_(label)}"), "ki", k)]
             for k, (e, label) in KIND_LABELS.items()
         ]
     elif key == "supersedes":
         rows = [[button(label, "su", value)] for value, label in candidates]
     elif key == "severity":
         rows = [
-            [
-                button(
-                    _mark(answers.get("severity") == s, f"{e} {_(SEVERITY_LABELS[s][1])}"), "se", s
-                )
-            ]
+            [button(_mark(answers.severity == s, f"{e} {_(SEVERITY_LABELS[s][1])}"), "se", s)]
             for s in SEVERITIES
             for e in [SEVERITY_LABELS[s][0]]
         ]
@@ -77,7 +74,7 @@ def question(
         days = [button(_("{days} days").format(days=d), "ex", d) for d in EXPIRY_DAYS]
         rows = [days, [button(_("No end date"), "ex", "none")]]
     elif key == "voice":
-        recorded = answers.get("voice", {})
+        recorded = answers.voice
         choices = [
             button(_mark(loc in recorded, "🎙 " + language_name(loc)), "vo", loc)
             for loc in voice_locales(answers)
@@ -90,8 +87,8 @@ def question(
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def _choices(_: Gettext, key: str, answers: dict[str, Any], button: Any) -> list[list[Button]]:
-    chosen = answers.get(key, [])
+def _choices(_: Gettext, key: str, answers: DraftAnswers, button: Any) -> list[list[Button]]:
+    chosen = answers.regions if key == "regions" else answers.locales
     code = "re" if key == "regions" else "lo"
     names = {r: _(n) for r, n in REGION_NAMES.items()} if key == "regions" else dict(LOCALE_NAMES)
     options = [button(_mark(v in chosen, name), code, v) for v, name in names.items()]
@@ -102,12 +99,10 @@ def _choices(_: Gettext, key: str, answers: dict[str, Any], button: Any) -> list
     return rows
 
 
-def _text_buttons(
-    _: Gettext, key: str, answers: dict[str, Any], button: Any
-) -> list[list[Button]]:
+def _text_buttons(_: Gettext, key: str, answers: DraftAnswers, button: Any) -> list[list[Button]]:
     locale, name = key.split(".", 1)
     rows = []
-    if name in answers.get("text", {}).get(locale, {}):
+    if name in answers.text.get(locale, {}):
         rows.append([button("✔️ " + _("Keep as it is"), "tx", "keep")])
     if name == "headline" and locale != "ru":
         rows.append([button("⏳ " + _("To follow (Russian meanwhile)"), "tx", "pending")])

@@ -4,8 +4,8 @@ and telling the admin what a request led to."""
 from __future__ import annotations
 
 from bot.admin import compose
+from bot.admin import prompts as questions
 from bot.admin.actions import countries_for
-from bot.admin.answers import MAX_HEADLINE
 from bot.admin.workflow import Outcome
 from bot.advisories.model import Advisory
 from bot.config import SUPER_ADMIN
@@ -16,7 +16,6 @@ from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.keyboards import questions as question_keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.texts import bold, country, html
-from bot.texts import compose as questions
 from bot.texts import manage as texts
 
 MAX_CANDIDATES = 8  # earlier advisories offered when composing an update
@@ -64,7 +63,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
             for a in await context.services.advisories.all(country=draft.country)
             if a.kind != "cancel" and a.id != draft.id
         ][:MAX_CANDIDATES]
-        draft.data["candidates"] = [a.id for a in earlier]
+        draft.data.candidates = [a.id for a in earlier]
         for advisory in earlier:
             headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
             candidates.append((short(advisory.id), headline[:60]))
@@ -72,7 +71,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
     await workflow.save(draft)
     await context.bot.send_message(
         chat_id,
-        questions.question(context._, key, draft.data, headline_limit=MAX_HEADLINE),
+        questions.question(context._, key, draft.data),
         parse_mode="HTML",
         reply_markup=question_keyboards.question(
             context._, key, draft.data, short(draft.id), candidates

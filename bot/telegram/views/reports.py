@@ -66,9 +66,10 @@ def _label(state: str, headline: str, limit: int = 48) -> str:
 
 
 def draft_title(context: BotContext, draft: Draft) -> str:
-    text = draft.data.get("text", {}).get("ru", {}) or {}
-    advisory = draft.data.get("advisory") or {}
-    headline = text.get("headline") or advisory.get("text", {}).get("ru", {}).get("headline")
+    advisory = draft.data.advisory or {}
+    headline = draft.data.text.get("ru", {}).get("headline") or advisory.get("text", {}).get(
+        "ru", {}
+    ).get("headline")
     return str(headline or context._("New advisory"))
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from bot.admin.answers import MAX_HEADLINE
+from bot.storage.drafts import DraftAnswers
 from bot.texts import Gettext, bold, country, html, language_name
 from bot.world.regions import REGION_NAMES
 
 
-def question(_: Gettext, key: str, data: dict[str, Any], *, headline_limit: int) -> str:
+def question(_: Gettext, key: str, data: DraftAnswers) -> str:
     """The prompt for question `key`, with the current answer when there is one."""
     if "." in key and not key.startswith(("source.", "voice.")):
-        return _text_question(_, key, data, headline_limit)
+        return _text_question(_, key, data)
     if key.startswith("voice."):
         return html(
             _("Record the voice note in {language} now: hold the microphone button."),
@@ -21,7 +21,7 @@ def question(_: Gettext, key: str, data: dict[str, Any], *, headline_limit: int)
     return maker(_, data)
 
 
-def _text_question(_: Gettext, key: str, data: dict[str, Any], headline_limit: int) -> str:
+def _text_question(_: Gettext, key: str, data: DraftAnswers) -> str:
     locale, name = key.split(".", 1)
     language = language_name(locale)
     prompts = {
@@ -35,10 +35,10 @@ def _text_question(_: Gettext, key: str, data: dict[str, Any], headline_limit: i
             "{language}: what should people do? One short sentence; it is shown last, in bold."
         ),
     }
-    lines = [bold(prompts[name], language=language, limit=str(headline_limit))]
+    lines = [bold(prompts[name], language=language, limit=str(MAX_HEADLINE))]
     if name == "headline" and locale != "ru":
         lines.append(html(_("Not translated yet? Press “To follow”: Russian is shown meanwhile.")))
-    current = data.get("text", {}).get(locale, {}).get(name)
+    current = data.text.get(locale, {}).get(name)
     if current:
         lines.append(html(_("Now: {current}"), current=_short(current)))
     return "\n\n".join(lines)
@@ -48,20 +48,20 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _country(_: Gettext, data: dict[str, Any]) -> str:
+def _country(_: Gettext, data: DraftAnswers) -> str:
     return bold(_("New advisory. Whose citizens is it for?"))
 
 
-def _kind(_: Gettext, data: dict[str, Any]) -> str:
-    where = country(_, data["country"]) if data.get("country") else ""
+def _kind(_: Gettext, data: DraftAnswers) -> str:
+    where = country(_, data.country) if data.country else ""
     return bold(_("New advisory for {country}. What kind is it?"), country=where)
 
 
-def _supersedes(_: Gettext, data: dict[str, Any]) -> str:
+def _supersedes(_: Gettext, data: DraftAnswers) -> str:
     return bold(_("Which advisory does it update?"))
 
 
-def _severity(_: Gettext, data: dict[str, Any]) -> str:
+def _severity(_: Gettext, data: DraftAnswers) -> str:
     return "\n\n".join(
         [
             bold(_("How serious is it?")),
@@ -75,8 +75,8 @@ def _severity(_: Gettext, data: dict[str, Any]) -> str:
     )
 
 
-def _regions(_: Gettext, data: dict[str, Any]) -> str:
-    chosen = ", ".join(_(REGION_NAMES[r]) for r in data.get("regions", []) if r in REGION_NAMES)
+def _regions(_: Gettext, data: DraftAnswers) -> str:
+    chosen = ", ".join(_(REGION_NAMES[r]) for r in data.regions if r in REGION_NAMES)
     lines = [
         bold(_("Where in Russia? Choose regions, or everywhere.")),
         html(_("Only subscribers who saved one of these regions receive a regional advisory.")),
@@ -86,8 +86,8 @@ def _regions(_: Gettext, data: dict[str, Any]) -> str:
     return "\n\n".join(lines)
 
 
-def _locales(_: Gettext, data: dict[str, Any]) -> str:
-    chosen = ", ".join(language_name(code) for code in data.get("locales", []))
+def _locales(_: Gettext, data: DraftAnswers) -> str:
+    chosen = ", ".join(language_name(code) for code in data.locales)
     lines = [
         bold(_("In which languages? Readers of other languages will not receive it.")),
         html(_("Russian is always written; it is shown where a translation is missing.")),
@@ -97,7 +97,7 @@ def _locales(_: Gettext, data: dict[str, Any]) -> str:
     return "\n\n".join(lines)
 
 
-def _source_url(_: Gettext, data: dict[str, Any]) -> str:
+def _source_url(_: Gettext, data: DraftAnswers) -> str:
     return "\n\n".join(
         [
             bold(_("Source: send the link to the official page this advisory is based on.")),
@@ -106,20 +106,20 @@ def _source_url(_: Gettext, data: dict[str, Any]) -> str:
     )
 
 
-def _source_title(_: Gettext, data: dict[str, Any]) -> str:
+def _source_title(_: Gettext, data: DraftAnswers) -> str:
     return bold(
         _("The name of this source, e.g. “Embassy of Uzbekistan: statement of 21 September”.")
     )
 
 
-def _sources(_: Gettext, data: dict[str, Any]) -> str:
+def _sources(_: Gettext, data: DraftAnswers) -> str:
     lines = [bold(_("Sources"))]
-    lines += [f"📎 {html(s['title'])} — {html(s['url'])}" for s in data.get("sources", [])]
+    lines += [f"📎 {html(s['title'])} — {html(s['url'])}" for s in data.sources]
     lines.append(html(_("Today is recorded as the day they were checked.")))
     return "\n".join(lines)
 
 
-def _expires(_: Gettext, data: dict[str, Any]) -> str:
+def _expires(_: Gettext, data: DraftAnswers) -> str:
     return "\n\n".join(
         [
             bold(_("Until when does it apply?")),
@@ -133,8 +133,8 @@ def _expires(_: Gettext, data: dict[str, Any]) -> str:
     )
 
 
-def _voice(_: Gettext, data: dict[str, Any]) -> str:
-    recorded = ", ".join(language_name(code) for code in data.get("voice", {}))
+def _voice(_: Gettext, data: DraftAnswers) -> str:
+    recorded = ", ".join(language_name(code) for code in data.voice)
     lines = [
         bold(_("Voice notes (optional), for people who read with difficulty.")),
         html(_("Choose a language, then record. The note is sent after the text.")),
