@@ -32,7 +32,7 @@ class Pending:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class SendOutcome:
     """The result for one row, to be stored."""
 
     chat_id: int
@@ -177,7 +177,7 @@ class Outbox(BroadcastQueries):
                 .values(status="skipped", updated_at=self._now())
             )
 
-    async def record(self, advisory_id: str, outcomes: list[Outcome]) -> None:
+    async def record(self, advisory_id: str, outcomes: list[SendOutcome]) -> None:
         """Store outcomes in one transaction (one executemany by primary key)."""
         if not outcomes:
             return
@@ -207,7 +207,7 @@ class Outbox(BroadcastQueries):
                 )
             await self._schedule_discreet(session, [o for o in outcomes if o.status == "sent"])
 
-    async def _schedule_discreet(self, session: AsyncSession, sent: list[Outcome]) -> None:
+    async def _schedule_discreet(self, session: AsyncSession, sent: list[SendOutcome]) -> None:
         """Discreet chats get broadcasts deleted after 24 hours, like every other bot message."""
         rows = [
             {"chat_id": o.chat_id, "message_id": message_id, "delete_after": o.at + KEEP_FOR}

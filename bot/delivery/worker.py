@@ -19,7 +19,7 @@ from bot.clock import Clock
 from bot.delivery.corrector import Corrector
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.message import Delivered, Markup, Send, payload, send_parts
-from bot.delivery.outbox import Outbox, Outcome, Pending
+from bot.delivery.outbox import Outbox, Pending, SendOutcome
 from bot.delivery.quiet import silent
 from bot.delivery.telegram_api import SendResult
 from bot.metrics import Metrics
@@ -70,7 +70,7 @@ class Worker:
         self._limiter, self._now = limiter, clock
         self.config = config = config or WorkerConfig()
         self._slots = asyncio.Semaphore(config.max_in_flight)
-        self._results: list[Outcome] = []
+        self._results: list[SendOutcome] = []
         self._held = 0  # slots held by results not yet committed
         self._writing = asyncio.Lock()  # one writer: SQLite's busy waits would stall everyone
         self.stopping = False
@@ -203,11 +203,11 @@ class Worker:
             log.exception("delivery task failed")
             reason, tries = f"internal: {type(error).__name__}", row.attempts + 1
             self._results.append(
-                Outcome(row.chat_id, "failed", self._now(), attempts=tries, error=reason)
+                SendOutcome(row.chat_id, "failed", self._now(), attempts=tries, error=reason)
             )
             self._held += 1
 
-    def _outcome(self, row: Pending, delivered: Delivered) -> Outcome:
+    def _outcome(self, row: Pending, delivered: Delivered) -> SendOutcome:
         now, result = self._now(), delivered.result
         if self.metrics is not None:
             if result.kind == "sent":
@@ -215,7 +215,7 @@ class Worker:
             elif result.kind == "retry_after":
                 self.metrics.throttled()
         if result.kind == "sent":
-            return Outcome(
+            return SendOutcome(
                 row.chat_id,
                 "sent",
                 now,
@@ -228,7 +228,7 @@ class Worker:
         if result.kind == "retry_after":
             self._limiter.pause(result.retry_after)
             later = now + timedelta(seconds=result.retry_after)
-            return Outcome(
+            return SendOutcome(
                 row.chat_id,
                 "pending",
                 now,
@@ -237,14 +237,14 @@ class Worker:
                 error=result.error,
             )
         if result.kind in ("blocked", "gone"):
-            return Outcome(
+            return SendOutcome(
                 row.chat_id, result.kind, now, attempts=row.attempts + 1, error=result.error
             )
         attempts = row.attempts + 1
         if attempts >= self.config.max_attempts:
-            return Outcome(row.chat_id, "failed", now, attempts=attempts, error=result.error)
+            return SendOutcome(row.chat_id, "failed", now, attempts=attempts, error=result.error)
         delay = timedelta(seconds=self.config.backoff * 2 ** (attempts - 1))
-        return Outcome(
+        return SendOutcome(
             row.chat_id,
             "pending",
             now,

@@ -21,7 +21,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.views.replies import stale_button, unknown_command
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
-Button = Callable[[Update, BotContext, Callback], Awaitable[str | None]]
+ButtonHandler = Callable[[Update, BotContext, Callback], Awaitable[str | None]]
 
 
 def subscribers_only(handler: Handler) -> Handler:
@@ -81,7 +81,7 @@ def admins_only(handler: Handler) -> Handler:
     return guarded
 
 
-def _button(button: Button, *, who: str) -> Handler:
+def _button(button: ButtonHandler, *, who: str) -> Handler:
     @functools.wraps(button)
     async def pressed(update: Update, context: BotContext) -> None:
         query = update.callback_query
@@ -106,17 +106,17 @@ def _button(button: Button, *, who: str) -> Handler:
     return pressed
 
 
-def anyone_button(button: Button) -> Handler:
+def anyone_button(button: ButtonHandler) -> Handler:
     """A button anyone may press (onboarding, /forget, "I understand")."""
     return _button(button, who="anyone")
 
 
-def subscriber_button(button: Button) -> Handler:
+def subscriber_button(button: ButtonHandler) -> Handler:
     """A button for subscribers; for anyone else it is out of date."""
     return _button(button, who="subscriber")
 
 
-def admin_button(button: Button) -> Handler:
+def admin_button(button: ButtonHandler) -> Handler:
     """A button for admins; anyone else's press is audited and answered as out of date.
     The handler checks the country of what the button acts on."""
     return _button(button, who="admin")
