@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.admin.importer import import_folder  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
-from bot.delivery.limiter import RateLimiter  # noqa: E402
+from bot.delivery.budget import Budget, Lanes  # noqa: E402
 from bot.delivery.message import ack_markup  # noqa: E402
 from bot.delivery.outbox import Outbox  # noqa: E402
 from bot.delivery.service import renderer  # noqa: E402
@@ -122,7 +122,7 @@ async def engine(
                 load=lambda _: _advisory(advisory),
                 send=send,
                 render=renderer(Translator()),
-                limiter=RateLimiter(rate),
+                budget=Budget(Lanes(free=rate, paid=rate)),
                 clock=utcnow,
                 config=WorkerConfig(max_in_flight=in_flight, paid=paid),
                 # As in production, "I understand" under each; without it, to show its cost.
@@ -211,7 +211,7 @@ def memory(subscribers: int) -> dict[str, float]:
 
 
 async def rate_accuracy(folder: Path, *, paid: bool, seconds: float) -> dict[str, float]:
-    rate = 1000.0 if paid else 29.0
+    rate = Lanes().paid if paid else Lanes().free  # production's margins under Telegram's
     url = await make_database(folder, int(rate * seconds))
     sandbox = SandboxProcess(limits=True)
     try:
@@ -242,7 +242,7 @@ async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str
                     load=lambda _: _advisory(advisory),
                     send=api.send_message,
                     render=renderer(Translator()),
-                    limiter=RateLimiter(1000),
+                    budget=harness.services.budget,  # the one replies use too
                     clock=utcnow,
                     config=WorkerConfig(paid=True),
                     markup=ack_markup(Translator()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
+import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -110,6 +111,9 @@ COMMANDS: dict[str, Command] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `elchi` console script; returns the exit code."""
+    # PTB 22 gives durations (a 429's retry_after) as timedelta when asked to, as its next
+    # major version will; otherwise every 429 logs a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()

@@ -13,6 +13,8 @@ from bot.storage import Database
 from tests.support.postgres import PostgresServer, find_bindir, start_server
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# As `elchi` sets it at start (bot/__main__.py): a 429's retry_after as a timedelta.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 BACKENDS = ["sqlite", "postgresql"]
 
 

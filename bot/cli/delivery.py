@@ -10,10 +10,11 @@ from collections.abc import Awaitable, Callable
 from bot.cli.prompt import confirm
 from bot.clock import utcnow
 from bot.config import Settings
+from bot.delivery.budget import Lanes
 from bot.delivery.lock import LeaderBusy, leader
 from bot.delivery.outbox import Outbox
 from bot.delivery.queries import Progress
-from bot.delivery.service import Rates, worker
+from bot.delivery.service import worker
 from bot.delivery.worker import WorkerConfig
 from bot.i18n import Translator
 from bot.storage import Database
@@ -52,7 +53,6 @@ async def deliver_command(
                 api_url=settings.bot_api_url,
                 token=settings.token(),
                 clock=utcnow,
-                rate=Rates().broadcast(paid=paid),
                 config=WorkerConfig(max_in_flight=in_flight, paid=paid),
             ) as running,
         ):
@@ -75,7 +75,7 @@ async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool,
         audience = await outbox.audience_size(advisory)
         print(f"{advisory.id}: {audience} subscribers of {advisory.country}")
         if paid:
-            free = Rates().free
+            free = Lanes().free
             print(
                 f"paid broadcast: up to {audience * STARS_PER_PAID_MESSAGE:.0f} Stars "
                 f"(0.1 Star a message beyond {free:.0f}/s)"

@@ -1,1 +1,1 @@
-"""Broadcast delivery: outbox, rate limiter, sender and worker. No telegram.ext in here."""
+"""Broadcast delivery: the one sending budget, outbox, sender and worker. No telegram here."""

@@ -9,9 +9,10 @@ from typing import Any
 
 from bot.advisories.model import Advisory
 from bot.delivery import message_ids
+from bot.delivery.budget import Budget, Priority
 from bot.delivery.corrections import Copy, Corrections
-from bot.delivery.limiter import RateLimiter
 from bot.delivery.message import Markup, payload
+from bot.delivery.sender import Call, budgeted
 from bot.delivery.telegram_api import BotApiClient, SendResult
 from bot.storage.acks import AckRepository
 
@@ -38,14 +39,14 @@ class Corrector:
         acks: AckRepository,
         load: Callable[[str], Awaitable[Advisory | None]],
         client: BotApiClient,
-        limiter: RateLimiter,
+        budget: Budget,
         render: Render,
         markup: Markup,
         notice: Callable[[str], str],
         stopping: Callable[[], bool] = lambda: False,
     ) -> None:
         self._corrections, self._acks, self._load = corrections, acks, load
-        self._client, self._limiter, self._render = client, limiter, render
+        self._client, self._budget, self._render = client, budget, render
         self._markup, self._notice, self._stopping = markup, notice, stopping
 
     async def run(self) -> list[Advisory]:
@@ -103,6 +104,13 @@ class Corrector:
             self._stopping() or await self._corrections.state(advisory_id=advisory_id) != "pending"
         )
 
+    async def _call(self, call: Call, body: dict[str, Any]) -> SendResult:
+        """One request through the budget: corrections share the NORMAL class fairly."""
+        result = await budgeted(
+            self._budget, call, body, priority=Priority.NORMAL, queue="corrections"
+        )
+        return result or SendResult("transient", error="not sent")
+
     async def _edit(
         self, copy: Copy, parts: list[str], markup: dict[str, Any] | None, notice: bool
     ) -> tuple[str, list[int], list[int]]:
@@ -113,27 +121,30 @@ class Corrector:
             body = payload(copy.chat_id, part, quiet=not editing, paid=False)
             if index == len(parts) - 1 and markup is not None:
                 body["reply_markup"] = markup
-            await self._limiter.acquire()
             if editing:
-                result = await self._client.edit_message_text({**body, "message_id": ids[index]})
+                body["message_id"] = ids[index]
+                result = await self._call(self._client.edit_message_text, body)
             else:  # the corrected text needs more messages than the original
-                result = await self._client.send_message({**body, "reply_parameters": _reply(ids)})
-                ids.append(result.message_id or 0)
+                body["reply_parameters"] = _reply(ids)
+                result = await self._call(self._client.send_message, body)
             if result.kind != "sent":
                 return _failure(result), copy.text_ids, []
+            if not editing:
+                ids.append(result.message_id or 0)
             touched.append(ids[index])
         for extra in ids[len(parts) :]:
-            await self._limiter.acquire()
-            await self._client.delete_message({"chat_id": copy.chat_id, "message_id": extra})
+            await self._call(
+                self._client.delete_message, {"chat_id": copy.chat_id, "message_id": extra}
+            )
         ids = ids[: len(parts)]
         if notice:
-            await self._limiter.acquire()
             text = self._notice(copy.locale)
-            sent = await self._client.send_message(
+            sent = await self._call(
+                self._client.send_message,
                 {
                     **payload(copy.chat_id, text, quiet=True, paid=False),
                     "reply_parameters": _reply(ids),
-                }
+                },
             )
             if sent.message_id:
                 touched.append(sent.message_id)

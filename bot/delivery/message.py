@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.advisories.model import Advisory
 from bot.delivery import message_ids
-from bot.delivery.limiter import RateLimiter
+from bot.delivery.budget import Budget
+from bot.delivery.sender import Proceed, budgeted
 from bot.delivery.telegram_api import SendResult
 from bot.i18n import Translator
 from bot.world import N_
 
 Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
 Markup = Callable[[Advisory, str], dict[str, Any] | None]
-PER_CHAT_PAUSE = 1.0  # Telegram: about one message a second to one chat
 # The "I understand" action in callback data (handled by `bot.telegram.handlers.ack`).
 ACK_ACTION = "ack"
 ACK_LABEL = N_("I understand")
@@ -79,43 +78,51 @@ async def send_parts(
     *,
     send: Send,
     send_voice: Send | None,
-    limiter: RateLimiter,
+    budget: Budget,
     chat_id: int,
     parts: list[str],
     markup: dict[str, Any] | None,
     voice: str | None,
     quiet: bool,
     paid: bool,
-    pause: float = PER_CHAT_PAUSE,
-    proceed: Callable[[], Awaitable[bool]] | None = None,
+    priority: int,
+    queue: str = "",
+    delivered: list[int] | None = None,
+    proceed: Proceed | None = None,
 ) -> Delivered | None:
-    """Send every part in order; stop at the first that does not go through.
+    """Send every part not yet delivered, in order; stop at the first that does not go through.
 
-    None: `proceed` said no once the rate allowed the first part, so nothing was sent.
+    `delivered`: the ids of the parts an earlier try got through; sending resumes at the next
+    part, so nobody gets part 1 twice. None: `proceed` said no when the budget allowed the first
+    send, so nothing was sent.
     """
-    result = SendResult("transient", error="nothing sent")
-    ids: list[int] = []
-    for index, part in enumerate(parts):
-        if index:
-            await asyncio.sleep(pause)
-        body = payload(chat_id, part, quiet=quiet, paid=paid)
+    ids = list(delivered or [])
+    result = SendResult("sent")
+    for index in range(len(ids), len(parts)):
+        body = payload(chat_id, parts[index], quiet=quiet, paid=paid)
         if markup is not None and index == len(parts) - 1:
             body["reply_markup"] = markup
-        await limiter.acquire()
-        if index == 0 and proceed is not None and not await proceed():
+        first = index == len(delivered or [])
+        answer = await budgeted(
+            budget,
+            send,
+            body,
+            priority=priority,
+            queue=queue,
+            paid=paid,
+            proceed=proceed if first else None,
+        )
+        if answer is None:
             return None
-        result = await send(body)
+        result = answer
         if result.kind != "sent":
             return Delivered(result, ids[0] if ids else None, ids[1:])
         ids.append(result.message_id or 0)
     voices: list[int] = []
     if voice is not None and send_voice is not None:
-        await asyncio.sleep(pause)
-        await limiter.acquire()
-        spoken = await send_voice(
-            {"chat_id": chat_id, "voice": voice, "disable_notification": True}
-        )
+        body = {"chat_id": chat_id, "voice": voice, "disable_notification": True}
+        spoken = await budgeted(budget, send_voice, body, priority=priority, queue=queue)
         # The text arrived: a voice note that fails is not worth a second copy of the text.
-        if spoken.kind == "sent" and spoken.message_id:
+        if spoken is not None and spoken.kind == "sent" and spoken.message_id:
             voices.append(spoken.message_id)
     return Delivered(result, ids[0] if ids else None, ids[1:], voices)

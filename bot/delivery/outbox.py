@@ -29,6 +29,7 @@ class Pending:
     region: str | None
     attempts: int
     discreet: bool = False  # its messages are deleted after 24 hours
+    delivered: tuple[int, ...] = ()  # parts an earlier try got through: resume after them
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,12 @@ class Outbox(BroadcastQueries):
 
     async def publish(self, advisory: Advisory, *, paid: bool = False) -> int:
         """Create the broadcast and fill its outbox; resumable and idempotent. Returns total."""
+        await self.start(advisory, paid=paid)
+        return await self.fill(advisory)
+
+    async def start(self, advisory: Advisory, *, paid: bool = False) -> None:
+        """Create the broadcast with its first batch of rows (sending may begin at once; the
+        rest is filled by `fill`, also while sending). Idempotent."""
         try:
             async with self._db.transaction() as session:
                 broadcast = await session.get(Broadcast, advisory.id, with_for_update=True)
@@ -77,6 +84,9 @@ class Outbox(BroadcastQueries):
                     await self._fill_batch(session, advisory, broadcast)  # same transaction
         except IntegrityError:
             pass  # another process (the bot's worker, a CLI push) created it at the same moment
+
+    async def fill(self, advisory: Advisory) -> int:
+        """Fill the rest of the outbox (resumable after a crash); returns the total."""
         while await self._fill_more(advisory):
             pass
         async with self._db.sessions() as session:
@@ -132,6 +142,15 @@ class Outbox(BroadcastQueries):
         async with self._db.sessions() as session:
             return list((await session.scalars(query)).all())
 
+    async def lane(self, advisory_id: str) -> bool:
+        """Whether the broadcast goes on the paid lane (kept through every resume)."""
+        async with self._db.sessions() as session:
+            return bool(
+                await session.scalar(
+                    select(Broadcast.paid).where(Broadcast.advisory_id == advisory_id)
+                )
+            )
+
     async def pending(self, advisory_id: str, *, after: int, limit: int) -> list[Pending]:
         """Rows due now after `after` (keyset pagination), for subscribers still subscribed."""
         query = (
@@ -141,6 +160,8 @@ class Outbox(BroadcastQueries):
                 Subscriber.region,
                 Delivery.attempts,
                 Subscriber.discreet,
+                Delivery.message_id,
+                Delivery.more_ids,
             )
             .join(Subscriber, Subscriber.chat_id == Delivery.chat_id)
             .where(
@@ -157,8 +178,8 @@ class Outbox(BroadcastQueries):
         async with self._db.sessions() as session:
             rows = (await session.execute(query)).all()
         return [
-            Pending(chat_id, locale, region, attempts, bool(discreet))
-            for chat_id, locale, region, attempts, discreet in rows
+            Pending(chat_id, locale, region, attempts, bool(discreet), _parts(first, more))
+            for chat_id, locale, region, attempts, discreet, first, more in rows
         ]
 
     async def skip_unreachable(self, advisory_id: str) -> None:
@@ -243,3 +264,11 @@ class Outbox(BroadcastQueries):
                     Delivery.advisory_id == advisory_id, Delivery.status == "pending"
                 )
             )
+
+
+def _parts(first: int | None, more: str | None) -> tuple[int, ...]:
+    """The text parts a pending row already delivered (an earlier try stopped after them)."""
+    if first is None:
+        return ()
+    later, _voices = message_ids.split(more)
+    return (first, *later)

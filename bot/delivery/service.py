@@ -6,15 +6,14 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 
 from bot.advisories.model import Advisory
 from bot.advisories.render import render
 from bot.clock import Clock
 from bot.delivery.announce import announcer, correction_reporter, reporter
+from bot.delivery.budget import Budget
 from bot.delivery.corrections import Corrections
 from bot.delivery.corrector import Corrector
-from bot.delivery.limiter import RateLimiter
 from bot.delivery.lock import leader
 from bot.delivery.message import ack_markup, corrected_notice
 from bot.delivery.outbox import Outbox
@@ -27,18 +26,6 @@ from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
-RESERVED_FOR_REPLIES = 1.0  # messages a second of the free rate kept for people using the bot
-
-
-@dataclass(frozen=True)
-class Rates:
-    """Messages a second for broadcasts: the free lane minus what replies need, or paid."""
-
-    free: float = 30.0
-    paid: float = 1000.0
-
-    def broadcast(self, *, paid: bool) -> float:
-        return self.paid if paid else self.free - RESERVED_FOR_REPLIES
 
 
 def renderer(translator: Translator) -> Callable[[Advisory, str], list[str]]:
@@ -64,24 +51,26 @@ async def worker(
     api_url: str,
     token: str,
     clock: Clock,
-    rate: float,
+    budget: Budget | None = None,
     config: WorkerConfig | None = None,
 ) -> AsyncIterator[Worker]:
-    """A worker with its own HTTP client (closed on exit)."""
+    """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
+    process passes the one its replies use; a separate `elchi deliver` has its own)."""
     config = config or WorkerConfig()
+    budget = budget or Budget()
     advisories = AdvisoryRepository(database=database, clock=clock)
 
     async def load(advisory_id: str) -> Advisory | None:
         return await advisories.get(advisory_id=advisory_id)
 
     async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
-        limiter, render, markup = RateLimiter(rate), renderer(translator), ack_markup(translator)
+        render, markup = renderer(translator), ack_markup(translator)
         running = Worker(
             outbox=Outbox(database=database, clock=clock),
             load=load,
             send=api.send_message,
             render=render,
-            limiter=limiter,
+            budget=budget,
             clock=clock,
             config=config,
             markup=markup,
@@ -92,7 +81,7 @@ async def worker(
             acks=AckRepository(database=database, clock=clock),
             load=load,
             client=api,
-            limiter=limiter,
+            budget=budget,
             render=render,
             markup=markup,
             notice=corrected_notice(translator),
@@ -113,6 +102,7 @@ async def run_forever(
     metrics: Metrics | None = None,
     stop: asyncio.Event | None = None,
     bell: asyncio.Event | None = None,
+    budget: Budget | None = None,
     admins: dict[int, str] | None = None,
     report_locale: str = "ru",
 ) -> None:
@@ -125,7 +115,7 @@ async def run_forever(
             api_url=api_url,
             token=token,
             clock=clock,
-            rate=Rates().broadcast(paid=paid),
+            budget=budget,
             config=WorkerConfig(paid=paid),
         ) as running:
             running.metrics = metrics

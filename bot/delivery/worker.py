@@ -1,7 +1,13 @@
-"""The delivery worker: streams the outbox, sends within the rate, records every outcome.
+"""The delivery worker: streams every active broadcast's outbox at once, sends within the one
+budget, records every outcome.
 
-A row stays `pending` until its outcome is committed, and a send slot (the in-flight bound) is
-only released after that commit: after a crash, at most `max_in_flight` chats get a second copy.
+Broadcasts run side by side: urgent ones (extreme, severe) are served first by the budget, and
+broadcasts of one kind take turns. A new broadcast starts while others are sending (the worker
+looks every LOOK_EVERY seconds), and sending starts while its outbox is still being filled.
+
+A row stays `pending` until its outcome is committed, and a send slot (the in-flight bound, per
+broadcast) is only released after that commit: after a crash, at most `max_in_flight` chats of
+each broadcast get a second copy.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ from typing import Any
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock
+from bot.delivery.budget import Budget, Priority
 from bot.delivery.corrector import Corrector
-from bot.delivery.limiter import RateLimiter
 from bot.delivery.message import Delivered, Markup, Send, payload, send_parts
 from bot.delivery.outbox import Outbox, Pending, SendOutcome
 from bot.delivery.quiet import silent
+from bot.delivery.sender import budgeted
 from bot.delivery.telegram_api import SendResult
 from bot.metrics import Metrics
 
@@ -28,6 +35,7 @@ log = logging.getLogger(__name__)
 Render = Callable[[Advisory, str], list[str]]
 FETCH = 500
 HALT_CHECK = 0.5  # seconds between looks at the broadcast's state (an admin's /halt)
+LOOK_EVERY = 0.5  # seconds between looks for new broadcasts while others are sending
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,21 @@ class WorkerConfig:
     flush_every: float = 0.05
 
 
+class _Run:
+    """One broadcast being sent: its lane, its priority and its uncommitted outcomes."""
+
+    def __init__(self, advisory: Advisory, *, paid: bool, in_flight: int) -> None:
+        self.advisory, self.paid = advisory, paid
+        urgent = advisory.severity in ("extreme", "severe")
+        self.priority = Priority.URGENT if urgent else Priority.NORMAL
+        self.slots = asyncio.Semaphore(in_flight)
+        self.results: list[SendOutcome] = []
+        self.held = 0  # slots held by results not yet committed
+        self.stopped = False  # halted or cancelled
+        self.checked = 0.0
+        self.cache: dict[str, Prepared] = {}
+
+
 class Worker:
     """Sends every pending row of every active broadcast, then returns."""
 
@@ -59,7 +82,7 @@ class Worker:
         load: Callable[[str], Awaitable[Advisory | None]],
         send: Send,
         render: Render,
-        limiter: RateLimiter,
+        budget: Budget,
         clock: Clock,
         config: WorkerConfig | None = None,
         markup: Markup | None = None,
@@ -67,26 +90,25 @@ class Worker:
     ) -> None:
         self._outbox, self._load, self._send, self._render = outbox, load, send, render
         self._markup, self._send_voice = markup, send_voice
-        self._limiter, self._now = limiter, clock
-        self.config = config = config or WorkerConfig()
-        self._slots = asyncio.Semaphore(config.max_in_flight)
-        self._results: list[SendOutcome] = []
-        self._held = 0  # slots held by results not yet committed
+        self.budget, self._now = budget, clock
+        self.config = config or WorkerConfig()
         self._writing = asyncio.Lock()  # one writer: SQLite's busy waits would stall everyone
         self.stopping = False
-        self.stopping_broadcast = False
-        self._checked = 0.0
         self.on_published: Callable[[Advisory], Awaitable[None]] | None = None
         self.metrics: Metrics | None = None
         self.on_finished: Callable[[Advisory], Awaitable[None]] | None = None
         self.corrector: Corrector | None = None
         self.on_corrected: Callable[[Advisory], Awaitable[None]] | None = None
 
-    async def publish_due(self) -> list[Advisory]:
-        """Publish scheduled advisories whose time has come (a restart never does it twice)."""
-        due = await self._outbox.due_scheduled()
+    async def publish_due(self, *, sending: frozenset[str] = frozenset()) -> list[Advisory]:
+        """Publish scheduled advisories whose time has come (a restart never does it twice);
+        only the first batch of the outbox is filled here: sending starts at once.
+
+        One that supersedes a broadcast still `sending` here waits for it: a cancellation
+        notice goes to everyone who got the original, the sends still in flight included."""
+        due = [a for a in await self._outbox.due_scheduled() if a.supersedes not in sending]
         for advisory in due:
-            await self._outbox.publish(advisory, paid=self.config.paid)
+            await self._outbox.start(advisory, paid=self.config.paid)
             if self.on_published is not None:
                 await self.on_published(advisory)
         return due
@@ -95,117 +117,137 @@ class Worker:
         """Deliver until no active broadcast has a row due (postponed rows wait their turn),
         then run pending corrections."""
         await self.publish_due()
-        while not self.stopping:
-            worked = False
-            for advisory_id in await self._outbox.active():
-                worked |= await self._broadcast(advisory_id)
-            if not worked:
-                break
+        running: dict[str, asyncio.Task[None]] = {}
+        try:
+            while not self.stopping:
+                for advisory_id in await self._outbox.active():
+                    if advisory_id not in running:
+                        running[advisory_id] = asyncio.create_task(self._broadcast(advisory_id))
+                if not running:
+                    break
+                await asyncio.wait(
+                    running.values(), timeout=LOOK_EVERY, return_when=asyncio.FIRST_COMPLETED
+                )
+                for advisory_id, task in list(running.items()):
+                    if task.done():
+                        del running[advisory_id]
+                        task.result()  # a failed broadcast ends the drain (and /healthz says so)
+                # An urgent advisory starts beside a long broadcast.
+                await self.publish_due(sending=frozenset(running))
+            await asyncio.gather(*running.values())
+        finally:
+            for task in running.values():  # cancelled: stop what is in flight
+                task.cancel()
         if self.corrector is not None and not self.stopping:
             for advisory in await self.corrector.run():
                 if self.on_corrected is not None:
                     await self.on_corrected(advisory)
 
-    async def _broadcast(self, advisory_id: str) -> bool:
+    async def _broadcast(self, advisory_id: str) -> None:
+        """One pass over the broadcast's due rows (while its outbox is still being filled)."""
         advisory = await self._load(advisory_id)
         if advisory is None:
-            return False
-        await self._outbox.publish(advisory)  # resumes filling after a crash; no-op otherwise
+            return
+        paid = await self._outbox.lane(advisory_id)
+        run = _Run(advisory, paid=paid, in_flight=self.config.max_in_flight)
+        filling = asyncio.create_task(self._outbox.fill(advisory))  # resumes after a crash
         await self._outbox.skip_unreachable(advisory_id)
-        cache: dict[str, Prepared] = {}
         after, sent_any = 0, False
-        self.stopping_broadcast, self._checked = False, 0.0
         tasks: set[asyncio.Task[None]] = set()
         try:
-            while not self.stopping:
+            while not self.stopping and not run.stopped:
                 rows = await self._outbox.pending(advisory_id, after=after, limit=FETCH)
                 if not rows:
-                    break
+                    if filling.done():
+                        break
+                    await asyncio.wait({filling}, timeout=0.05)  # more rows are coming
+                    continue
                 for row in rows:
-                    if self.stopping:  # shutting down: finish what is in flight, send no more
+                    if self.stopping or await self._halted(run):
                         break
-                    if await self._halted(advisory_id):
-                        self.stopping_broadcast = True
-                        break
-                    await self._slots.acquire()
-                    task = asyncio.create_task(self._deliver(advisory, row, cache))
+                    await run.slots.acquire()
+                    task = asyncio.create_task(self._deliver(run, row))
                     tasks.add(task)
                     task.add_done_callback(tasks.discard)
                     sent_any = True
-                if self.stopping_broadcast:
-                    break
                 after = rows[-1].chat_id
             await asyncio.gather(*tasks)
+            await filling
         finally:
-            for task in tasks:  # cancelled (shutdown, lost leadership): stop what is in flight
+            filling.cancel()  # cancelled (shutdown, lost leadership): stop what is in flight
+            for task in tasks:
                 task.cancel()
-        await self._flush(advisory_id)
+        await self._flush(run)
         await self._outbox.skip_unreachable(advisory_id)  # /stop or a block during the pass
         finished = await self._outbox.finish_if_done(advisory_id)
         if finished is not None:
             if finished == "finished" and self.on_finished is not None:
                 await self.on_finished(advisory)
-            return False
+            return
         due = await self._outbox.next_retry(advisory_id)
         if due is not None and due > self._now() and not sent_any:
             await asyncio.sleep(min(5.0, (due - self._now()).total_seconds()))
-        return True
 
     async def send_text(self, chat_id: int, text: str) -> SendResult:
-        """One HTML message outside any broadcast (reports to admins), within the rate."""
-        await self._limiter.acquire()
-        return await self._send(payload(chat_id, text, quiet=False, paid=self.config.paid))
+        """One HTML message outside any broadcast (reports to admins), within the budget."""
+        body = payload(chat_id, text, quiet=False, paid=False)
+        result = await budgeted(self.budget, self._send, body, priority=Priority.NORMAL)
+        return result or SendResult("transient", error="not sent")
 
-    async def _halted(self, advisory_id: str) -> bool:
+    async def _halted(self, run: _Run) -> bool:
         """Looks at the broadcast's state at most every HALT_CHECK seconds; remembers it."""
         now = time.monotonic()
-        if now - self._checked >= HALT_CHECK:
-            self._checked = now
-            state = await self._outbox.state(advisory_id)
-            self.stopping_broadcast |= state in ("halted", "cancelled")
-        return self.stopping_broadcast
+        if now - run.checked >= HALT_CHECK:
+            run.checked = now
+            state = await self._outbox.state(run.advisory.id)
+            run.stopped |= state in ("halted", "cancelled")
+        return run.stopped
 
-    async def _may_send(self, advisory_id: str) -> bool:
-        """Asked by each send after its wait for the rate: a halt, a cancel or a shutdown
+    async def _may_send(self, run: _Run) -> bool:
+        """Asked by each send after its wait for the budget: a halt, a cancel or a shutdown
         stops the sends already queued, not only the ones not yet started."""
-        return not self.stopping and not await self._halted(advisory_id)
+        return not self.stopping and not await self._halted(run)
 
-    async def _deliver(self, advisory: Advisory, row: Pending, cache: dict[str, Prepared]) -> None:
+    async def _deliver(self, run: _Run, row: Pending) -> None:
+        advisory = run.advisory
         try:
-            prepared = cache.get(row.locale)
+            prepared = run.cache.get(row.locale)
             if prepared is None:  # once a locale a pass: rendering is the costly part
                 markup = None if self._markup is None else self._markup(advisory, row.locale)
                 prepared = Prepared(self._render(advisory, row.locale), markup)
-                cache[row.locale] = prepared
+                run.cache[row.locale] = prepared
             quiet = silent(severity=advisory.severity, region=row.region, now=self._now())
             delivered = await send_parts(
                 send=self._send,
                 send_voice=self._send_voice,
-                limiter=self._limiter,
+                budget=self.budget,
                 chat_id=row.chat_id,
                 parts=prepared.parts,
                 markup=prepared.markup,
                 voice=advisory.voice_for(row.locale),
                 quiet=quiet,
-                paid=self.config.paid,
-                proceed=lambda: self._may_send(advisory.id),
+                paid=run.paid,
+                priority=run.priority,
+                queue=advisory.id,
+                delivered=list(row.delivered),
+                proceed=lambda: self._may_send(run),
             )
             if delivered is None:  # stopped before anything went out: the row stays pending
-                self._slots.release()
+                run.slots.release()
                 return
-            self._results.append(self._outcome(row, delivered))
-            self._held += 1
-            if self._held >= self.config.max_in_flight // 2 or self._slots.locked():
-                await self._flush(advisory.id)
+            run.results.append(self._outcome(row, delivered))
+            run.held += 1
+            if run.held >= self.config.max_in_flight // 2 or run.slots.locked():
+                await self._flush(run)
         except Exception as error:
             # A bug must not leave the row pending forever (the worker would loop on it):
             # it is recorded as failed, with the error's type, and the traceback is logged.
             log.exception("delivery task failed")
             reason, tries = f"internal: {type(error).__name__}", row.attempts + 1
-            self._results.append(
+            run.results.append(
                 SendOutcome(row.chat_id, "failed", self._now(), attempts=tries, error=reason)
             )
-            self._held += 1
+            run.held += 1
 
     def _outcome(self, row: Pending, delivered: Delivered) -> SendOutcome:
         now, result = self._now(), delivered.result
@@ -225,8 +267,7 @@ class Worker:
                 locale=row.locale,
                 discreet=row.discreet,
             )
-        if result.kind == "retry_after":
-            self._limiter.pause(result.retry_after)
+        if result.kind == "retry_after":  # still limited after every wait: later
             later = now + timedelta(seconds=result.retry_after)
             return SendOutcome(
                 row.chat_id,
@@ -234,6 +275,8 @@ class Worker:
                 now,
                 next_attempt_at=later,
                 attempts=row.attempts,
+                message_id=delivered.first_id,
+                more_ids=delivered.more,
                 error=result.error,
             )
         if result.kind in ("blocked", "gone"):
@@ -244,20 +287,22 @@ class Worker:
         if attempts >= self.config.max_attempts:
             return SendOutcome(row.chat_id, "failed", now, attempts=attempts, error=result.error)
         delay = timedelta(seconds=self.config.backoff * 2 ** (attempts - 1))
-        return SendOutcome(
+        return SendOutcome(  # the parts that got through are kept: the next try goes on
             row.chat_id,
             "pending",
             now,
             next_attempt_at=now + delay,
             attempts=attempts,
+            message_id=delivered.first_id,
+            more_ids=delivered.more,
             error=result.error,
         )
 
-    async def _flush(self, advisory_id: str) -> None:
+    async def _flush(self, run: _Run) -> None:
         async with self._writing:
-            results, held = self._results, self._held
-            self._results, self._held = [], 0
+            results, held = run.results, run.held
+            run.results, run.held = [], 0
             if results:
-                await self._outbox.record(advisory_id, results)
+                await self._outbox.record(run.advisory.id, results)
             for _ in range(held):
-                self._slots.release()
+                run.slots.release()

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from bot.clock import Clock, utcnow
 from bot.config import Settings
+from bot.delivery.budget import Lanes
 from bot.delivery.outbox import Outbox
 from bot.sandbox import Sandbox
 from bot.telegram.app import (
@@ -46,6 +47,9 @@ class Harness:
         async with asyncio.timeout(seconds):
             await self.sandbox.wait_delivered()
             await self.application.update_queue.join()
+
+
+UNLIMITED = Lanes(free=10_000, paid=10_000, per_chat=10_000, chat_burst=100)
 
 
 def demo_settings(*, api_url: str, token: str, database_url: str, **extra: object) -> Settings:
@@ -81,7 +85,10 @@ async def running_harness(
         config = demo_settings(
             api_url=sandbox.url, token=sandbox.token, database_url=database_url, **settings
         )
-        services = await stack.enter_async_context(open_services(config, clock=clock))
+        # The sandbox without its limits is a server that takes anything at once: the budget
+        # then paces nothing (with them, it is Telegram's, and so are the bot's lanes).
+        lanes = None if sandbox.server.limits.enabled else UNLIMITED
+        services = await stack.enter_async_context(open_services(config, clock=clock, lanes=lanes))
         application = build_application(settings=config, services=services)
         await stack.enter_async_context(running_bot(application))
         if deliver:

@@ -55,24 +55,41 @@ class _Bucket:
 
 
 class FloodControl:
-    """Checks one send against the global (or paid) and per-chat buckets; 429 when over."""
+    """Checks one send against the global (or paid) and per-chat buckets; 429 when over.
+
+    As at Telegram, a 429 starts a pause (of the chat, or of the whole bot when the global lane
+    was over): a send during it is refused again and counted in `into_pause`.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self._global = _Bucket(limits.global_per_second, limits.global_per_second)
         self._paid = _Bucket(limits.paid_per_second, limits.paid_per_second)
         self._chats: dict[int, _Bucket] = {}
+        self._bot_paused_until = 0.0
+        self._chat_paused_until: dict[int, float] = {}
+        self.into_pause = 0
 
     def check(self, chat_id: int, *, paid: bool) -> None:
         if not self.limits.enabled:
             return
+        now = time.monotonic()
+        paused = max(self._bot_paused_until, self._chat_paused_until.get(chat_id, 0.0)) - now
+        if paused > 0:
+            self.into_pause += 1
+            raise too_many_requests(max(1, math.ceil(paused)))
         lane = self._paid if paid else self._global
         chat = self._chats.setdefault(
             chat_id, _Bucket(self.limits.per_chat_per_second, self.limits.per_chat_burst)
         )
-        wait = max(lane.wait_time(), chat.wait_time())
-        if wait > 0:
-            raise too_many_requests(max(1, math.ceil(wait)))
+        lane_wait, chat_wait = lane.wait_time(), chat.wait_time()
+        if lane_wait > 0 or chat_wait > 0:
+            retry_after = max(1, math.ceil(max(lane_wait, chat_wait)))
+            if lane_wait > 0:
+                self._bot_paused_until = now + retry_after
+            else:
+                self._chat_paused_until[chat_id] = now + retry_after
+            raise too_many_requests(retry_after)
         lane.take()
         chat.take()
 

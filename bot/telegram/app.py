@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlparse
 
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, SimpleUpdateProcessor
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
 
 from bot.admin.actions import AdminActions
@@ -20,6 +19,7 @@ from bot.admin.reports import AdminReports
 from bot.admin.workflow import AdminWorkflow, FourEyes
 from bot.clock import Clock, utcnow
 from bot.config import ConfigError, Settings
+from bot.delivery.budget import Budget, Lanes
 from bot.delivery.discreet import DiscreetMode
 from bot.delivery.service import run_forever
 from bot.i18n import Translator
@@ -35,6 +35,8 @@ from bot.telegram.bot import ElchiBot
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
 from bot.telegram.health import HealthServer
+from bot.telegram.rate_limiter import BudgetRateLimiter
+from bot.telegram.updates import ChatOrderedUpdates
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +55,13 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
         base_file_url=f"{root}/file/bot",
         request=HTTPXRequest(connection_pool_size=64),
         get_updates_request=HTTPXRequest(),
+        rate_limiter=BudgetRateLimiter(services.budget),
     )
     application: BotApplication = (
         ApplicationBuilder()
         .bot(bot)
         .context_types(ContextTypes(context=BotContext))
-        .concurrent_updates(TimedUpdates(services.metrics))
+        .concurrent_updates(ChatOrderedUpdates(services.metrics))
         .build()
     )
     application.bot_data["services"] = services
@@ -73,24 +76,12 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
     return application
 
 
-class TimedUpdates(SimpleUpdateProcessor):
-    """One update at a time (PTB's default), timing each for /metrics."""
-
-    def __init__(self, metrics: Metrics) -> None:
-        super().__init__(max_concurrent_updates=1)
-        self._metrics = metrics
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        started = time.monotonic()
-        try:
-            await super().do_process_update(update, coroutine)
-        finally:
-            self._metrics.update_processed(time.monotonic() - started)
-
-
 @asynccontextmanager
-async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIterator[Services]:
-    """Connect and migrate the database; always dispose it again."""
+async def open_services(
+    settings: Settings, *, clock: Clock = utcnow, lanes: Lanes | None = None
+) -> AsyncIterator[Services]:
+    """Connect and migrate the database; always dispose it again. `lanes`: Telegram's limits
+    (with margins) unless a local server without limits is talked to (the demo, tests)."""
     translator = Translator()  # fails fast on a missing or stale catalog
     database = Database(settings.database_url)
     try:
@@ -137,6 +128,7 @@ async def open_services(settings: Settings, *, clock: Clock = utcnow) -> AsyncIt
             ),
             reports=AdminReports(database=database, clock=clock),
             bell=bell,
+            budget=Budget(lanes),
         )
     finally:
         await database.close()
@@ -154,6 +146,7 @@ async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
         metrics=services.metrics,
         stop=stop,
         bell=services.bell,
+        budget=services.budget,
         admins=settings.admins,
         report_locale=settings.default_locale,
     )

@@ -14,6 +14,7 @@ from bot.admin.reports import AdminReports
 from bot.admin.workflow import AdminWorkflow
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.budget import Budget
 from bot.delivery.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
@@ -44,7 +45,9 @@ class Services:
     reports: AdminReports
     # Rung by admin actions (`wake`): the delivery worker looks at once, not in 5 s.
     bell: asyncio.Event = field(default_factory=asyncio.Event)
-    admin_menus: set[int] = field(default_factory=set)  # admins whose menu this process set
+    admin_menus: set[int] = field(default_factory=set)
+    # The one sending budget: PTB's requests and the delivery worker of this process.
+    budget: Budget = field(default_factory=Budget)  # admins whose menu this process set
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -10,6 +10,7 @@ import pytest
 
 from bot.admin.importer import import_folder
 from bot.config import PROJECT_ROOT
+from bot.delivery.budget import Budget, Lanes
 from bot.delivery.outbox import Outbox
 from bot.delivery.service import worker
 from bot.delivery.worker import Worker, WorkerConfig
@@ -57,7 +58,7 @@ class Setup:
             api_url=sandbox.url,
             token=sandbox.token,
             clock=_utcnow,
-            rate=rate,
+            budget=Budget(Lanes(free=rate, paid=rate)),
             config=WorkerConfig(**options),  # type: ignore[arg-type]
         )
 

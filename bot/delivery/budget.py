@@ -1,0 +1,202 @@
+"""The bot's one sending budget at Telegram, shared by everything it sends.
+
+Telegram allows a bot about 30 messages a second in all (1,000 on the paid lane) and about one a
+second to one chat, with short bursts; a 429 pauses a chat or the whole bot for `retry_after`
+seconds, and a send during the pause prolongs it. So every send, a reply as much as a broadcast,
+first asks this budget for a slot: the global lane's rate, the chat's pacing, no pause.
+
+Who goes first: the lowest priority number (someone waiting for an answer, then extreme and
+severe advisories, then the rest). Between queues of one priority (two countries' broadcasts, a
+correction and a notice), turns alternate: each queue's n-th send waits for every other queue's
+n-th send, so they progress together. A queue that starts late starts at the current turn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import itertools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+PRUNE_EVERY = 1000  # grants between forgetting idle chats
+SHORT_WAIT = 0.05  # seconds: waits this short are slept through
+
+
+class Priority(IntEnum):
+    """Lower goes first."""
+
+    REPLY = 0  # someone is waiting for the bot's answer
+    URGENT = 1  # extreme and severe advisories
+    NORMAL = 2  # other advisories, corrections, cancellation notices, reports
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Rates with a margin under Telegram's, so that our own pacing never draws a 429."""
+
+    free: float = 28.0  # Telegram: about 30 a second to all chats
+    paid: float = 950.0  # allow_paid_broadcast: up to 1,000 a second
+    per_chat: float = 0.9  # Telegram: about one a second to one chat...
+    chat_burst: int = 3  # ...with short bursts
+
+
+@dataclass(order=True)
+class _Waiter:
+    priority: int
+    turn: int
+    seq: int
+    chat_id: int = field(compare=False)
+    paid: bool = field(compare=False)
+    granted: asyncio.Future[None] = field(compare=False)
+
+
+class _Bucket:
+    """`rate` tokens a second, at most `burst` saved up."""
+
+    def __init__(self, rate: float, burst: float, now: float) -> None:
+        self.rate, self.burst, self.tokens, self.stamp = rate, burst, burst, now
+
+    def wait(self, now: float) -> float:
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+    def take(self) -> None:
+        self.tokens -= 1
+
+
+class Budget:
+    """Slots for sends, in priority order, within every limit and outside every pause."""
+
+    SCOPE_WINDOW = 1.0  # 429s of two chats this close together: the whole bot is limited
+    IDLE_FOR = 2.0  # a chat that had nothing for this long cannot be over its own limit
+
+    def __init__(self, lanes: Lanes | None = None, *, clock: Callable[[], float] = time.monotonic):
+        self.lanes = lanes = lanes or Lanes()
+        self._clock = clock
+        now = clock()
+        self._free = _Bucket(lanes.free, 1, now)  # evenly spaced: no burst to the server
+        self._paid = _Bucket(lanes.paid, max(1, lanes.paid / 50), now)
+        self._chats: dict[int, _Bucket] = {}
+        self._last_sent: dict[int, float] = {}
+        self._chat_paused: dict[int, float] = {}
+        self._paused_until = 0.0
+        self._recent_429: list[tuple[float, int]] = []
+        self._waiting: list[_Waiter] = []
+        self._turns: dict[tuple[int, str], int] = {}
+        self._served: dict[int, int] = {}
+        self._seq = itertools.count()
+        self._wake = asyncio.Event()
+        self._dispatcher: asyncio.Task[None] | None = None
+        self.granted = 0
+
+    async def acquire(
+        self, chat_id: int, *, priority: int = Priority.REPLY, queue: str = "", paid: bool = False
+    ) -> None:
+        """Wait for a slot to send one message to `chat_id`."""
+        key = (priority, queue)
+        turn = max(self._turns.get(key, 0), self._served.get(priority, 0)) + 1
+        self._turns[key] = turn
+        granted = asyncio.get_running_loop().create_future()
+        waiter = _Waiter(priority, turn, next(self._seq), chat_id, paid, granted)
+        heapq.heappush(self._waiting, waiter)
+        self._wake.set()
+        if self._dispatcher is None or self._dispatcher.done():
+            self._dispatcher = asyncio.create_task(self._dispatch())
+        await waiter.granted
+
+    def retry_after(self, chat_id: int, seconds: float) -> None:
+        """Telegram answered 429: pause that chat, or the whole bot when the chat cannot be
+        the cause (it had nothing recently) or several chats were refused at once."""
+        now = self._clock()
+        self._recent_429 = [(t, c) for t, c in self._recent_429 if now - t < self.SCOPE_WINDOW]
+        self._recent_429.append((now, chat_id))
+        others = {c for _, c in self._recent_429} - {chat_id}
+        quiet = now - self._last_sent.get(chat_id, -1e9) > self.IDLE_FOR
+        if others or quiet:
+            self._paused_until = max(self._paused_until, now + seconds)
+        self._chat_paused[chat_id] = max(self._chat_paused.get(chat_id, 0.0), now + seconds)
+        self._wake.set()
+
+    @property
+    def paused(self) -> bool:
+        """The whole bot is paused by a 429."""
+        return self._clock() < self._paused_until
+
+    def _chat_wait(self, chat_id: int, now: float) -> float:
+        paused = self._chat_paused.get(chat_id, 0.0) - now
+        bucket = self._chats.get(chat_id)
+        pacing = 0.0 if bucket is None else bucket.wait(now)
+        return max(paused, pacing)
+
+    async def _dispatch(self) -> None:
+        """Grant slots one at a time: the best waiter whose chat may receive now."""
+        while self._waiting:
+            self._wake.clear()
+            now = self._clock()
+            delay = self._paused_until - now
+            if delay <= 0:
+                delay = self._grant_one(now)
+            if 0 < delay <= SHORT_WAIT:  # the lane's next slot: whoever is best then goes
+                await asyncio.sleep(delay)
+            elif delay > 0:  # a pause or a chat's pacing: a newcomer may go earlier
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=delay)
+
+    def _grant_one(self, now: float) -> float:
+        """Grant the first waiter that may send now; else how long until one might."""
+        while self._waiting and self._waiting[0].granted.done():  # cancelled meanwhile
+            heapq.heappop(self._waiting)
+        if not self._waiting:
+            return 0.0
+        top = self._waiting[0]
+        chosen, soonest = None, float("inf")
+        if self._chat_wait(top.chat_id, now) <= 0:
+            chosen = top
+        else:  # that chat must wait: the best one whose chat may receive now goes instead
+            for waiter in sorted(self._waiting):
+                wait = self._chat_wait(waiter.chat_id, now)
+                if wait <= 0 and not waiter.granted.done():
+                    chosen = waiter
+                    break
+                soonest = min(soonest, wait)
+        if chosen is None:
+            return soonest
+        lane = self._paid if chosen.paid else self._free
+        lane_wait = lane.wait(now)
+        if lane_wait > 0:
+            return lane_wait
+        lane.take()
+        bucket = self._chats.get(chosen.chat_id)
+        if bucket is None:
+            bucket = self._chats[chosen.chat_id] = _Bucket(
+                self.lanes.per_chat, self.lanes.chat_burst, now
+            )
+        bucket.take()
+        self._last_sent[chosen.chat_id] = now
+        self._served[chosen.priority] = max(self._served.get(chosen.priority, 0), chosen.turn)
+        if chosen is top:
+            heapq.heappop(self._waiting)
+        else:
+            self._waiting.remove(chosen)
+            heapq.heapify(self._waiting)
+        chosen.granted.set_result(None)
+        self.granted += 1
+        if self.granted % PRUNE_EVERY == 0:
+            self._prune(now)
+        return 0.0
+
+    def _prune(self, now: float) -> None:
+        """Forget chats that are idle again (a broadcast to a million must not keep a million
+        buckets): their bucket is full and any pause is over."""
+        idle = max(self.IDLE_FOR, self.lanes.chat_burst / self.lanes.per_chat)
+        stale = [c for c, at in self._last_sent.items() if now - at > idle]
+        for chat_id in stale:
+            if self._chat_paused.get(chat_id, 0.0) <= now:
+                self._chat_paused.pop(chat_id, None)
+                self._chats.pop(chat_id, None)
+                del self._last_sent[chat_id]

@@ -1,0 +1,103 @@
+"""PTB's extension point for rate limits, backed by the bot's one budget.
+
+Every request the Application makes passes through `process_request`. A request that puts
+something into a chat (send, edit, delete) first waits for its slot in `bot.delivery.budget`,
+the same budget the delivery worker of this process spends, with the priority of someone
+waiting for an answer. A 429 pauses its scope there and the request is made again once the
+pause is over: a reply is never lost to it, and nothing is sent into the pause. (PTB's own
+AIORateLimiter is not used: it may retry before `retry_after` has passed.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import warnings
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.delivery.budget import Budget, Priority
+
+# Methods that put something into a chat: Telegram counts them against its limits.
+LIMITED = frozenset(
+    {
+        "sendMessage",
+        "sendVoice",
+        "sendPhoto",
+        "sendDocument",
+        "sendLocation",
+        "copyMessage",
+        "forwardMessage",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "deleteMessage",
+        "deleteMessages",
+    }
+)
+Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+def seconds(error: RetryAfter) -> float:
+    """RetryAfter.retry_after in seconds. PTB 22 gives an int and warns that a timedelta will
+    come; both are read, and the warning about the change is not our reader's concern."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _chat_id(value: object) -> int | None:
+    """A numeric chat id from a request's data (not a channel's @username)."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
+class BudgetRateLimiter(BaseRateLimiter[int]):
+    """Waits for the budget before each limited request; retries after a 429's pause."""
+
+    def __init__(self, budget: Budget, *, retries: int = 5) -> None:
+        self.budget, self._retries = budget, retries
+
+    async def initialize(self) -> None:
+        """Nothing to set up: the budget lives as long as the process."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Result]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Result:
+        chat = data.get("chat_id")
+        chat_id = (
+            int(chat) if isinstance(chat, int | str) and str(chat).lstrip("-").isdigit() else None
+        )
+        limited = endpoint in LIMITED and chat_id is not None
+        priority = Priority.REPLY if rate_limit_args is None else rate_limit_args
+        for attempt in range(self._retries + 1):
+            if limited:
+                assert chat_id is not None
+                await self.budget.acquire(chat_id, priority=priority)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                if attempt == self._retries:
+                    raise
+                pause = seconds(error)
+                if chat_id is not None:
+                    self.budget.retry_after(chat_id, pause)
+                else:  # not tied to a chat (e.g. setMyCommands): wait it out here
+                    await asyncio.sleep(pause)
+        raise AssertionError("unreachable")

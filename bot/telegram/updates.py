@@ -1,0 +1,49 @@
+"""How updates are processed: several chats at once, each chat's updates in order.
+
+A chat's answer may wait for its pacing at Telegram (about one message a second): with one update
+at a time, everyone else would wait too. So updates of different chats run side by side, and
+the updates of one chat still run one after another (a double tap is handled twice, in order).
+Each update is timed for /metrics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import SimpleUpdateProcessor
+
+from bot.metrics import Metrics
+
+CONCURRENT_UPDATES = 64
+
+
+class ChatOrderedUpdates(SimpleUpdateProcessor):
+    """Up to CONCURRENT_UPDATES at once; one at a time per chat."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__(max_concurrent_updates=CONCURRENT_UPDATES)
+        self._metrics = metrics
+        self._chats: dict[int | None, tuple[asyncio.Lock, int]] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        key = None if chat is None else chat.id
+        lock, users = self._chats.get(key, (asyncio.Lock(), 0))
+        self._chats[key] = (lock, users + 1)
+        try:
+            async with lock:
+                started = time.monotonic()
+                try:
+                    await super().do_process_update(update, coroutine)
+                finally:
+                    self._metrics.update_processed(time.monotonic() - started)
+        finally:
+            lock, users = self._chats[key]
+            if users == 1:
+                del self._chats[key]  # no one else of this chat is waiting
+            else:
+                self._chats[key] = (lock, users - 1)

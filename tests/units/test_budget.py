@@ -1,0 +1,102 @@
+"""The one sending budget: who goes first, turns between broadcasts, per-chat pacing, pauses.
+
+Real time on fast lanes (tens of milliseconds a slot), so that the order is what is tested.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from bot.delivery.budget import Budget, Lanes, Priority
+
+FAST = Lanes(free=50.0, paid=50.0, per_chat=50.0, chat_burst=1)
+
+
+async def grant_order(budget: Budget, requests: list[tuple[int, Priority, str]]) -> list[int]:
+    """Chat ids in the order their slots were granted (all asked at once, in list order)."""
+    order: list[int] = []
+
+    async def ask(chat_id: int, priority: Priority, queue: str) -> None:
+        await budget.acquire(chat_id, priority=priority, queue=queue)
+        order.append(chat_id)
+
+    tasks = [asyncio.create_task(ask(*request)) for request in requests]
+    await asyncio.gather(*tasks)
+    return order
+
+
+async def test_a_reply_goes_before_a_waiting_broadcast() -> None:
+    budget = Budget(FAST)
+    broadcast = [(chat, Priority.NORMAL, "uz") for chat in range(1, 11)]
+    order = await grant_order(budget, [*broadcast, (99, Priority.REPLY, "")])
+    assert order.index(99) <= 1  # at most the slot already being handed out goes first
+
+
+async def test_an_urgent_advisory_overtakes_a_moderate_one() -> None:
+    budget = Budget(FAST)
+    moderate = [(chat, Priority.NORMAL, "uz-moderate") for chat in range(1, 21)]
+    urgent = [(chat, Priority.URGENT, "kg-extreme") for chat in range(101, 106)]
+    order = await grant_order(budget, [*moderate, *urgent])
+    assert set(range(101, 106)) <= set(order[:6])  # at most one moderate slot was under way
+
+
+async def test_two_broadcasts_of_one_kind_take_turns() -> None:
+    budget = Budget(FAST)
+    uz = [(chat, Priority.NORMAL, "uz") for chat in range(1, 11)]
+    kg = [(chat, Priority.NORMAL, "kg") for chat in range(101, 111)]
+    order = await grant_order(budget, [*uz, *kg])
+    first_ten = order[:10]
+    assert sum(1 for c in first_ten if c < 100) == 5  # half each, not one after the other
+
+
+async def test_one_chat_is_paced_while_others_go_on() -> None:
+    budget = Budget(Lanes(free=200.0, paid=200.0, per_chat=10.0, chat_burst=2))
+    started = time.monotonic()
+    same_chat = [(7, Priority.REPLY, "") for _ in range(4)]
+    others = [(chat, Priority.NORMAL, "uz") for chat in range(10, 20)]
+    order = await grant_order(budget, [*same_chat, *others])
+    elapsed = time.monotonic() - started
+    assert order[:2] == [7, 7]  # the burst
+    assert order[-1] == 7  # the rest of chat 7 waits for its pacing; the others did not
+    assert elapsed >= 0.15  # two more messages to chat 7 at 10 a second
+
+
+async def test_a_429_of_a_busy_chat_pauses_that_chat_only() -> None:
+    budget = Budget(FAST)
+    await budget.acquire(5)  # chat 5 just got a message: the limit may be its own
+    budget.retry_after(5, 0.3)
+    assert not budget.paused
+    started = time.monotonic()
+    await budget.acquire(6)
+    assert time.monotonic() - started < 0.1  # another chat goes on
+    await budget.acquire(5)
+    assert time.monotonic() - started >= 0.28  # chat 5 waited its pause out
+
+
+async def test_a_429_of_a_quiet_chat_pauses_the_whole_bot() -> None:
+    budget = Budget(FAST)
+    budget.retry_after(8, 0.3)  # nothing was sent to chat 8: the bot as a whole is limited
+    assert budget.paused
+    started = time.monotonic()
+    await budget.acquire(9)
+    assert time.monotonic() - started >= 0.28
+
+
+async def test_429s_of_two_chats_at_once_pause_the_whole_bot() -> None:
+    budget = Budget(FAST)
+    await budget.acquire(1)
+    await budget.acquire(2)
+    budget.retry_after(1, 0.3)
+    assert not budget.paused
+    budget.retry_after(2, 0.3)
+    assert budget.paused
+
+
+async def test_a_cancelled_wait_does_not_block_the_others() -> None:
+    budget = Budget(Lanes(free=5.0, paid=5.0, per_chat=50.0, chat_burst=1))
+    await budget.acquire(1)
+    doomed = asyncio.create_task(budget.acquire(2))
+    await asyncio.sleep(0)
+    doomed.cancel()
+    await asyncio.wait_for(budget.acquire(3), timeout=1.0)
