@@ -135,8 +135,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             outcome = asyncio.run(_finish(outcome))
         return int(outcome or 0)
     except (ConfigError, DatabaseError, CatalogError, ContentError) as exc:
-        print(f"elchi: {exc}", file=sys.stderr)
+        print(f"elchi: {_without_secrets(str(exc))}", file=sys.stderr)
         return 2
+
+
+def _without_secrets(text: str) -> str:
+    """A last guard: no value of a secret variable is ever printed, even inside a message."""
+    for name in ("BOT_TOKEN", "SECRET_KEY", "WEBHOOK_SECRET"):
+        value = os.environ.get(name, "")
+        if len(value) >= 6:
+            text = text.replace(value, f"<{name}>")
+    return text
 
 
 if __name__ == "__main__":

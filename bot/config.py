@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -59,7 +60,12 @@ class Settings(BaseSettings):
     def _api_root(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https:// (the server root)")
-        return value.rstrip("/")
+        root = value.rstrip("/")
+        if re.search(r"/bot[^/]*$", root):  # ".../bot" or ".../bot<token>": a path, not a root
+            raise ValueError(
+                "give the server root without /bot at the end, e.g. https://api.telegram.org"
+            )
+        return root
 
     @field_validator("database_url")
     @classmethod

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
 
@@ -155,12 +155,20 @@ async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
 @asynccontextmanager
 async def running_bot(application: BotApplication) -> AsyncIterator[BotApplication]:
     """Start polling; stop cleanly on exit. Token and server problems become ConfigError."""
+    # The messages name the variable, never its value: PTB's own would print the token.
+    host = urlparse(application.bot.base_url).netloc
     try:
         await application.initialize()
-    except InvalidToken as exc:
-        raise ConfigError(f"BOT_TOKEN: rejected by the Bot API server ({exc})") from None
-    except NetworkError as exc:
-        raise ConfigError(f"BOT_API_URL: cannot reach the Bot API server ({exc})") from None
+    except InvalidToken:
+        raise ConfigError(
+            "BOT_TOKEN: the Bot API server rejected it; copy the token from @BotFather again"
+        ) from None
+    except NetworkError:
+        raise ConfigError(f"BOT_API_URL: cannot reach the Bot API server at {host}") from None
+    except (TelegramError, ValueError):
+        raise ConfigError(
+            f"BOT_API_URL: the server at {host} does not answer as a Bot API server does"
+        ) from None
     try:
         await application.start()
         services: Services = application.bot_data["services"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from bot.admin.importer import import_folder
+from bot.advisories.model import Advisory
 from bot.config import PROJECT_ROOT
 from bot.delivery.budget import Budget, Lanes
 from bot.delivery.outbox import Outbox
@@ -42,6 +43,11 @@ class Setup:
                 chat_id=chat_id, locale=LOCALES[chat_id % 5], country=country
             )
         return chat_ids
+
+    async def outbox_advisory(self, advisory_id: str = ADVISORY) -> Advisory:
+        advisory = await AdvisoryRepository(database=self.database).get(advisory_id=advisory_id)
+        assert advisory is not None
+        return advisory
 
     async def publish(self, advisory_id: str = ADVISORY) -> int:
         advisory = await AdvisoryRepository(database=self.database).get(advisory_id=advisory_id)

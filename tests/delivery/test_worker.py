@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
+import pytest
+
+from bot.clock import utcnow
+from bot.delivery import outbox as outbox_module
 from bot.sandbox import Faults, Limits, Sandbox
+from bot.storage.advisories import AdvisoryRepository
 from tests.conftest import on_every_backend
 from tests.delivery.conftest import Setup
 
@@ -218,3 +223,36 @@ async def test_broadcasts_to_discreet_chats_are_deleted_after_24_hours(
     assert await deletions.due(now=datetime.now(UTC)) == {}
     message_id = sandbox.world.chats[2].messages[0].message_id
     assert await deletions.due(now=later) == {2: [message_id]}  # only the discreet chat
+
+
+async def test_a_paid_broadcast_keeps_its_lane_when_another_worker_resumes_it(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    await setup.audience(120)
+    advisory = await setup.outbox_advisory()
+    await setup.outbox.publish(advisory, paid=True)  # `elchi push --paid`, then a restart
+    limits = Limits(enabled=True, global_per_second=30, paid_per_second=1000)
+    async with (
+        make_sandbox(limits=limits) as sandbox,
+        setup.worker(sandbox, rate=400, paid=False) as worker,  # the bot's own worker
+    ):
+        await worker.drain()
+    assert sandbox.bot.stats.sent == 120
+    # 400 a second is far over the free 30: only the paid lane takes it without a 429.
+    assert sandbox.bot.stats.too_many_requests == 0
+
+
+async def test_sending_starts_before_the_outbox_is_filled(
+    setup: Setup, make_sandbox: MakeSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(outbox_module, "FILL_BATCH", 40)
+    chats = await setup.audience(200)
+    advisory = await setup.outbox_advisory()
+    scheduled = advisory.model_copy(update={"publish_at": utcnow()})
+    await AdvisoryRepository(database=setup.database).save(advisory=scheduled, origin="admin")
+    async with make_sandbox() as sandbox, setup.worker(sandbox) as worker:
+        await worker.publish_due()  # what the bot does when an advisory is due
+        progress = await setup.outbox.progress(advisory.id)
+        assert progress.total == 40  # the first batch: sending may begin now
+        await worker.drain()  # and the rest is filled while it sends
+    assert sandbox.bot.stats.per_chat == dict.fromkeys(chats, 1)
