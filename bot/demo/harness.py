@@ -71,6 +71,7 @@ async def running_harness(
     sandbox: Sandbox | None = None,
     clock: Clock = utcnow,
     deliver: bool = False,
+    lanes: Lanes | None = None,
     **settings: object,
 ) -> AsyncIterator[Harness]:
     """Start a sandbox (unless given), then the real bot polling it over HTTP; with `deliver`,
@@ -87,7 +88,8 @@ async def running_harness(
         )
         # The sandbox without its limits is a server that takes anything at once: the budget
         # then paces nothing (with them, it is Telegram's, and so are the bot's lanes).
-        lanes = None if sandbox.server.limits.enabled else UNLIMITED
+        if lanes is None:
+            lanes = Lanes() if sandbox.server.limits.enabled else UNLIMITED
         services = await stack.enter_async_context(open_services(config, clock=clock, lanes=lanes))
         application = build_application(settings=config, services=services)
         await stack.enter_async_context(running_bot(application))

@@ -63,6 +63,15 @@ class AdminRepository:
         """Admins who may act for `country` (its own and super-admins)."""
         return [u for u, c in (await self.all()).items() if c in (country, SUPER_ADMIN)]
 
+    async def forget_stranger(self, *, actor: str) -> int:
+        """`/forget`: the refused attempts of someone who is not an admin (keyed hash) go; the
+        rest of the log is never changed or deleted."""
+        async with self._db.transaction() as session:
+            result = await session.execute(
+                delete(AuditRow).where(AuditRow.actor == actor, AuditRow.action == "refused")
+            )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
     async def audit(
         self,
         *,

@@ -67,6 +67,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         self.locale: str | None = None  # None: not known yet, show the picker
         self.subscriber: Subscriber | None = None
         self.admin_country: str | None = None  # set by admins_only: UZ, KG, TJ or *
+        self.actor = "tg:?"  # who acts, for the audit: `tg:<user id>` (set by the guards)
 
     @property
     def services(self) -> Services:

@@ -45,6 +45,13 @@ def _actor(update: Update) -> str:
     return f"tg:{user.id}" if user is not None else "tg:?"
 
 
+def _stranger(update: Update, context: BotContext) -> str:
+    """Someone who is not an admin, in the audit as in logs: a keyed hash of the chat id
+    (`/forget` removes these rows)."""
+    user = update.effective_user
+    return context.services.hash_chat(user.id) if user is not None else "chat#?"
+
+
 async def _admin_country(update: Update, context: BotContext) -> str | None:
     """The presser's admin country (UZ, KG, TJ or *), or None for anyone else (audited)."""
     user = update.effective_user
@@ -58,11 +65,14 @@ def admins_only(handler: Handler) -> Handler:
 
     @functools.wraps(handler)
     async def guarded(update: Update, context: BotContext) -> None:
+        context.actor = _actor(update)
         country = await _admin_country(update, context)
         if country is None:
             message = update.effective_message
             command = (message.text or "").split()[0] if message and message.text else ""
-            await context.services.actions.refused(actor=_actor(update), attempted=command)
+            await context.services.actions.refused(
+                actor=_stranger(update, context), attempted=command
+            )
             await unknown_command(update, context)
             return
         context.admin_country = country
@@ -90,11 +100,12 @@ def _button(button: ButtonHandler, *, who: str) -> Handler:
         if press is None or query.message is None:
             await stale_button(update, context)
             return
+        context.actor = _actor(update)
         if who == "admin":
             context.admin_country = await _admin_country(update, context)
             if context.admin_country is None:
                 await context.services.actions.refused(
-                    actor=_actor(update), attempted=f"button {press.action}"
+                    actor=_stranger(update, context), attempted=f"button {press.action}"
                 )
                 await stale_button(update, context)
                 return

@@ -9,6 +9,7 @@ import pytest
 
 from bot.clock import utcnow
 from bot.delivery import outbox as outbox_module
+from bot.delivery.service import renderer
 from bot.sandbox import Faults, Limits, Sandbox
 from bot.storage.advisories import AdvisoryRepository
 from tests.conftest import on_every_backend
@@ -256,3 +257,41 @@ async def test_sending_starts_before_the_outbox_is_filled(
         assert progress.total == 40  # the first batch: sending may begin now
         await worker.drain()  # and the rest is filled while it sends
     assert sandbox.bot.stats.per_chat == dict.fromkeys(chats, 1)
+
+
+async def long_advisory(setup: Setup) -> tuple[str, int]:
+    """The UZ warning with a body long enough for three messages; its id and its parts."""
+    advisory = await setup.outbox_advisory()
+    paragraph = "Elchixona fuqarolarni ogohlantiradi. " * 40
+    body = "\n\n".join([paragraph] * 6)
+    texts = {loc: text.model_copy(update={"body": body}) for loc, text in advisory.text.items()}
+    long = advisory.model_copy(update={"id": "uz-2026-12-02-long", "text": texts})
+    await AdvisoryRepository(database=setup.database).save(advisory=long, origin="admin")
+    stored = await AdvisoryRepository(database=setup.database).get(advisory_id=long.id)
+    assert stored is not None
+    parts = len(renderer(setup.translator)(stored, "ru"))
+    assert parts == 3
+    return long.id, parts
+
+
+async def test_a_failure_on_a_later_part_never_resends_the_first(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    chats = await setup.audience(100, first=1)
+    for chat_id in chats:  # one locale, so that every chat gets the same number of parts
+        await setup.subscribers.set_locale(chat_id=chat_id, locale="ru")
+    advisory_id, parts = await long_advisory(setup)
+    assert await setup.publish(advisory_id) == 100
+    # A third of sendMessage calls fail with 502 (which never takes effect at Telegram).
+    async with (
+        make_sandbox(faults=Faults(server_error_share=0.3, seed=3)) as sandbox,
+        setup.worker(sandbox) as worker,
+    ):
+        await worker.drain()
+        while await setup.outbox.active():  # rows that failed three times in a row wait
+            await worker.drain()
+    assert sandbox.bot.stats.server_errors > 100
+    assert sandbox.bot.stats.per_chat == dict.fromkeys(chats, parts)  # no part twice
+    for chat_id in (1, 50, 100):
+        texts = [m.text or "" for m in sandbox.world.chats[chat_id].messages]
+        assert len(texts) == len(set(texts)) == parts

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.admin.cancel import cancel_id
+from bot.delivery.budget import Lanes
 from bot.delivery.outbox import Outbox
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox, SimUser
@@ -19,6 +20,9 @@ from tests.support.clock import FakeClock
 
 UZ_ADMIN, UZ_ADMIN_2, KG_ADMIN = 9001, 9002, 9003
 ADMINS = {UZ_ADMIN: "UZ", UZ_ADMIN_2: "UZ", KG_ADMIN: "KG"}
+# Broadcasts at Telegram's free rate (so that a halt or a cancel lands mid-way), while the admin's
+# own chat is not paced (the compose steps come faster than a person would send them).
+TELEGRAM_RATE = Lanes(per_chat=1000.0, chat_burst=100)
 TEXTS = {  # headline, body, as the admin types them
     "ru": ("Вербовщики у миграционного центра", "Не подписывайте <b>никаких</b> бумаг."),
     "uz": ("Migratsiya markazi oldida yollovchilar", "Hech qanday qogʻozga imzo chekmang."),
@@ -158,13 +162,35 @@ async def test_a_kg_admin_can_neither_see_nor_touch_a_uz_advisory(database_url: 
         assert listing
         assert all("миграционного" not in label for label in listing)
         assert "📰 Что грозит гражданину Кыргызстана за участие в…" in listing
-        # Pressing buttons built for the UZ draft changes nothing and is answered.
+        # Pressing buttons built for the UZ draft changes nothing, is answered and audited.
         screen = kg.bot_messages()[-1]
-        for forged in ("send", "drop"):
-            kg.press_data(screen, data("p", short(draft_id), forged))
+        item = short(draft_id)
+        forged = [
+            data("c", item, "se", "extreme"),
+            data("p", item, "send"),
+            data("p", item, "drop"),
+            data("v", item, "ru"),
+            data("e", item, "meta"),
+            data("t", item, "1h"),
+            data("ap", item, "yes"),
+            data("ad", item, "draft"),
+            data("ad", item, "drop"),
+            data("ad", short("uz-legal-warning"), "open"),  # a UZ advisory
+            data("ad", short("uz-legal-warning"), "cancelyes"),
+        ]
+        for button in forged:
+            kg.press_data(screen, button)
             await harness.settle()
-        kg.press_data(screen, data("ad", short(draft_id), "open"))
-        await harness.settle()
+        await say(harness, kg, "/audit")
+        refused = [
+            (e.actor, e.country, e.detail)
+            for e in await harness.services.admins.audit_log()
+            if e.action == "refused"
+        ]
+        assert sorted(refused) == sorted(
+            [(f"tg:{KG_ADMIN}", "UZ", f"button {b}") for b in forged]
+            + [(f"tg:{KG_ADMIN}", "KG", "/audit")]
+        )
         assert kg.unanswered_callbacks() == []
         assert harness.sandbox.bot.callback_answers  # every press answered …
         answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
@@ -184,10 +210,14 @@ async def test_a_non_admins_new_is_an_unknown_command_and_audited(database_url: 
         await harness.settle()
         assert migrant.unanswered_callbacks() == []
         log = await harness.services.admins.audit_log()
+        stranger = harness.services.hash_chat(migrant.id)  # not an admin: a keyed hash
         assert [(e.actor, e.action, e.detail) for e in log] == [
-            (f"tg:{migrant.id}", "refused", "button p"),
-            (f"tg:{migrant.id}", "refused", "/new"),
+            (stranger, "refused", "button p"),
+            (stranger, "refused", "/new"),
         ]
+        await say(harness, migrant, "/forget")
+        await press(harness, migrant, "🗑 Да, удалить всё")
+        assert await harness.services.admins.audit_log() == []  # /forget removes them
         assert await harness.services.workflow.drafts.of_country(country="UZ") == []
 
 
@@ -242,7 +272,7 @@ async def test_cancelling_stops_pending_sends_and_tells_exactly_those_who_got_it
 ) -> None:
     sandbox = await Sandbox(auto_chats=True).start()
     try:
-        async with staff(database_url, sandbox=sandbox) as harness:
+        async with staff(database_url, sandbox=sandbox, lanes=TELEGRAM_RATE) as harness:
             await many_subscribers(harness, 120)
             author = admin(harness)
             await compose(harness, author)
@@ -322,7 +352,7 @@ async def test_halt_in_telegram_stops_a_running_broadcast_and_resume_finishes_it
 ) -> None:
     sandbox = await Sandbox(auto_chats=True).start()
     try:
-        async with staff(database_url, sandbox=sandbox) as harness:
+        async with staff(database_url, sandbox=sandbox, lanes=TELEGRAM_RATE) as harness:
             await many_subscribers(harness, 150)
             author = admin(harness)
             await compose(harness, author)

@@ -65,6 +65,9 @@ async def audit_command(update: Update, context: BotContext) -> None:
     """The newest audit entries, for super-admins."""
     assert update.effective_message is not None
     if context.admin_country != SUPER_ADMIN:
+        await context.services.actions.refused(
+            actor=context.actor, attempted="/audit", country=context.admin_country
+        )
         await update.effective_message.reply_text(
             context._("Only super-admins can read the audit log.")
         )

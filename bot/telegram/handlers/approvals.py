@@ -15,7 +15,7 @@ async def approval_button(update: Update, context: BotContext, press: Callback) 
     """Approve (it is carried out at once) or reject (the draft goes back to its author)."""
     query = update.callback_query
     assert query is not None and query.message is not None and update.effective_user is not None
-    draft = await find_draft(context, press.args[0])
+    draft = await find_draft(context, press)
     if draft is None or draft.request is None:
         return context._("This request is no longer open (it was decided, or the draft changed).")
     approve = press.args[1] == "yes"

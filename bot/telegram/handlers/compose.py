@@ -83,7 +83,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     """A question's button: a choice, a toggle, keep, to follow, skip, done."""
     query = update.callback_query
     assert query is not None and update.effective_user is not None
-    draft = await find_draft(context, press.args[0])
+    draft = await find_draft(context, press)
     key = draft.asking if draft is not None else None
     if (
         draft is None

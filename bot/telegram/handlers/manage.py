@@ -39,11 +39,11 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     assert query is not None and query.message is not None and update.effective_user is not None
     chat_id, user_id, action = query.message.chat.id, update.effective_user.id, press.args[1]
     if action in ("draft", "cont", "drop"):
-        draft = await find_draft(context, press.args[0])
+        draft = await find_draft(context, press)
         if draft is None:
             return context._("This button is out of date. Use /advisories.")
         return await _draft_action(context, chat_id, user_id, draft, action)
-    advisory = await find_advisory(context, press.args[0])
+    advisory = await find_advisory(context, press)
     if advisory is None:
         return context._("This button is out of date. Use /advisories.")
     state, _when = await state_of(context, advisory)

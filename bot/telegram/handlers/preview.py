@@ -21,7 +21,7 @@ OUT_OF_DATE = "This button is out of date. Use /advisories."
 
 async def _editable(context: BotContext, update: Update, press: Callback) -> Draft | None:
     """The pressed draft if this admin is editing it and no approval is pending on it."""
-    draft = await find_draft(context, press.args[0])
+    draft = await find_draft(context, press)
     user = update.effective_user
     if draft is None or draft.request is not None or user is None or draft.editor != user.id:
         return None
@@ -77,12 +77,12 @@ async def view_button(update: Update, context: BotContext, press: Callback) -> s
     """One language in full, as its readers see it (for the author and for approvers)."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    draft = await find_draft(context, press.args[0])
+    draft = await find_draft(context, press)
     advisory = None
     if draft is not None:
         advisory, _problems = await context.services.workflow.preview(draft)
     else:  # already sent: show what went out
-        advisory = await find_advisory(context, press.args[0])
+        advisory = await find_advisory(context, press)
     if advisory is None:
         return context._(OUT_OF_DATE)
     await send_advisory(context, query.message.chat.id, advisory, locale=press.args[1])

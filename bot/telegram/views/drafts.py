@@ -10,13 +10,14 @@ from bot.admin.workflow import Outcome
 from bot.advisories.model import Advisory
 from bot.config import SUPER_ADMIN
 from bot.storage.drafts import Draft
-from bot.telegram.callbacks import short
+from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.keyboards import questions as question_keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.texts import bold, country, html
 from bot.texts import manage as texts
+from bot.world import COUNTRY_CODES
 
 MAX_CANDIDATES = 8  # earlier advisories offered when composing an update
 
@@ -27,24 +28,42 @@ def countries_of(context: BotContext) -> list[str]:
     return [*countries_for(context.admin_country), *extra]
 
 
-async def find_draft(context: BotContext, item: str) -> Draft | None:
-    """The admin's country's draft whose id hashes to `item` (a button's short id)."""
-    for code in countries_of(context):
+async def find_draft(context: BotContext, press: Callback) -> Draft | None:
+    """The admin's country's draft whose id hashes to the button's short id. A draft of
+    another country is not found, and the attempt is audited with the country it targeted."""
+    mine = countries_of(context)
+    for code in [*mine, *(c for c in ("", *COUNTRY_CODES) if c not in mine)]:
         for draft in await context.services.reports.drafts(country=code):
-            if short(draft.id) == item:
-                return draft
+            if short(draft.id) == press.args[0]:
+                if code in mine:
+                    return draft
+                await _refused(context, press, draft.country)
+                return None
     return None
 
 
-async def find_advisory(context: BotContext, item: str) -> Advisory | None:
-    """The admin's country's advisory whose id hashes to `item` (ids only are read)."""
+async def find_advisory(context: BotContext, press: Callback) -> Advisory | None:
+    """The admin's country's advisory whose id hashes to the button's short id (ids only are
+    read). Another country's is not found, and the attempt is audited."""
     advisories = context.services.advisories
     for advisory_id in await advisories.ids():
-        if short(advisory_id) == item:
+        if short(advisory_id) == press.args[0]:
             advisory = await advisories.get(advisory_id=advisory_id)
-            if advisory is not None and advisory.country in countries_of(context):
+            if advisory is None:
+                return None
+            if advisory.country in countries_of(context):
                 return advisory
+            await _refused(context, press, advisory.country)
+            return None
     return None
+
+
+async def _refused(context: BotContext, press: Callback, country: str) -> None:
+    """An admin pressed (or forged) a button for another country's draft or advisory."""
+    attempted = "button " + ":".join((press.action, *press.args))
+    await context.services.actions.refused(
+        actor=context.actor, attempted=attempted, country=country or None
+    )
 
 
 async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
