@@ -193,3 +193,27 @@ async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_i
     assert " MSK (" in announcement
     assert report.startswith("Рассылка завершена")
     assert subscriber.last_text().startswith("🟠 Сафорати Тоҷикистон")
+
+
+async def test_a_busy_health_port_is_said_in_one_line_before_polling(
+    tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
+) -> None:
+    port = free_port()
+    busy = await asyncio.start_server(lambda r, w: None, "0.0.0.0", port)
+    sandbox = await Sandbox().start()
+    try:
+        url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
+        process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT=str(port))
+        bot_processes.append(process)
+        _, stderr = await asyncio.wait_for(process.communicate(), 60)
+        assert process.returncode == 2
+        errors = [line for line in stderr.decode().splitlines() if line.startswith("elchi:")]
+        assert errors == [
+            f"elchi: HEALTH_PORT: cannot listen on port {port} (address already in use); "
+            "choose a free port, or 0 to turn health and metrics off"
+        ]
+        assert "Traceback" not in stderr.decode()
+        assert sandbox.bot.polls == 0  # it said so before it started taking updates
+    finally:
+        busy.close()
+        await sandbox.stop()

@@ -22,14 +22,16 @@ from bot.storage.advisories import AdvisoryRepository
 
 STARS_PER_PAID_MESSAGE = 0.1  # Telegram's price beyond the free rate
 WATCH_EVERY = 0.5  # seconds between looks while the running bot does the sending
+LOG_EVERY = 5.0  # seconds between progress lines when the output is not a terminal
 
 
-def bar(progress: Progress, *, started: float, width: int = 30) -> str:
-    """`[#####-----] 120/300 sent 118 blocked 2 failed 0 left 180 · 29.8/s · ETA 6s`."""
+def bar(progress: Progress, *, started: float, sent_before: int = 0, width: int = 30) -> str:
+    """`[#####-----] 120/300 sent 118 blocked 2 failed 0 left 180 · 29.8/s · ETA 6s`; the rate
+    counts only what this run sent (`sent_before`: sent before it, by an earlier run)."""
     done = progress.total - progress.left
     filled = int(width * done / progress.total) if progress.total else width
     elapsed = max(time.monotonic() - started, 1e-6)
-    rate = progress.by_status.get("sent", 0) / elapsed
+    rate = max(0, progress.by_status.get("sent", 0) - sent_before) / elapsed
     eta = f"{progress.left / rate:.0f}s" if rate > 0 else "?"
     counts = " ".join(f"{k} {progress.by_status.get(k, 0)}" for k in ("sent", "blocked", "failed"))
     return (
@@ -90,7 +92,31 @@ async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool,
         deliver_or_watch(settings, done=_broadcast_ended(advisory_id), paid=paid)
     )
     await _show_progress(settings, advisory_id, task)
-    return task.result()
+    if task.result() != 0:
+        return task.result()
+    return await _ended_as(settings, advisory_id)
+
+
+async def _ended_as(settings: Settings, advisory_id: str) -> int:
+    """0 when the broadcast is done; a halted or cancelled one is said, and is not success."""
+    database = Database(settings.database_url)
+    try:
+        outbox = Outbox(database=database)
+        state = await outbox.state(advisory_id)
+        left = (await outbox.progress(advisory_id)).left
+    finally:
+        await database.close()
+    if state == "halted":
+        print(
+            f"{advisory_id}: halted with {left} left; resume it in /advisories or with "
+            "`elchi deliver`",
+            file=sys.stderr,
+        )
+        return 1
+    if state == "cancelled":
+        print(f"{advisory_id}: cancelled; {left} were not sent", file=sys.stderr)
+        return 1
+    return 0
 
 
 Finished = Callable[[Database], Awaitable[bool]]
@@ -124,16 +150,25 @@ async def deliver_or_watch(settings: Settings, *, done: Finished, paid: bool = F
 async def _show_progress(settings: Settings, advisory_id: str, task: asyncio.Task[int]) -> None:
     database = Database(settings.database_url)
     started = time.monotonic()
+    terminal = sys.stdout.isatty()  # a log gets a line every few seconds, not a \r each 0.5 s
     try:
         outbox = Outbox(database=database)
+        sent_before = (await outbox.progress(advisory_id)).by_status.get("sent", 0)
+        printed = 0.0
         while True:
-            line = bar(await outbox.progress(advisory_id), started=started)
-            print("\r" + line, end="", flush=True)
+            progress = await outbox.progress(advisory_id)
+            line = bar(progress, started=started, sent_before=sent_before)
+            now = time.monotonic()
+            if terminal:
+                print("\r" + line, end="", flush=True)
+            elif task.done() or now - printed >= LOG_EVERY:
+                print(line, flush=True)
+                printed = now
             if task.done():
                 break
             await asyncio.sleep(0.5)
         progress = await outbox.progress(advisory_id)
         locales = ", ".join(f"{k} {v}" for k, v in sorted(progress.sent_by_locale.items()))
-        print(f"\nsent by locale: {locales or 'none'}")
+        print(("\n" if terminal else "") + f"sent by locale: {locales or 'none'}")
     finally:
         await database.close()

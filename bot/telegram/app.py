@@ -209,16 +209,19 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
         settings.webhook_secret_value()
     async with open_services(settings) as services:
         application = build_application(settings=settings, services=services)
-        async with running_bot(application):
-            delivery = asyncio.create_task(deliver_for(services, stop=stop))
-            health = HealthServer(services, delivery=delivery)
-            if settings.health_port:
-                await health.start("0.0.0.0", settings.health_port)
-            try:
-                await stop.wait()
-                # Let in-flight sends finish and be recorded; never past the 10 s a stop may take.
-                await asyncio.wait({delivery}, timeout=SHUTDOWN_GRACE)
-            finally:
-                delivery.cancel()
-                await asyncio.gather(delivery, return_exceptions=True)
-                await health.stop()
+        health = HealthServer(services, delivery=None)
+        if settings.health_port:  # a busy port is said before polling starts
+            await health.start("0.0.0.0", settings.health_port)
+        try:
+            async with running_bot(application):
+                delivery = asyncio.create_task(deliver_for(services, stop=stop))
+                health.delivery = delivery
+                try:
+                    await stop.wait()
+                    # In-flight sends finish and are recorded; never past the 10 s a stop may take.
+                    await asyncio.wait({delivery}, timeout=SHUTDOWN_GRACE)
+                finally:
+                    delivery.cancel()
+                    await asyncio.gather(delivery, return_exceptions=True)
+        finally:
+            await health.stop()

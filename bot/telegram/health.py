@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy import text
 
+from bot.config import ConfigError
 from bot.delivery.outbox import Outbox
 from bot.telegram.context import Services
 
@@ -32,7 +33,15 @@ class HealthServer:
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as error:
+            await self._runner.cleanup()
+            reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
+            raise ConfigError(
+                f"HEALTH_PORT: cannot listen on port {port} ({reason}); choose a free port, "
+                "or 0 to turn health and metrics off"
+            ) from None
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:

@@ -26,6 +26,16 @@ class Place:
     abroad: bool = False
 
 
+def usable_point(latitude: float | None, longitude: float | None) -> bool:
+    """A point that can be on Earth and is not the (0, 0) an app sends when it knows nothing."""
+    if latitude is None or longitude is None:
+        return False
+    if not (math.isfinite(latitude) and math.isfinite(longitude)):
+        return False
+    on_earth = -90 <= latitude <= 90 and -180 <= longitude <= 180
+    return on_earth and (latitude, longitude) != (0, 0)
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (latitude, longitude) points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))

@@ -14,9 +14,9 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     assert query is not None and update.effective_chat is not None
     advisory = await context.services.advisories.get(advisory_id=press.args[0])
     subscriber = context.subscriber
-    if advisory is None or advisory.status != "actual":
+    if advisory is not None and advisory.status != "actual":
         return context._("This is a preview: presses are not counted.")
-    if subscriber is None or subscriber.country != advisory.country:
+    if advisory is None or subscriber is None or subscriber.country != advisory.country:
         return context._("This button is out of date. Use /start or /settings.")
     await context.services.acks.acknowledge(
         advisory_id=advisory.id, chat_id=update.effective_chat.id

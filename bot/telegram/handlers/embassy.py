@@ -12,6 +12,7 @@ from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import subscribers_only
 from bot.telegram.keyboards import reader as keyboards
+from bot.world.geography import usable_point
 from bot.world.regions import REGION_NAMES
 
 
@@ -45,7 +46,14 @@ async def location_message(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(context._("Press /start to subscribe first."))
         return
     where = update.effective_message.location
-    await _show(update, context, directory, for_point(directory, where.latitude, where.longitude))
+    latitude, longitude = where.latitude, where.longitude
+    if not usable_point(latitude, longitude):
+        await update.effective_message.reply_text(
+            context._("This does not look like a real place. Choose your region:"),
+            reply_markup=keyboards.region_for_embassy(context._),
+        )
+        return
+    await _show(update, context, directory, for_point(directory, latitude, longitude))
 
 
 async def region_button(update: Update, context: BotContext, press: Callback) -> None:
