@@ -131,7 +131,9 @@ async def engine(
             started = time.perf_counter()
             total = await outbox.publish(advisory, paid=paid)
             published = time.perf_counter()
+            cpu = time.process_time()
             await worker.drain()
+            cpu = time.process_time() - cpu
             ended = time.perf_counter()
     finally:
         await database.close()
@@ -140,6 +142,7 @@ async def engine(
         "publish_s": published - started,
         "first_delivery_s": first[0] - started if first else float("nan"),
         "send_rate": total / (ended - published),
+        "cpu_ms_per_message": 1000 * cpu / max(total, 1),
     }
 
 
@@ -147,15 +150,17 @@ async def _advisory(advisory: Any) -> Any:
     return advisory
 
 
-async def baseline(sandbox: SandboxProcess, messages: int) -> float:
+async def baseline(sandbox: SandboxProcess, messages: int) -> tuple[float, float]:
+    """The PTB loop: messages a second, and CPU milliseconds a message."""
     from telegram import Bot
 
     bot = Bot(sandbox.token, base_url=f"{sandbox.url}/bot")
     async with bot:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for chat_id in range(1, messages + 1):
             await bot.send_message(chat_id, "Test advisory")
-        return messages / (time.perf_counter() - started)
+        cpu_ms = 1000 * (time.process_time() - cpu) / messages
+        return messages / (time.perf_counter() - started), cpu_ms
 
 
 async def ceiling(sandbox: SandboxProcess, messages: int, connections: int = 200) -> float:
@@ -276,7 +281,9 @@ async def run(quick: bool) -> dict[str, Any]:
         sandbox = SandboxProcess(limits=False)
         try:
             results["ceiling"] = await ceiling(sandbox, 20_000 if quick else 50_000)
-            results["baseline"] = await baseline(sandbox, 2_000 if quick else 10_000)
+            results["baseline"], results["baseline_cpu_ms"] = await baseline(
+                sandbox, 2_000 if quick else 10_000
+            )
             results["engine"] = await engine(url, sandbox, rate=100_000, paid=True)
             results["engine_bare"] = await engine(
                 bare_url, sandbox, rate=100_000, paid=True, button=False
@@ -313,6 +320,9 @@ def report(results: dict[str, Any]) -> str:
         f"| the same without the “I understand” button on each message | "
         f"{results['engine_bare']['send_rate']:.0f} msg/s "
         f"({results['engine_bare']['send_rate'] / base:.1f}× baseline) |",
+        f"| CPU per message in the send path: engine / baseline | "
+        f"{results['engine']['cpu_ms_per_message']:.2f} / {results['baseline_cpu_ms']:.2f} ms "
+        f"({results['baseline_cpu_ms'] / results['engine']['cpu_ms_per_message']:.1f}× less) |",
         f"| outbox fill ({results['subscribers']:,} rows) | "
         f"{results['engine']['publish_s']:.2f} s |",
         f"| publish → first delivery | {results['engine']['first_delivery_s'] * 1000:.0f} ms |",

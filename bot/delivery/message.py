@@ -32,6 +32,7 @@ class Delivered:
     first_id: int | None = None
     later_ids: list[int] = field(default_factory=list)  # the second and third part
     voice_ids: list[int] = field(default_factory=list)
+    ambiguous: bool = False  # a part may have arrived twice (a connection dropped after it)
 
     @property
     def more(self) -> str | None:
@@ -97,7 +98,7 @@ async def send_parts(
     send, so nothing was sent.
     """
     ids = list(delivered or [])
-    result = SendResult("sent")
+    result, ambiguous = SendResult("sent"), False
     for index in range(len(ids), len(parts)):
         body = payload(chat_id, parts[index], quiet=quiet, paid=paid)
         if markup is not None and index == len(parts) - 1:
@@ -115,8 +116,9 @@ async def send_parts(
         if answer is None:
             return None
         result = answer
+        ambiguous |= result.ambiguous
         if result.kind != "sent":
-            return Delivered(result, ids[0] if ids else None, ids[1:])
+            return Delivered(result, ids[0] if ids else None, ids[1:], ambiguous=ambiguous)
         ids.append(result.message_id or 0)
     voices: list[int] = []
     if voice is not None and send_voice is not None:
@@ -125,4 +127,4 @@ async def send_parts(
         # The text arrived: a voice note that fails is not worth a second copy of the text.
         if spoken is not None and spoken.kind == "sent" and spoken.message_id:
             voices.append(spoken.message_id)
-    return Delivered(result, ids[0] if ids else None, ids[1:], voices)
+    return Delivered(result, ids[0] if ids else None, ids[1:], voices, ambiguous)

@@ -14,6 +14,7 @@ from bot.clock import Clock, utcnow
 from bot.delivery import message_ids
 from bot.delivery.discreet import KEEP_FOR
 from bot.delivery.queries import BroadcastQueries, audience
+from bot.delivery.telegram_api import AMBIGUOUS
 from bot.storage.db import Database
 from bot.storage.models import Broadcast, Delivery, ScheduledDeletion, Subscriber
 
@@ -30,6 +31,7 @@ class Pending:
     attempts: int
     discreet: bool = False  # its messages are deleted after 24 hours
     delivered: tuple[int, ...] = ()  # parts an earlier try got through: resume after them
+    ambiguous: bool = False  # an earlier try may have arrived (its connection dropped)
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class Outbox(BroadcastQueries):
                 Subscriber.discreet,
                 Delivery.message_id,
                 Delivery.more_ids,
+                Delivery.last_error,
             )
             .join(Subscriber, Subscriber.chat_id == Delivery.chat_id)
             .where(
@@ -178,8 +181,16 @@ class Outbox(BroadcastQueries):
         async with self._db.sessions() as session:
             rows = (await session.execute(query)).all()
         return [
-            Pending(chat_id, locale, region, attempts, bool(discreet), _parts(first, more))
-            for chat_id, locale, region, attempts, discreet, first, more in rows
+            Pending(
+                chat_id,
+                locale,
+                region,
+                attempts,
+                bool(discreet),
+                _parts(first, more),
+                (error or "").startswith(AMBIGUOUS),
+            )
+            for chat_id, locale, region, attempts, discreet, first, more, error in rows
         ]
 
     async def skip_unreachable(self, advisory_id: str) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, update
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock
+from bot.delivery.telegram_api import AMBIGUOUS
 from bot.storage.db import Database
 from bot.storage.models import AdvisoryRow, Broadcast, CorrectionRow, Delivery, Subscriber
 
@@ -20,6 +21,7 @@ class Progress:
     total: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     sent_by_locale: dict[str, int] = field(default_factory=dict)
+    possibly_twice: int = 0  # sent after a try whose connection dropped once it was written
 
     @property
     def left(self) -> int:
@@ -198,6 +200,18 @@ class BroadcastQueries:
                     )
                 ).all()
             )
+            twice = await session.scalar(
+                select(func.count()).where(
+                    Delivery.advisory_id == advisory_id,
+                    Delivery.status == "sent",
+                    Delivery.last_error.startswith(AMBIGUOUS),
+                )
+            )
         total = 0 if broadcast is None else broadcast.total
         locales = {str(locale): count for locale, count in by_locale.items()}
-        return Progress(total=total, by_status=by_status, sent_by_locale=locales)
+        return Progress(
+            total=total,
+            by_status=by_status,
+            sent_by_locale=locales,
+            possibly_twice=int(twice or 0),
+        )

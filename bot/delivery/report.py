@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.delivery.queries import Progress
 from bot.texts import Gettext, bold, html
+from bot.texts.manage import possibly_twice
 
 
 def final_report(_: Gettext, *, advisory_id: str, headline: str, progress: Progress) -> str:
@@ -23,6 +24,8 @@ def final_report(_: Gettext, *, advisory_id: str, headline: str, progress: Progr
     ]
     if progress.sent_by_locale:
         lines.append(", ".join(f"{k} {v}" for k, v in sorted(progress.sent_by_locale.items())))
+    if progress.possibly_twice:
+        lines.append(possibly_twice(_, progress.possibly_twice))
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from bot.delivery.budget import Budget
@@ -31,13 +32,14 @@ async def budgeted(
     """Send one request within the budget. None: `proceed` said no once the slot came (a
     halt, a cancel, a shutdown), and nothing was sent."""
     chat_id = int(body["chat_id"])
-    transient = 0
+    transient, ambiguous = 0, False
     result: SendResult | None = None
     for _ in range(RETRIES_AFTER_429 + TRANSIENT_TRIES):
         await budget.acquire(chat_id, priority=priority, queue=queue, paid=paid)
         if proceed is not None and not await proceed():
             return None
         result = await call(body)
+        ambiguous |= result.ambiguous  # a try that may have arrived makes a later one suspect
         if result.kind == "retry_after":
             budget.retry_after(chat_id, result.retry_after)
             continue
@@ -46,5 +48,7 @@ async def budgeted(
             if transient < TRANSIENT_TRIES:
                 await asyncio.sleep(TRANSIENT_BACKOFF * 2 ** (transient - 1))
                 continue
-        return result
+        break
+    if result is not None and ambiguous and not result.ambiguous:
+        result = replace(result, ambiguous=True)
     return result

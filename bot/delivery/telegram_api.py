@@ -12,6 +12,7 @@ from typing import Any, Literal
 import aiohttp
 
 Kind = Literal["sent", "retry_after", "blocked", "gone", "transient"]
+AMBIGUOUS = "ambiguous: "  # the start of an error after which a send may have arrived
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class SendResult:
     message_id: int | None = None
     retry_after: float = 0.0
     error: str | None = None
+    # The connection failed after the request was written: it may have taken effect (a send
+    # tried again may then arrive twice; Telegram cannot deduplicate).
+    ambiguous: bool = False
 
 
 def classify(status: int, body: dict[str, Any]) -> SendResult:
@@ -70,8 +74,12 @@ class BotApiClient:
         """Any sending method; network trouble is a transient failure, never an exception."""
         try:
             status, body = await self._post(method, payload)
-        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
+        except aiohttp.ClientConnectorError as error:  # never reached the server
             return SendResult("transient", error=type(error).__name__)
+        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
+            return SendResult(
+                "transient", error=f"{AMBIGUOUS}{type(error).__name__}", ambiguous=True
+            )
         return classify(status, body)
 
     async def send_message(self, payload: dict[str, Any]) -> SendResult:

@@ -28,13 +28,15 @@ from bot.delivery.message import Delivered, Markup, Send, payload, send_parts
 from bot.delivery.outbox import Outbox, Pending, SendOutcome
 from bot.delivery.quiet import silent
 from bot.delivery.sender import budgeted
-from bot.delivery.telegram_api import SendResult
+from bot.delivery.telegram_api import AMBIGUOUS, SendResult
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 Render = Callable[[Advisory, str], list[str]]
 FETCH = 500
 HALT_CHECK = 0.5  # seconds between looks at the broadcast's state (an admin's /halt)
+# Kept as the error of a sent row that may have arrived twice (the admin's report counts them).
+POSSIBLY_TWICE = AMBIGUOUS + "possibly sent twice"
 LOOK_EVERY = 0.5  # seconds between looks for new broadcasts while others are sending
 
 
@@ -257,6 +259,7 @@ class Worker:
             elif result.kind == "retry_after":
                 self.metrics.throttled()
         if result.kind == "sent":
+            twice = delivered.ambiguous or row.ambiguous  # this try or an earlier one
             return SendOutcome(
                 row.chat_id,
                 "sent",
@@ -266,6 +269,7 @@ class Worker:
                 more_ids=delivered.more,
                 locale=row.locale,
                 discreet=row.discreet,
+                error=POSSIBLY_TWICE if twice else None,
             )
         if result.kind == "retry_after":  # still limited after every wait: later
             later = now + timedelta(seconds=result.retry_after)

@@ -27,6 +27,9 @@ class Faults:
     """Failures to inject: a share of 5xx answers, added latency, a crash after N sends."""
 
     server_error_share: float = 0.0
+    # A share of sends that take effect, after which the connection drops before the answer
+    # (what a client cannot tell from a send that never arrived).
+    drop_after_send_share: float = 0.0
     latency: float = 0.0
     crash_after_sends: int | None = None
     on_crash: Callable[[], None] | None = None

@@ -36,6 +36,7 @@ class SandboxServer:
         self.limits = limits or Limits()
         self.faults = faults or Faults()
         self.flood = FloodControl(self.limits)
+        self.dropped = 0  # sends that took effect while the connection dropped
         self.webhooks = WebhookPoster(world)
         self.errors: list[tuple[str, int, str]] = []  # (method, code, description) answered
         self.sends: list[tuple[float, int]] = []  # (monotonic time, status) of each send request
@@ -84,6 +85,12 @@ class SandboxServer:
             self._log_send(method, error.code)
             return web.json_response(error.payload(), status=error.code)
         self._log_send(method, 200)
+        share = self.faults.drop_after_send_share
+        if share and name in SENDING and self.faults.rng.random() < share:
+            self.dropped += 1
+            if request.transport is not None:
+                request.transport.close()  # it took effect; the answer never arrives
+            raise web.HTTPServiceUnavailable  # not written: the connection is gone
         return web.json_response({"ok": True, "result": result})
 
     def _log_send(self, method: str, status: int) -> None:

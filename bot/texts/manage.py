@@ -163,6 +163,17 @@ def approval_request(
     )
 
 
+def possibly_twice(_: Gettext, count: int) -> str:
+    """Said in reports only when a connection dropped after a send that was then sent again."""
+    return html(
+        _(
+            "Possibly sent twice (the connection dropped after sending, then it was sent "
+            "again): {count}."
+        ),
+        count=str(count),
+    )
+
+
 def report(
     _: Gettext,
     *,
@@ -176,6 +187,7 @@ def report(
     sent_by_locale: dict[str, int],
     acks: dict[str, int],
     correction: tuple[str, int, int, int] | None,
+    twice: int = 0,
 ) -> str:
     """One advisory for admins: state, delivery counts, "I understand", corrections."""
     label = _(STATES[state])
@@ -200,6 +212,8 @@ def report(
             )
         )
         lines.append(html(_("By language: {counts}"), counts=counts_by_locale(sent_by_locale)))
+        if twice:
+            lines.append(possibly_twice(_, twice))
     lines.append(
         html(
             _("“I understand” pressed: {total} ({counts})"),

@@ -9,6 +9,7 @@ import pytest
 
 from bot.clock import utcnow
 from bot.delivery import outbox as outbox_module
+from bot.delivery.report import final_report
 from bot.delivery.service import renderer
 from bot.sandbox import Faults, Limits, Sandbox
 from bot.storage.advisories import AdvisoryRepository
@@ -295,3 +296,27 @@ async def test_a_failure_on_a_later_part_never_resends_the_first(
     for chat_id in (1, 50, 100):
         texts = [m.text or "" for m in sandbox.world.chats[chat_id].messages]
         assert len(texts) == len(set(texts)) == parts
+
+
+async def test_sends_whose_connection_dropped_are_counted_as_possibly_twice(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    chats = await setup.audience(300)
+    await setup.publish()
+    # 3% of sends take effect, then the connection drops before Telegram's answer arrives.
+    faults = Faults(drop_after_send_share=0.03, seed=11)
+    async with make_sandbox(faults=faults) as sandbox, setup.worker(sandbox) as worker:
+        await worker.drain()
+    assert sandbox.server.dropped > 0
+    twice = {chat for chat, count in sandbox.bot.stats.per_chat.items() if count > 1}
+    assert twice, "some readers got a second copy: Telegram cannot deduplicate"
+    assert set(sandbox.bot.stats.per_chat) == set(chats)  # and nobody was missed
+    progress = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")
+    assert progress.possibly_twice >= len(twice)  # every copy sent twice is in the report
+    assert progress.possibly_twice <= sandbox.server.dropped
+    report = final_report(
+        setup.translator.bound("ru"), advisory_id="x", headline="h", progress=progress
+    )
+    said = "Возможно, отправлено дважды (связь оборвалась после отправки, и сообщение ушло"
+    said += " ещё раз)"
+    assert f"{said}: {progress.possibly_twice}." in report

@@ -90,6 +90,7 @@ async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> 
         total=progress.total,
         sent_by_locale=progress.sent_by_locale,
         acks=await reports.acknowledged(advisory.id),
+        twice=progress.possibly_twice,
         correction=None
         if correction is None
         else (correction.state, correction.edited, correction.gone, correction.failed),
