@@ -15,9 +15,7 @@ from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage import Database, SubscriberRepository
 from bot.storage.admins import AdminRepository
-from bot.telegram.callbacks import short
-from bot.telegram.keyboards import admin as admin_keyboards
-from bot.texts import Gettext
+from bot.telegram.views.approvals import approval_keyboard
 
 DRAFT_OPEN = "elchi: {id}: a draft of it is open in Telegram (/advisories); finish or discard it"
 
@@ -39,10 +37,6 @@ def api_sender(api: BotApiClient) -> SendBody:
         return (await api.send_message(body)).kind == "sent"
 
     return send
-
-
-def _approval_keyboard(_: Gettext, draft_id: str, locales: list[str]) -> dict[str, Any]:
-    return admin_keyboards.approval(_, short(draft_id), locales).to_dict()
 
 
 async def submit(
@@ -79,7 +73,7 @@ async def submit(
                 translator=Translator(),
                 subscribers=SubscriberRepository(database=database),
                 default_locale=settings.default_locale,
-                keyboard=_approval_keyboard,
+                keyboard=approval_keyboard,
                 send=api_sender(api),
             )
         print(

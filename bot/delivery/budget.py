@@ -39,7 +39,7 @@ class Lanes:
     """Rates with a margin under Telegram's, so that our own pacing never draws a 429."""
 
     free: float = 28.0  # Telegram: about 30 a second to all chats
-    paid: float = 950.0  # allow_paid_broadcast: up to 1,000 a second
+    paid: float = 975.0  # allow_paid_broadcast: up to 1,000 a second
     per_chat: float = 0.9  # Telegram: about one a second to one chat...
     chat_burst: int = 3  # ...with short bursts
 
