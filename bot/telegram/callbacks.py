@@ -33,6 +33,8 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "adv": (ADVISORY_ID,),  # /latest: open one advisory
     "emb": (frozenset(REGION_NAMES) | {"none"},),  # /embassy: the region picked from the list
     "callup": (frozenset({"paper", "offer", "pressure"}),),
+    # /law, /embassy, /callup before subscribing: the citizenship, tapped (never stored).
+    "ask": (frozenset({"law", "embassy", "callup"}), frozenset(COUNTRY_CODES)),
     ACK_ACTION: (ADVISORY_ID,),  # "I understand" under every advisory (counted once a chat)
     # Admins only (checked again by the handler): compose, preview, edit, schedule, approve,
     # and /advisories. The first argument is `short(id)` of the draft or advisory.

@@ -18,6 +18,7 @@ from bot.telegram import callbacks
 from bot.telegram.callbacks import Callback
 from bot.telegram.commands import publish_admin_commands
 from bot.telegram.context import BotContext
+from bot.telegram.views.citizens import ask_country, country_of
 from bot.telegram.views.replies import stale_button, unknown_command
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
@@ -38,6 +39,23 @@ def subscribers_only(handler: Handler) -> Handler:
         await handler(update, context)
 
     return guarded
+
+
+def citizens(topic: str) -> Callable[[Handler], Handler]:
+    """Run `handler` once the person's citizenship is known (subscribed, or tapped just now);
+    otherwise ask for it with one tap (the `ask:<topic>:<country>` button answers)."""
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def guarded(update: Update, context: BotContext) -> None:
+            if country_of(context) is None:
+                await ask_country(update, context, topic)
+                return
+            await handler(update, context)
+
+        return guarded
+
+    return wrap
 
 
 def _actor(update: Update) -> str:

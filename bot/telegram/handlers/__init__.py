@@ -86,10 +86,14 @@ BUTTONS: list[tuple[str, tuple[str, ...], Handler]] = [
     ("set:country", (), subscriber_button(settings.set_button)),
     ("set:region", (), subscriber_button(settings.set_button)),
     ("set:discreet", (), subscriber_button(settings.set_button)),
-    ("dual", (), subscriber_button(law.dual_button)),
     ("adv", (), subscriber_button(law.advisory_button)),
-    ("emb", (), subscriber_button(embassy.region_button)),
-    ("callup", (), subscriber_button(callup.callup_button)),
+    # /law, /embassy and /callup answer before subscribing too (the citizenship is tapped).
+    ("ask", ("law",), anyone_button(law.ask_button)),
+    ("ask", ("embassy",), anyone_button(embassy.ask_button)),
+    ("ask", ("callup",), anyone_button(callup.ask_button)),
+    ("dual", (), anyone_button(law.dual_button)),
+    ("emb", (), anyone_button(embassy.region_button)),
+    ("callup", (), anyone_button(callup.callup_button)),
     # Admins only; each handler also checks the country of the draft or advisory it acts on.
     ("c", (), admin_button(compose.compose_button)),
     ("p", (), admin_button(preview.preview_button)),
@@ -131,5 +135,6 @@ def register(
         labels = menu_labels(translator.bound, key)
         application.add_handler(MessageHandler(filters.Text(labels), command))
     application.add_handler(MessageHandler(filters.TEXT, info.text_message))
+    application.add_handler(MessageHandler(filters.VOICE, info.voice_message))
     application.add_handler(MessageHandler(filters.ALL, free_text))
     application.add_error_handler(errors.error_handler)

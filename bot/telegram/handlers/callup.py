@@ -8,30 +8,32 @@ from bot.advisories import cards as embassy_texts
 from bot.advisories.lookup import embassy, for_region
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.guards import subscribers_only
-from bot.telegram.keyboards import reader as keyboards
+from bot.telegram.views.citizens import (
+    country_of,
+    offer_subscription,
+    remember_country,
+    send_callup_question,
+)
 from bot.texts import ask as texts
 from bot.texts import html
 
 
-@subscribers_only
 async def callup_command(update: Update, context: BotContext) -> None:
-    """Ask what happened, with three buttons."""
-    assert update.effective_message is not None
-    await update.effective_message.reply_html(
-        texts.callup_question(context._), reply_markup=keyboards.callup_choices(context._)
-    )
+    """Ask what happened, with three buttons (the citizenship first, if not known)."""
+    await send_callup_question(update, context)
 
 
 async def callup_button(update: Update, context: BotContext, press: Callback) -> None:
     """What to do now, whom to call (their consulate), what to have ready, a message to copy."""
     assert update.callback_query is not None
-    country = context.member.country
+    country = country_of(context)
+    if country is None:
+        return
     advisories = context.services.advisories
     directory = await advisories.directory(country=country)
     card = ""
     if directory is not None:
-        region = context.member.region
+        region = context.subscriber.region if context.subscriber is not None else None
         mission = for_region(directory, region).mission if region else embassy(directory)
         sources = embassy_texts.Sources()
         card = embassy_texts.mission_card(
@@ -55,3 +57,11 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
         parse_mode="HTML",
         disable_web_page_preview=True,
     )
+    if update.effective_chat is not None:
+        await offer_subscription(context, update.effective_chat.id)
+
+
+async def ask_button(update: Update, context: BotContext, press: Callback) -> None:
+    """The citizenship tapped before subscribing: what happened?"""
+    remember_country(context, press.args[1])
+    await callup_command(update, context)

@@ -10,19 +10,20 @@ from bot.advisories.lookup import Match, embassy, for_point, for_region
 from bot.advisories.places import russian_cities
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.guards import subscribers_only
+from bot.telegram.guards import citizens
 from bot.telegram.keyboards import reader as keyboards
+from bot.telegram.views.citizens import country_of, offer_subscription, remember_country
 from bot.world.geography import usable_point
 from bot.world.regions import REGION_NAMES
 
 
-@subscribers_only
+@citizens("embassy")
 async def embassy_command(update: Update, context: BotContext) -> None:
     """The saved region's mission at once; otherwise ask where the person is."""
     assert update.effective_message is not None and update.effective_chat is not None
-    region = context.member.region
+    region = context.subscriber.region if context.subscriber is not None else None
     if region is not None:
-        directory = await context.services.advisories.directory(country=context.member.country)
+        directory = await context.services.advisories.directory(country=_country(context))
         if directory is not None:
             await _show(update, context, directory, for_region(directory, region))
     await update.effective_message.reply_text(
@@ -37,11 +38,11 @@ async def embassy_command(update: Update, context: BotContext) -> None:
     )
 
 
-@subscribers_only
+@citizens("embassy")
 async def location_message(update: Update, context: BotContext) -> None:
     """A shared location: the mission whose district covers it, else the nearest."""
     assert update.effective_message is not None and update.effective_message.location is not None
-    directory = await context.services.advisories.directory(country=context.member.country)
+    directory = await context.services.advisories.directory(country=_country(context))
     if directory is None:
         await update.effective_message.reply_text(context._("Press /start to subscribe first."))
         return
@@ -58,7 +59,9 @@ async def location_message(update: Update, context: BotContext) -> None:
 
 async def region_button(update: Update, context: BotContext, press: Callback) -> None:
     """A region picked from the list ("none": the embassy)."""
-    directory = await context.services.advisories.directory(country=context.member.country)
+    if country_of(context) is None:
+        return
+    directory = await context.services.advisories.directory(country=_country(context))
     if directory is None:
         return
     region = press.args[0]
@@ -70,7 +73,7 @@ async def region_button(update: Update, context: BotContext, press: Callback) ->
 
 async def _show(update: Update, context: BotContext, directory: Directory, match: Match) -> None:
     assert update.effective_chat is not None
-    chat_id, country = update.effective_chat.id, context.member.country
+    chat_id, country = update.effective_chat.id, _country(context)
     translator = context.services.translator
     text = texts.contacts(
         context._,
@@ -98,10 +101,23 @@ async def _show(update: Update, context: BotContext, directory: Directory, match
             title=texts.mission_title(context._, mission, country)[:64],
             address=f"{mission.address.value} ({pin})",
         )
-    region = match.region
-    if region in REGION_NAMES and region != context.member.region:
+    region, subscriber = match.region, context.subscriber
+    if subscriber is not None and region in REGION_NAMES and region != subscriber.region:
         await context.bot.send_message(
             chat_id,
             context._("Save this region for next time?"),
             reply_markup=keyboards.save_region(context._, region),
         )
+    await offer_subscription(context, chat_id)
+
+
+async def ask_button(update: Update, context: BotContext, press: Callback) -> None:
+    """The citizenship tapped before subscribing: where the person is, at once."""
+    remember_country(context, press.args[1])
+    await embassy_command(update, context)
+
+
+def _country(context: BotContext) -> str:
+    country = country_of(context)
+    assert country is not None, "guarded by citizens()"
+    return country

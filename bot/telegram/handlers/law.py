@@ -7,20 +7,23 @@ from telegram import Update
 from bot.advisories.model import pick
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.guards import subscribers_only
+from bot.telegram.guards import citizens, subscribers_only
 from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_advisory
+from bot.telegram.views.citizens import country_of, offer_subscription, remember_country
 from bot.texts import ask as texts
 from bot.texts import html
 
 MAX_LISTED = 10
 
 
-@subscribers_only
+@citizens("law")
 async def law_command(update: Update, context: BotContext) -> None:
-    """The standing legal warning of the subscriber's country."""
+    """The standing legal warning of the person's country."""
     assert update.effective_message is not None and update.effective_chat is not None
-    standing = await context.services.advisories.standing(country=context.member.country)
+    country = country_of(context)
+    assert country is not None
+    standing = await context.services.advisories.standing(country=country)
     if standing is None:
         await update.effective_message.reply_text(
             context._(
@@ -37,12 +40,23 @@ async def law_command(update: Update, context: BotContext) -> None:
             parse_mode="HTML",
             reply_markup=keyboards.dual_question(context._),
         )
+    else:
+        await offer_subscription(context, update.effective_chat.id)
+
+
+async def ask_button(update: Update, context: BotContext, press: Callback) -> None:
+    """The citizenship tapped before subscribing: the legal warning at once."""
+    remember_country(context, press.args[1])
+    await law_command(update, context)
 
 
 async def dual_button(update: Update, context: BotContext, press: Callback) -> None:
     """Answer for dual citizens or not; the answer itself is never stored."""
     assert update.callback_query is not None
-    standing = await context.services.advisories.standing(country=context.member.country)
+    country = country_of(context)
+    if country is None:
+        return
+    standing = await context.services.advisories.standing(country=country)
     answers = (
         {}
         if standing is None
@@ -50,8 +64,11 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
     )
     text = pick(answers, context.lang)
     await update.callback_query.edit_message_text(
-        html(text) if text else context._("Use the buttons below, or /help.")
+        html(text) if text else context._("Use the buttons below, or /help."),
+        reply_markup=keyboards.reach_the_embassy(context._, country),  # never a dead end
     )
+    if update.effective_chat is not None:
+        await offer_subscription(context, update.effective_chat.id)
 
 
 @subscribers_only

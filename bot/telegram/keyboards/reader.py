@@ -144,6 +144,24 @@ def dual_question(_: Gettext) -> InlineKeyboardMarkup:
     )
 
 
+def reach_the_embassy(_: Gettext, country_code: str) -> InlineKeyboardMarkup:
+    """Under an answer that says "check with the embassy": how, in one tap."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    menu_label(_, "embassy"), callback_data=data("ask", "embassy", country_code)
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    menu_label(_, "callup"), callback_data=data("ask", "callup", country_code)
+                )
+            ],
+        ]
+    )
+
+
 def advisory_list(items: list[tuple[str, str]]) -> InlineKeyboardMarkup:
     """/latest: one button an advisory, (id, label)."""
     return InlineKeyboardMarkup(

@@ -1,0 +1,88 @@
+"""A migrant in trouble never meets a dead end: typed cries for help and voice notes lead to
+/callup, and /law, /embassy, /callup answer before subscribing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.demo.harness import Harness
+from bot.texts.cries import cry_for_help
+from tests.e2e.helpers import gettext_in, press, say
+
+CRIES = [
+    ("ru", "ru-UZ", "мне пришла повестка что делать"),
+    ("ru", "ru-TJ", "Mne prishla povestka, chto delat?"),  # Russian typed in Latin letters
+    ("ru", "ru-KG", "павеска из ваенкомата памагите"),  # as phones get it
+    ("uz", "uz-UZ", "Menga chaqiruv qog'ozi keldi, nima qilay?"),  # the ASCII apostrophe
+    ("uz_Cyrl", "uz_Cyrl-UZ", "Менга чақирув қоғози келди"),
+    ("ky", "ky-KG", "мага аскерге чакыруу келди, жардам бериңиз"),
+    ("tg", "tg-TJ", "ба ман даъватнома омад, ёрӣ диҳед"),
+]
+
+
+@pytest.mark.parametrize(("locale", "link", "text"), CRIES)
+async def test_a_typed_cry_for_help_gets_the_callup_choices(
+    harness: Harness, locale: str, link: str, text: str
+) -> None:
+    user = harness.sandbox.user(language_code=None)
+    await say(harness, user, f"/start {link}")
+    await say(harness, user, text)
+    _ = gettext_in(harness, locale)
+    answer = user.bot_messages()[-1]
+    assert (answer.text or "").startswith(_("What happened?"))
+    assert next(b["text"] for b in answer.buttons()) == "📄 " + _("I received a call-up paper")
+    row = await harness.services.subscribers.get(chat_id=user.id)
+    assert row is not None
+    assert row.locale == locale
+
+
+async def test_a_voice_note_gets_the_callup_choices(harness: Harness) -> None:
+    user = harness.sandbox.user(language_code=None)
+    await say(harness, user, "/start ky-KG")
+    user.send_voice("AwACAgIAAxkBAAIC")
+    await harness.settle()
+    assert user.last_text().startswith(gettext_in(harness, "ky")("What happened?"))
+
+
+async def test_other_text_still_gets_the_pointer_to_the_buttons(harness: Harness) -> None:
+    user = harness.sandbox.user(language_code="ru")
+    await say(harness, user, "/start ru-UZ")
+    await say(harness, user, "салам, как дела")
+    assert user.last_text().startswith("Я не читаю написанные сообщения.")
+
+
+def test_words_that_only_look_alike_are_not_cries() -> None:
+    assert not cry_for_help("Свой адрес я знаю. Салом!")
+    assert not cry_for_help("frontend developer")  # starts with "front": not Russian "фронт"
+    assert cry_for_help("ПОВЕСТКУ")
+
+
+async def test_callup_before_subscribing_asks_the_citizenship_then_answers(
+    harness: Harness,
+) -> None:
+    user = harness.sandbox.user(language_code="ru")
+    await say(harness, user, "/callup")
+    assert user.last_text() == "Гражданином какой страны вы являетесь?"
+    await press(harness, user, "🇹🇯 Таджикистан")
+    assert user.last_text().startswith("Что случилось?")
+    await press(harness, user, "📄 Мне вручили повестку")
+    texts = [m.text or "" for m in user.bot_messages()]
+    assert any("Посольство · Москва (Таджикистан)" in t for t in texts)
+    assert texts[-1].startswith("Получать предупреждения вашего посольства здесь")
+    assert await harness.services.subscribers.get(chat_id=user.id) is None  # nothing stored
+    await press(harness, user, "🔔 Подписаться")
+    row = await harness.services.subscribers.get(chat_id=user.id)
+    assert row is not None
+    assert (row.country, row.subscribed) == ("TJ", True)
+
+
+@pytest.mark.parametrize("command", ["/law", "/embassy"])
+async def test_law_and_embassy_answer_before_subscribing(harness: Harness, command: str) -> None:
+    user = harness.sandbox.user(language_code="ky")
+    await say(harness, user, command)
+    assert user.last_text() == gettext_in(harness, "ky")("Which country are you a citizen of?")
+    await press(harness, user, "🇰🇬 Кыргызстан")
+    texts = [m.text or "" for m in user.bot_messages()]
+    assert len(texts) >= 3  # the answer itself, not a request to subscribe first
+    assert "/start" not in texts[-2]
+    assert await harness.services.subscribers.get(chat_id=user.id) is None
