@@ -32,7 +32,10 @@ REASON = {
     "region": N_("It serves your region."),
     "district": N_("It serves your federal district."),
     "nearest": N_("It is the nearest to you."),
-    "abroad": N_("You seem to be outside Russia. Here is the embassy in Moscow."),
+    "abroad": N_(
+        "You seem to be outside Russia. Elchi lists only your country's missions in Russia: "
+        "call a line at home, or the embassy in Moscow."
+    ),
     "unknown": N_("Here is the embassy in Moscow."),
 }
 
@@ -66,6 +69,9 @@ def mission_title(_: Gettext, mission: Mission, country_code: str) -> str:
     return f"{_(KIND[mission.kind])} · {city} ({_(COUNTRY_NAMES[country_code])})"
 
 
+UNVERIFIED = "⚠️"  # after a value only unofficial lists give; explained once a card
+
+
 def _fact(_: Gettext, icon: str, fact: Fact, locale: str, sources: Sources, link: bool) -> str:
     value = escape(fact.value, quote=False)
     if link:
@@ -75,8 +81,40 @@ def _fact(_: Gettext, icon: str, fact: Fact, locale: str, sources: Sources, link
     if note:
         line += f" ({escape(note, quote=False)})"
     if not fact.verified:
-        line += " ⚠️ <i>" + html(_("unverified: only unofficial lists give this")) + "</i>"
+        line += f" {UNVERIFIED}"
     return f"{line} {sources.refs(fact.sources)}"
+
+
+def _unverified_note(_: Gettext, lines: list[str]) -> list[str]:
+    """The one line that explains ⚠️, when the card has any."""
+    if any(f" {UNVERIFIED} " in line or line.endswith(UNVERIFIED) for line in lines):
+        return [
+            f"{UNVERIFIED} <i>" + html(_("unverified: only unofficial lists give this")) + "</i>"
+        ]
+    return []
+
+
+def phones_first(
+    _: Gettext, mission: Mission, directory: Directory, *, locale: str, sources: Sources
+) -> str:
+    """Numbers to call right now, before anything else: the mission's own, else the
+    embassy's (the embassy answers for every region), and the lines at home."""
+    embassy = next(m for m in directory.missions if m.kind == "embassy")
+    lines = [bold(_("Call now:"))]
+    own = mission.phones or embassy.phones
+    holder = mission if mission.phones else embassy
+    for phone in own:
+        line = _fact(_, "📞", phone, locale, sources, link=False)
+        lines.append(
+            line.replace("📞 ", "📞 ", 1)
+            + f" · {html(mission_title(_, holder, directory.country))}"
+        )
+    for hotline in directory.hotlines:
+        if hotline.contact.value.startswith("+"):
+            label = escape(pick(hotline.label, locale) or "", quote=False)
+            line = _fact(_, "☎️", hotline.contact, locale, sources, link=False)
+            lines.append(f"{line} · {label}")
+    return "\n".join(lines + _unverified_note(_, lines))
 
 
 def mission_card(
@@ -93,7 +131,7 @@ def mission_card(
         lines.append(_fact(_, "🌐", mission.website, locale, sources, link=True))
     if mission.hours is not None:
         lines.append(_fact(_, "🕘", mission.hours, locale, sources, link=False))
-    return "\n".join(lines)
+    return "\n".join(lines + _unverified_note(_, lines))
 
 
 def contacts(
@@ -108,8 +146,9 @@ def contacts(
     """The serving mission and why, the embassy if different, home lines, then the sources."""
     sources = Sources()
     country = directory.country
+    call = phones_first(_, match.mission, directory, locale=locale, sources=sources)
     card = mission_card(_, match.mission, country_code=country, locale=locale, sources=sources)
-    parts = [card, "<i>" + html(_(REASON[match.reason])) + "</i>"]
+    parts = [call, card, "<i>" + html(_(REASON[match.reason])) + "</i>"]
     if match.mission.id != embassy.id:
         parts.append(
             mission_card(_, embassy, country_code=country, locale=locale, sources=sources)
@@ -121,6 +160,6 @@ def contacts(
             is_link = hotline.contact.value.startswith("http")
             fact = _fact(_, "☎️", hotline.contact, locale, sources, link=is_link)
             lines.append(fact.replace("☎️ ", f"☎️ {label}: ", 1))
-        parts.append("\n".join(lines))
+        parts.append("\n".join(lines + _unverified_note(_, lines)))
     parts.append(sources.block(_, format_date))
     return "\n\n".join(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.advisories import cards as embassy_texts
-from bot.advisories.lookup import embassy, for_region
+from bot.advisories.lookup import Match, embassy, for_region
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.views.citizens import (
@@ -32,15 +32,18 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
     advisories = context.services.advisories
     directory = await advisories.directory(country=country)
     card = ""
-    if directory is not None:
+    if directory is not None:  # phones first, the serving mission, the embassy, home lines
         region = context.subscriber.region if context.subscriber is not None else None
-        mission = for_region(directory, region).mission if region else embassy(directory)
-        sources = embassy_texts.Sources()
-        card = embassy_texts.mission_card(
-            context._, mission, country_code=country, locale=context.lang, sources=sources
+        found = embassy(directory)
+        match = for_region(directory, region) if region else Match(found, "unknown")
+        card = embassy_texts.contacts(
+            context._,
+            match,
+            directory,
+            locale=context.lang,
+            embassy=found,
+            format_date=context.services.translator.date_formatter(context.lang),
         )
-        formatter = context.services.translator.date_formatter(context.lang)
-        card += "\n" + sources.block(context._, formatter)
     standing = await advisories.standing(country=country)
     says = None
     if standing is not None:

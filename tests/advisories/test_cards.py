@@ -1,0 +1,47 @@
+"""The contact card of /embassy and /callup: a number to call first, for every region and
+country; "unverified" said once a card, not on every line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.advisories.cards import contacts
+from bot.advisories.content import load_content
+from bot.advisories.lookup import Match, embassy, for_region
+from bot.i18n import Translator
+from bot.world import LOCALE_CODES
+from bot.world.regions import RUSSIAN_REGIONS
+from tests.advisories.conftest import SHIPPED
+
+PHONE = re.compile(r"📞 \+\d[\d \-]{7,}")
+
+
+@pytest.mark.parametrize("locale", LOCALE_CODES)
+def test_every_region_of_every_country_gets_a_phone_first(
+    translator: Translator, locale: str
+) -> None:
+    content, problems = load_content(SHIPPED, translator=translator)
+    assert problems == []
+    assert {d.country for d in content.directories} == {"UZ", "KG", "TJ"}
+    _ = translator.bound(locale)
+    for directory in content.directories:
+        found = embassy(directory)
+        for region in [*RUSSIAN_REGIONS, None]:
+            match = for_region(directory, region) if region else Match(found, "unknown")
+            card = contacts(
+                _,
+                match,
+                directory,
+                locale=locale,
+                embassy=found,
+                format_date=translator.date_formatter(locale),
+            )
+            call, *blocks = card.split("\n\n")
+            assert PHONE.search(call), (directory.country, region, locale)
+            for block in [call, *blocks]:
+                note = _("unverified: only unofficial lists give this")
+                assert block.count(note) <= 1, block
+                if "⚠️" in block.replace(f"⚠️ <i>{note}", ""):
+                    assert note in block, block  # a marked value is explained in its card
