@@ -65,11 +65,12 @@ async def export_cap_command(settings: Settings, advisory_id: str | None) -> int
 
 
 async def export_feed_command(settings: Settings, country: str, locale: str) -> int:
-    """Print the Atom feed of `country`'s advisories in force."""
+    """Print the Atom feed of `country`'s advisories in force and earlier warnings."""
     database = Database(settings.database_url)
     try:
         await database.migrate()
-        advisories = await AdvisoryRepository(database=database).in_force(country=country)
+        shown = await AdvisoryRepository(database=database).listing(country=country)
+        advisories = shown.in_force + shown.earlier  # each entry carries its own date
     finally:
         await database.close()
     print(export_feed(advisories, country=country, locale=locale, sender=settings.cap_sender))

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.advisories.contacts import Directory
+from bot.advisories.currency import Listing, listing
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database
@@ -113,6 +114,10 @@ class AdvisoryRepository:
         async with self._db.sessions() as session:
             documents = (await session.scalars(query)).all()
         return [Advisory.model_validate_json(d) for d in documents]
+
+    async def listing(self, *, country: str, now: datetime | None = None) -> Listing:
+        """What readers of `country` see in /latest, the welcome pack and the feed."""
+        return listing(await self.all(country=country), now=now or self._now())
 
     async def standing(self, *, country: str, now: datetime | None = None) -> Advisory | None:
         """The country's standing legal warning in force, if any."""

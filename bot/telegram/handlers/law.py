@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.advisories.model import pick
+from bot.advisories.model import Advisory, pick
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import citizens, subscribers_only
@@ -73,16 +73,29 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
 
 @subscribers_only
 async def latest_command(update: Update, context: BotContext) -> None:
-    """Advisories in force for the subscriber's country, newest first, as buttons."""
+    """Advisories in force for the subscriber's country, newest first, as buttons; then the
+    earlier warnings, with their dates (`bot.advisories.currency` has the rule)."""
     assert update.effective_message is not None
-    found = await context.services.advisories.in_force(country=context.member.country)
-    items = [a for a in found if not a.standing][:MAX_LISTED]
-    if not items:
+    shown = await context.services.advisories.listing(country=context.member.country)
+    if shown.in_force:
+        await update.effective_message.reply_text(
+            context._("Advisories in force for your country:"),
+            reply_markup=keyboards.advisory_list(_labels(context, shown.in_force)),
+        )
+    else:
         await update.effective_message.reply_html(texts.nothing_in_force(context._))
-        return
+    if shown.earlier:
+        await update.effective_message.reply_text(
+            context._("Earlier warnings (more than a year old, shown with their date):"),
+            reply_markup=keyboards.advisory_list(_labels(context, shown.earlier)),
+        )
+
+
+def _labels(context: BotContext, advisories: list[Advisory]) -> list[tuple[str, str]]:
+    """`21.09.2022 · headline…` for each (the date first: how old it is shows at once)."""
     translator = context.services.translator
     labels = []
-    for advisory in items:
+    for advisory in advisories[:MAX_LISTED]:
         text = advisory.text_for(context.lang) or advisory.text["ru"]
         headline = text.headline if len(text.headline) <= 48 else text.headline[:47] + "…"
         by_month = advisory.date_precision == "month"
@@ -90,10 +103,7 @@ async def latest_command(update: Update, context: BotContext) -> None:
             context.lang
         )
         labels.append((advisory.id, f"{formatter(advisory.effective.date())} · {headline}"))
-    await update.effective_message.reply_text(
-        context._("Advisories in force for your country:"),
-        reply_markup=keyboards.advisory_list(labels),
-    )
+    return labels
 
 
 async def advisory_button(update: Update, context: BotContext, press: Callback) -> None:

@@ -47,6 +47,6 @@ async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> 
     standing = await advisories.standing(country=country)
     if standing is not None:
         await send_advisory(context, chat_id, standing)
-    others = [a for a in await advisories.in_force(country=country) if not a.standing]
+    others = (await advisories.listing(country=country)).in_force  # news only, never old
     for advisory in others[:MAX_ON_SUBSCRIBE]:
         await send_advisory(context, chat_id, advisory)
