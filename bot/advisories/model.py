@@ -77,6 +77,9 @@ class Advisory(Strict):
     certainty: Literal["observed", "likely", "possible", "unlikely", "unknown"] = "observed"
     category: Literal["safety", "security", "rescue", "health", "other"] = "security"
     standing: bool = False  # the country's standing legal warning, shown by /law
+    # Whose words the instruction is: the embassy's own request ("what your embassy says"), or
+    # Elchi's advice drawn from the sources (shown as Elchi's advice, never as the embassy's).
+    instruction_from: Literal["embassy", "elchi"] = "elchi"
     effective: datetime
     date_precision: Literal["day", "month"] = "day"  # "month" when sources give no day
     expires: datetime | None = None

@@ -31,7 +31,13 @@ def callup_question(_: Gettext) -> str:
 
 
 def callup_advice(
-    _: Gettext, *, situation: str, country_code: str, mission_card: str, embassy_says: str | None
+    _: Gettext,
+    *,
+    situation: str,
+    country_code: str,
+    mission_card: str,
+    instruction: str | None,
+    from_embassy: bool,
 ) -> str:
     """What to do now, whom to call, what to have ready, and a message to copy."""
     templates = {
@@ -60,8 +66,9 @@ def callup_advice(
         ),
         "2. " + html(_("Contact your consulate or embassy now:")) + "\n" + mission_card,
     ]
-    if embassy_says:
-        parts.append(bold(_("What your embassy says:")) + "\n" + embassy_says)
+    if instruction:  # the embassy's own words only when they are; else Elchi's advice
+        label = _("What your embassy says:") if from_embassy else _("Elchi's advice:")
+        parts.append(bold(label) + "\n" + instruction)
     parts += [
         bold(_("What to have ready"))
         + "\n"

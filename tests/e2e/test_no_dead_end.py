@@ -86,3 +86,26 @@ async def test_law_and_embassy_answer_before_subscribing(harness: Harness, comma
     assert len(texts) >= 3  # the answer itself, not a request to subscribe first
     assert "/start" not in texts[-2]
     assert await harness.services.subscribers.get(chat_id=user.id) is None
+
+
+@pytest.mark.parametrize(
+    ("link", "label"),
+    [
+        ("ru-KG", "Что говорит ваше посольство:"),  # the KG embassy's own request
+        ("ru-UZ", "Совет Elchi:"),  # Elchi's advice from the sources, not the embassy's words
+        ("ru-TJ", "Совет Elchi:"),
+    ],
+)
+async def test_the_embassys_words_are_told_apart_from_elchis_advice(
+    harness: Harness, link: str, label: str
+) -> None:
+    user = harness.sandbox.user(language_code="ru")
+    await say(harness, user, f"/start {link}")
+    await say(harness, user, "/callup")
+    await press(harness, user, "📄 Мне вручили повестку")
+    advice = user.bot_messages()[-1].text or ""
+    if "Совет Elchi:" not in advice and "Что говорит" not in advice:  # the offer came after
+        advice = user.bot_messages()[-2].text or ""
+    assert label in advice
+    other = "Совет Elchi:" if label != "Совет Elchi:" else "Что говорит ваше посольство:"
+    assert other not in advice

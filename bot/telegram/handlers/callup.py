@@ -45,17 +45,19 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
             format_date=context.services.translator.date_formatter(context.lang),
         )
     standing = await advisories.standing(country=country)
-    says = None
+    says, from_embassy = None, False
     if standing is not None:
         text = standing.text_for(context.lang) or standing.text["ru"]
         says = html(text.instruction) if text.instruction else None
+        from_embassy = standing.instruction_from == "embassy"
     await update.callback_query.edit_message_text(
         texts.callup_advice(
             context._,
             situation=press.args[0],
             country_code=country,
             mission_card=card,
-            embassy_says=says,
+            instruction=says,
+            from_embassy=from_embassy,
         ),
         parse_mode="HTML",
         disable_web_page_preview=True,
