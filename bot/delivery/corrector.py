@@ -78,7 +78,9 @@ class Corrector:
                 parts = cache.get(copy.locale) or cache.setdefault(
                     copy.locale, self._render(advisory, copy.locale)
                 )
-                markup = None if copy.chat_id in acked else self._markup(advisory, copy.locale)
+                markup = self._markup(advisory, copy.locale)
+                if markup is not None and copy.chat_id in acked:  # pressed: only the way to
+                    markup = {"inline_keyboard": markup["inline_keyboard"][-1:]}  # the embassy
                 outcome, ids, changed = await self._edit(copy, parts, markup, notice)
                 setattr(counts, outcome, getattr(counts, outcome) + 1)
                 touched[copy.chat_id] = changed

@@ -19,6 +19,9 @@ Markup = Callable[[Advisory, str], dict[str, Any] | None]
 # The "I understand" action in callback data (handled by `bot.telegram.handlers.ack`).
 ACK_ACTION = "ack"
 ACK_LABEL = N_("I understand")
+# "ask:embassy:<country>" (`bot.telegram.handlers.embassy.ask_button`); the label is the menu's.
+CONTACTS_ACTION = "ask"
+CONTACTS_LABEL = N_("Embassy contacts")
 CORRECTED = N_(
     "The embassy has corrected this advisory: the message above now shows the new text."
 )
@@ -44,13 +47,24 @@ def ack_data(advisory_id: str) -> str:
     return f"{ACK_ACTION}:{advisory_id}"
 
 
+def contacts_data(country: str) -> str:
+    """The callback data of the "Embassy contacts" button (`/embassy` for that country)."""
+    return f"{CONTACTS_ACTION}:embassy:{country}"
+
+
+def contacts_row(translator: Translator, country: str, locale: str) -> list[dict[str, str]]:
+    """Under every advisory: how to reach the embassy, in one tap (never a dead end)."""
+    label = "🏛 " + translator.gettext(CONTACTS_LABEL, locale=locale)
+    return [{"text": label, "callback_data": contacts_data(country)}]
+
+
 def ack_markup(translator: Translator) -> Markup:
-    """advisory, locale → the "I understand" keyboard, labelled in the reader's language."""
+    """advisory, locale → "I understand" and "Embassy contacts", in the reader's language."""
 
     def markup(advisory: Advisory, locale: str) -> dict[str, Any]:
         label = "✅ " + translator.gettext(ACK_LABEL, locale=locale)
-        data = ack_data(advisory.id)
-        return {"inline_keyboard": [[{"text": label, "callback_data": data}]]}
+        ack = [{"text": label, "callback_data": ack_data(advisory.id)}]
+        return {"inline_keyboard": [ack, contacts_row(translator, advisory.country, locale)]}
 
     return markup
 

@@ -204,7 +204,7 @@ async def test_each_advisory_carries_i_understand_and_its_voice_note(
         5: ["text", "voice"],
     }
     text = sandbox.world.chats[3].messages[0]
-    assert [b["text"] for b in text.buttons()] == ["✅ Фаҳмидам"]
+    assert [b["text"] for b in text.buttons()] == ["✅ Фаҳмидам", "🏛 Тамос бо сафорат"]
     assert text.buttons()[0]["callback_data"] == "ack:uz-2022-09-21-prosecutor-warning"
 
 

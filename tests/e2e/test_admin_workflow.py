@@ -109,7 +109,10 @@ async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_recei
         preview, summary = author.bot_messages()[-3], author.bot_messages()[-1]
         assert (preview.text or "").startswith("🟠 Вербовщики у миграционного центра")
         assert "никаких" in (preview.text or "")
-        assert [b["text"] for b in preview.buttons()] == ["✅ Понятно"]  # as readers see it
+        assert [b["text"] for b in preview.buttons()] == [  # as readers see it
+            "✅ Понятно",
+            "🏛 Контакты посольства",
+        ]
         assert "voice" in author.bot_messages()[-2].extra  # then the voice note
         lines = (summary.text or "").splitlines()
         assert lines[1] == "Получатели сейчас (🇺🇿 Узбекистан): 5."
@@ -233,7 +236,8 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         await eventually(lambda: got(reader, "Вербовщики у миграционного центра"))
         delivered = next(m for m in reader.bot_messages() if "миграционного" in (m.text or ""))
         await press(harness, reader, "✅ Понятно")  # counted once, then the button goes
-        assert delivered.buttons() == []
+        contacts = [{"text": "🏛 Контакты посольства", "callback_data": "ask:embassy:UZ"}]
+        assert delivered.buttons() == contacts
         await eventually(lambda: got(author, "Рассылка завершена"))
         await say(harness, author, "/advisories")
         await press(harness, author, "✅ Вербовщики у миграционного центра")
@@ -252,7 +256,7 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         await eventually(lambda: got(author, "Исправление завершено"))
         assert delivered.edited
         assert "Звоните в консульство." in (delivered.text or "")
-        assert delivered.buttons() == []  # it was pressed: not offered again
+        assert delivered.buttons() == contacts  # it was pressed: not offered again
         assert reader.last_text() == (
             "✏️ Посольство исправило это сообщение: в сообщении выше теперь новый текст."
         )
@@ -455,12 +459,14 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
         people = await subscribers(harness)
         reader, other = people["ky-UZ"], people["ru-KG"]
         standing = next(m for m in reader.bot_messages() if m.buttons())  # the welcome pack
+        contacts = {"text": "🏛 Элчиликтин байланыштары", "callback_data": "ask:embassy:UZ"}
         assert standing.buttons() == [
-            {"text": "✅ Түшүндүм", "callback_data": "ack:uz-legal-warning"}
+            {"text": "✅ Түшүндүм", "callback_data": "ack:uz-legal-warning"},
+            contacts,
         ]
         reader.press_data(standing, "ack:uz-legal-warning")
         await harness.settle()
-        assert standing.buttons() == []
+        assert standing.buttons() == [contacts]  # the way to reach the embassy stays
         reader.press_data(standing, data("ack", "uz-legal-warning"))  # twice: counted once
         await harness.settle()
         screen = other.bot_messages()[-1]

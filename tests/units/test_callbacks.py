@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.delivery.message import ack_data
+from bot.delivery.message import ack_data, contacts_data
 from bot.telegram.callbacks import Callback, data, matches, parse, short
 
 
@@ -73,3 +73,7 @@ def test_short_ids_are_eight_hex_characters_and_stable() -> None:
     assert short("uz-legal-warning") == short("uz-legal-warning")
     assert len(short("uz-legal-warning")) == 8
     assert short("uz-legal-warning") != short("kg-legal-warning")
+
+
+def test_the_contacts_button_of_the_worker_is_understood_by_the_bot() -> None:
+    assert parse(contacts_data("TJ")) == Callback("ask", ("embassy", "TJ"))

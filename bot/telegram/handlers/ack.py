@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
+from bot.delivery.message import contacts_row
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 
 
 async def ack_button(update: Update, context: BotContext, press: Callback) -> str:
-    """Count the press (never who pressed, only how many) and take the button away."""
+    """Count the press (never who pressed, only how many) and take that button away."""
     query = update.callback_query
     assert query is not None and update.effective_chat is not None
     advisory = await context.services.advisories.get(advisory_id=press.args[0])
@@ -21,5 +22,9 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     await context.services.acks.acknowledge(
         advisory_id=advisory.id, chat_id=update.effective_chat.id
     )
-    await query.edit_message_reply_markup(reply_markup=None)
+    # The count is taken: "I understand" goes, the way to reach the embassy stays.
+    row = contacts_row(context.services.translator, advisory.country, context.lang)
+    await query.edit_message_reply_markup(
+        reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": [row]}, None)
+    )
     return context._("Thank you. The embassy sees how many people pressed it, never who.")

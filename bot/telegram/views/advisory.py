@@ -3,22 +3,21 @@ and the welcome pack of a new subscriber."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
 from bot.advisories.model import Advisory
-from bot.delivery.message import ACK_LABEL, ack_data
+from bot.delivery.message import ack_markup
 from bot.delivery.service import renderer
 from bot.telegram.context import BotContext
 
 MAX_ON_SUBSCRIBE = 3  # in-force advisories sent after the standing warning to a new subscriber
 
 
-def ack_keyboard(context: BotContext, advisory_id: str, locale: str) -> InlineKeyboardMarkup:
-    """The "I understand" button, as under every broadcast."""
-    label = "✅ " + context.services.translator.gettext(ACK_LABEL, locale=locale)
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=ack_data(advisory_id))]]
-    )
+def ack_keyboard(context: BotContext, advisory: Advisory, locale: str) -> InlineKeyboardMarkup:
+    """ "I understand" and "Embassy contacts", as under every broadcast."""
+    markup = ack_markup(context.services.translator)(advisory, locale)
+    assert markup is not None
+    return InlineKeyboardMarkup.de_json(markup, None)
 
 
 async def send_advisory(
@@ -34,7 +33,7 @@ async def send_advisory(
             part,
             parse_mode="HTML",
             disable_web_page_preview=True,
-            reply_markup=ack_keyboard(context, advisory.id, locale) if last else None,
+            reply_markup=ack_keyboard(context, advisory, locale) if last else None,
         )
     voice = advisory.voice_for(locale)
     if voice is not None:
