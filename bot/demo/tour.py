@@ -15,6 +15,11 @@ TOUR: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     ("tg", ("/start", "3", "2", "/loc 55.79 49.12")),
     # Русский: Uzbekistan, stop, back, forget
     ("ru", ("/start", "1", "/stop", "/start", "/forget", "1")),
+    # Before subscribing, a cry for help typed in Russian: citizenship (Kyrgyzstan), "I got a
+    # call-up paper" (numbers to call first), then subscribing is offered: subscribe
+    ("ru", ("мне пришла повестка что делать", "2", "1", "1")),
+    # Before subscribing, a voice note (Tajik app): citizenship (Tajikistan), "a recruiter"
+    ("tg", ("/voice", "3", "2")),
 )
 
 

@@ -22,7 +22,7 @@ def test_tour_without_a_terminal_exits_zero_and_uses_no_real_database(tmp_path: 
     result = demo(cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "the built-in tour" in result.stdout
-    assert result.stdout.count("--- a new user") == 5
+    assert result.stdout.count("--- a new user") == 7  # five locales, then two people in trouble
     for greeting in ("Tayyor!", "Тайёр!", "Даяр!", "Тайёр! Шумо", "Готово! Вы подписаны"):
         assert greeting in result.stdout
     assert not (tmp_path / "data").exists()
