@@ -104,12 +104,14 @@ async def send_parts(
     queue: str = "",
     delivered: list[int] | None = None,
     proceed: Proceed | None = None,
+    on_part: Callable[[list[int]], Awaitable[None]] | None = None,
 ) -> Delivered | None:
     """Send every part not yet delivered, in order; stop at the first that does not go through.
 
     `delivered`: the ids of the parts an earlier try got through; sending resumes at the next
-    part, so nobody gets part 1 twice. None: `proceed` said no when the budget allowed the first
-    send, so nothing was sent.
+    part, so nobody gets part 1 twice. `on_part` keeps the ids of the parts sent so far after
+    each part but the last (a crash between parts then resumes after them too). None: `proceed`
+    said no when the budget allowed the first send, so nothing was sent.
     """
     ids = list(delivered or [])
     result, ambiguous = SendResult("sent"), False
@@ -134,6 +136,8 @@ async def send_parts(
         if result.kind != "sent":
             return Delivered(result, ids[0] if ids else None, ids[1:], ambiguous=ambiguous)
         ids.append(result.message_id or 0)
+        if on_part is not None and index < len(parts) - 1:
+            await on_part(ids)
     voices: list[int] = []
     if voice is not None and send_voice is not None:
         body = {"chat_id": chat_id, "voice": voice, "disable_notification": True}

@@ -193,6 +193,19 @@ class Outbox(BroadcastQueries):
             for chat_id, locale, region, attempts, discreet, first, more, error in rows
         ]
 
+    async def keep_parts(self, advisory_id: str, chat_id: int, ids: list[int]) -> None:
+        """The parts of a pending row that arrived (the row stays pending)."""
+        async with self._db.transaction() as session:
+            await session.execute(
+                update(Delivery)
+                .where(
+                    Delivery.advisory_id == advisory_id,
+                    Delivery.chat_id == chat_id,
+                    Delivery.status == "pending",
+                )
+                .values(message_id=ids[0], more_ids=message_ids.join(ids[1:], []))
+            )
+
     async def skip_unreachable(self, advisory_id: str) -> None:
         """Rows of chats that stopped or blocked since publishing: never sent."""
         unreachable = select(Subscriber.chat_id).where(

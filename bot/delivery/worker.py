@@ -150,7 +150,8 @@ class Worker:
         advisory = await self._load(advisory_id)
         if advisory is None:
             return
-        paid = await self._outbox.lane(advisory_id)
+        # Its own lane, kept through every resume; `elchi deliver --paid` sends all on paid.
+        paid = await self._outbox.lane(advisory_id) or self.config.paid
         run = _Run(advisory, paid=paid, in_flight=self.config.max_in_flight)
         filling = asyncio.create_task(self._outbox.fill(advisory))  # resumes after a crash
         await self._outbox.skip_unreachable(advisory_id)
@@ -233,6 +234,7 @@ class Worker:
                 queue=advisory.id,
                 delivered=list(row.delivered),
                 proceed=lambda: self._may_send(run),
+                on_part=lambda ids: self._keep_parts(run, row.chat_id, ids),
             )
             if delivered is None:  # stopped before anything went out: the row stays pending
                 run.slots.release()
@@ -301,6 +303,11 @@ class Worker:
             more_ids=delivered.more,
             error=result.error,
         )
+
+    async def _keep_parts(self, run: _Run, chat_id: int, ids: list[int]) -> None:
+        """A multi-part advisory between two parts: what arrived is stored at once."""
+        async with self._writing:
+            await self._outbox.keep_parts(run.advisory.id, chat_id, ids)
 
     async def _flush(self, run: _Run) -> None:
         async with self._writing:

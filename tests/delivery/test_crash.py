@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from bot.sandbox import Faults, Sandbox
 from bot.storage.models import Delivery
 from tests.delivery.conftest import ADVISORY, Setup
+from tests.delivery.test_worker import long_advisory
 
 IN_FLIGHT = 20
 
@@ -84,3 +85,40 @@ async def test_killed_and_restarted_delivers_everyone(
             ).all()
         )
     assert statuses == {"sent": 400}
+
+
+async def test_killed_between_the_parts_of_a_long_advisory_resumes_after_them(
+    setup: Setup,
+    database_url: str,
+    make_sandbox: Callable[..., AbstractAsyncContextManager[Sandbox]],
+) -> None:
+    chats = await setup.audience(200)
+    for chat_id in chats:
+        await setup.subscribers.set_locale(chat_id=chat_id, locale="ru")
+    advisory_id, parts = await long_advisory(setup)
+    await setup.publish(advisory_id)
+    processes: list[asyncio.subprocess.Process] = []
+    faults = Faults(  # mid-way, when many chats have part 1 or 2 and not the rest
+        crash_after_sends=301, on_crash=lambda: os.kill(processes[0].pid, signal.SIGKILL)
+    )
+    async with make_sandbox(faults=faults) as sandbox:
+        try:
+            processes.append(await deliver_process(sandbox, database_url))
+            assert await asyncio.wait_for(processes[0].wait(), 60) == -signal.SIGKILL
+            second = await deliver_process(sandbox, database_url)
+            processes.append(second)
+            _, stderr = await asyncio.wait_for(second.communicate(), 60)
+            assert second.returncode == 0, stderr.decode()
+        finally:
+            for process in processes:
+                if process.returncode is None:
+                    process.kill()
+                    await process.wait()
+    copies = sandbox.bot.stats.per_chat
+    assert set(copies) == set(chats)
+    assert all(count >= parts for count in copies.values())  # every part reached everyone
+    # Only what was on the wire at the kill may come twice, one part a chat at the most:
+    # the parts that had arrived were stored as they arrived, and the restart went on after.
+    extras = sum(copies.values()) - parts * len(chats)
+    assert 0 <= extras <= IN_FLIGHT
+    assert all(count <= parts + 1 for count in copies.values())
