@@ -128,20 +128,21 @@ async def engine(
                 # As in production, "I understand" under each; without it, to show its cost.
                 markup=ack_markup(Translator()) if button else None,
             )
-            started = time.perf_counter()
-            total = await outbox.publish(advisory, paid=paid)
+            # As the bot publishes: the first batch, then sending while the rest is filled.
+            started, cpu = time.perf_counter(), time.process_time()
+            await outbox.start(advisory, paid=paid)
             published = time.perf_counter()
-            cpu = time.process_time()
             await worker.drain()
             cpu = time.process_time() - cpu
             ended = time.perf_counter()
+            total = (await outbox.progress(advisory.id)).total
     finally:
         await database.close()
     return {
         "messages": total,
         "publish_s": published - started,
         "first_delivery_s": first[0] - started if first else float("nan"),
-        "send_rate": total / (ended - published),
+        "send_rate": total / (ended - started),
         "cpu_ms_per_message": 1000 * cpu / max(total, 1),
     }
 
@@ -323,8 +324,8 @@ def report(results: dict[str, Any]) -> str:
         f"| CPU per message in the send path: engine / baseline | "
         f"{results['engine']['cpu_ms_per_message']:.2f} / {results['baseline_cpu_ms']:.2f} ms "
         f"({results['baseline_cpu_ms'] / results['engine']['cpu_ms_per_message']:.1f}× less) |",
-        f"| outbox fill ({results['subscribers']:,} rows) | "
-        f"{results['engine']['publish_s']:.2f} s |",
+        f"| first outbox batch written ({results['subscribers']:,} subscribers) | "
+        f"{results['engine']['publish_s'] * 1000:.0f} ms |",
         f"| publish → first delivery | {results['engine']['first_delivery_s'] * 1000:.0f} ms |",
         f"| free lane, sandbox enforcing 30/s + 1/s a chat | "
         f"{results['free_lane']['send_rate']:.2f} msg/s, {results['free_lane']['429s']} × 429 |",

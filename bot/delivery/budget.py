@@ -101,6 +101,12 @@ class Budget:
         key = (priority, queue)
         turn = max(self._turns.get(key, 0), self._served.get(priority, 0)) + 1
         self._turns[key] = turn
+        now = self._clock()
+        lane = self._paid if paid else self._free
+        free = not self._waiting and now >= self._paused_until  # nobody waits, no pause
+        if free and self._chat_wait(chat_id, now) <= 0 and lane.wait(now) <= 0:
+            self._take(lane, chat_id, priority, turn, now)  # every limit allows it: go now
+            return
         granted = asyncio.get_running_loop().create_future()
         waiter = _Waiter(priority, turn, next(self._seq), chat_id, paid, granted)
         heapq.heappush(self._waiting, waiter)
@@ -170,25 +176,29 @@ class Budget:
         lane_wait = lane.wait(now)
         if lane_wait > 0:
             return lane_wait
-        lane.take()
-        bucket = self._chats.get(chosen.chat_id)
-        if bucket is None:
-            bucket = self._chats[chosen.chat_id] = _Bucket(
-                self.lanes.per_chat, self.lanes.chat_burst, now
-            )
-        bucket.take()
-        self._last_sent[chosen.chat_id] = now
-        self._served[chosen.priority] = max(self._served.get(chosen.priority, 0), chosen.turn)
         if chosen is top:
             heapq.heappop(self._waiting)
         else:
             self._waiting.remove(chosen)
             heapq.heapify(self._waiting)
+        self._take(lane, chosen.chat_id, chosen.priority, chosen.turn, now)
         chosen.granted.set_result(None)
+        return 0.0
+
+    def _take(self, lane: _Bucket, chat_id: int, priority: int, turn: int, now: float) -> None:
+        """Spend one slot of `lane` and of the chat's pacing."""
+        lane.take()
+        bucket = self._chats.get(chat_id)
+        if bucket is None:
+            bucket = self._chats[chat_id] = _Bucket(
+                self.lanes.per_chat, self.lanes.chat_burst, now
+            )
+        bucket.take()
+        self._last_sent[chat_id] = now
+        self._served[priority] = max(self._served.get(priority, 0), turn)
         self.granted += 1
         if self.granted % PRUNE_EVERY == 0:
             self._prune(now)
-        return 0.0
 
     def _prune(self, now: float) -> None:
         """Forget chats that are idle again (a broadcast to a million must not keep a million

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import aiohttp
+import orjson
 
 Kind = Literal["sent", "retry_after", "blocked", "gone", "transient"]
 AMBIGUOUS = "ambiguous: "  # the start of an error after which a send may have arrived
+JSON_HEADERS = {"Content-Type": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,13 @@ class BotApiClient:
     async def _post(self, method: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """POST one method; raises aiohttp/timeout/JSON errors for the caller to classify."""
         assert self._session is not None, "use BotApiClient as an async context manager"
-        async with self._session.post(f"{self._root}/{method}", json=payload) as answer:
-            body = await answer.json(content_type=None)
+        # orjson: encoding each advisory's text and decoding each answer is most of the CPU a
+        # send costs in Python; it is several times faster than the standard library here.
+        data = orjson.dumps(payload)
+        async with self._session.post(
+            f"{self._root}/{method}", data=data, headers=JSON_HEADERS
+        ) as answer:
+            body = orjson.loads(await answer.read())
             return answer.status, body if isinstance(body, dict) else {}
 
     async def call(self, method: str, payload: dict[str, Any]) -> SendResult:
