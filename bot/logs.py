@@ -9,8 +9,17 @@ import logging
 import sys
 from collections.abc import Iterable
 
-# Libraries that log request URLs (with the token in the path) or update contents at INFO/DEBUG.
-_NOISY = ("httpx", "httpcore", "telegram", "apscheduler", "aiohttp.access", "asyncio")
+# Libraries that log request URLs (with the token in the path) or update contents at INFO/DEBUG,
+# and alembic's plugin announcements (commands import their modules after logging is set up).
+_NOISY = (
+    "httpx",
+    "httpcore",
+    "telegram",
+    "apscheduler",
+    "aiohttp.access",
+    "asyncio",
+    "alembic.runtime.plugins",
+)
 
 
 class ChatHasher:

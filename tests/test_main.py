@@ -56,7 +56,7 @@ def test_db_upgrade_creates_the_default_sqlite_file(tmp_path: Path) -> None:
 def test_every_command_of_the_parser_is_dispatched() -> None:
     import argparse
 
-    from bot.__main__ import COMMANDS
+    from bot.cli.dispatch import COMMANDS
     from bot.cli.parser import build_parser
 
     [subcommands] = [

@@ -1,4 +1,4 @@
-"""`elchi validate`, `elchi import`, `elchi export-cap`, `elchi export-feed`."""
+"""`elchi import`, `elchi export-cap`, `elchi export-feed` (validate: `bot.cli.validate`)."""
 
 from __future__ import annotations
 
@@ -7,25 +7,11 @@ from pathlib import Path
 
 from bot.admin.importer import import_folder
 from bot.advisories.cap import export_cap
-from bot.advisories.content import load_content
 from bot.advisories.feed import export_feed
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.storage import Database
 from bot.storage.advisories import AdvisoryRepository
-
-
-def validate(path: Path) -> int:
-    """Print every problem as `file:line: field: what`; 1 if any, else 0."""
-    content, problems = load_content(path, translator=Translator())
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in {path}", file=sys.stderr)
-        return 1
-    advisories, directories = len(content.advisories), len(content.directories)
-    print(f"{path}: {advisories} advisories, {directories} directories, valid")
-    return 0
 
 
 async def import_command(settings: Settings, path: Path) -> int:

@@ -1,0 +1,192 @@
+"""What each `elchi` command runs, and the one place its errors become a line on stderr.
+
+Each command's modules are imported when it runs: `elchi validate` does not load the bot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import inspect
+import os
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from bot.config import ConfigError, Settings, load_settings
+
+
+async def _run(settings: Settings) -> None:
+    from bot.telegram.app import serve
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await serve(settings, stop=stop)
+
+
+async def _db_upgrade(settings: Settings) -> None:
+    from bot.storage import Database
+
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+    finally:
+        await database.close()
+    print("database is at the newest revision")
+
+
+async def _archive(settings: Settings, action: str, file: Path) -> int:
+    from bot.storage import Database
+    from bot.storage.backup import BackupError, backup, restore
+
+    database = Database(settings.database_url)
+    try:
+        await database.migrate()
+        if action == "backup":
+            counts = await backup(database, file)
+        else:
+            counts = await restore(database, file)
+    except BackupError as error:
+        raise ConfigError(str(error)) from None
+    finally:
+        await database.close()
+    print(f"{action}: " + ", ".join(f"{table} {count}" for table, count in counts.items()))
+    return 0
+
+
+async def _finish(pending: Awaitable[int | None]) -> int | None:
+    return await pending
+
+
+def _folder(settings: Settings, args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "path", None) or settings.advisories_dir)
+
+
+def _push(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
+    if args.at is not None and args.at.tzinfo is None:
+        raise ConfigError("--at: give the offset too, e.g. 2026-12-01T09:00+03:00")
+    from bot.cli import push as cli_push
+
+    return cli_push.push_command(
+        settings, args.target, at=args.at, yes=args.yes, paid=args.paid, test=args.test
+    )
+
+
+def _admins(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
+    if args.action == "add" and (args.user_id is None or args.country is None):
+        raise ConfigError("admins add: give USER_ID and COUNTRY (UZ, KG, TJ or *)")
+    if args.action == "remove" and args.user_id is None:
+        raise ConfigError("admins remove: give USER_ID")
+    from bot.cli import admin as admin_cli
+
+    return admin_cli.admins_command(settings, args.action, args.user_id, args.country)
+
+
+def _admin_cli() -> Any:
+    from bot.cli import admin
+
+    return admin
+
+
+def _validate(path: Path) -> int:
+    from bot.cli.validate import validate
+
+    return validate(path)
+
+
+def _content_cli() -> Any:
+    from bot.cli import content
+
+    return content
+
+
+def _delivery_cli() -> Any:
+    from bot.cli import delivery
+
+    return delivery
+
+
+def _correct_cli() -> Any:
+    from bot.cli import correct
+
+    return correct
+
+
+Command = Callable[[Settings, argparse.Namespace], "Awaitable[int | None] | int | None"]
+# Every command but `demo` (which needs no settings of the operator's): what it runs.
+COMMANDS: dict[str, Command] = {
+    "run": lambda s, a: _run(s),
+    "db": lambda s, a: _db_upgrade(s),
+    "push": _push,
+    "admins": _admins,
+    "advisories": lambda s, a: _admin_cli().advisories_command(s, a.country),
+    "audit": lambda s, a: _admin_cli().audit_command(s, a.limit),
+    "cancel": lambda s, a: _admin_cli().cancel_command(s, a.id, yes=a.yes),
+    "correct": lambda s, a: _correct_cli().correct_command(
+        s, a.id, a.file, yes=a.yes, notice=a.notice
+    ),
+    "halt": lambda s, a: _admin_cli().halt_command(s, a.country),
+    "broadcast": lambda s, a: _delivery_cli().broadcast_command(s, a.id, paid=a.paid, yes=a.yes),
+    "deliver": lambda s, a: _delivery_cli().deliver_command(s, paid=a.paid, in_flight=a.in_flight),
+    "backup": lambda s, a: _archive(s, "backup", a.file),
+    "restore": lambda s, a: _archive(s, "restore", a.file),
+    "validate": lambda s, a: _validate(_folder(s, a)),
+    "import": lambda s, a: _content_cli().import_command(s, _folder(s, a)),
+    "export-cap": lambda s, a: _content_cli().export_cap_command(s, a.id),
+    "export-feed": lambda s, a: _content_cli().export_feed_command(s, a.country, a.locale),
+}
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command; a problem the operator can fix is one line and exit 2."""
+    from bot.logs import configure_logging
+
+    try:
+        settings = load_settings()
+        secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+        if args.command == "demo":
+            from bot.demo.cli import read_script, run_demo
+
+            configure_logging(level="WARNING")
+            try:
+                script = read_script(args.script) if args.script else None
+            except OSError as exc:
+                raise ConfigError(f"--script: cannot read {args.script}: {exc.strerror}") from None
+            return asyncio.run(run_demo(locale=args.locale, script=script, admin=args.admin))
+        if settings.webhook_secret is not None:
+            secrets.append(settings.webhook_secret.get_secret_value())
+        configure_logging(
+            level=settings.log_level, secrets=secrets, json_lines=settings.log_format == "json"
+        )
+        outcome = COMMANDS[args.command](settings, args)
+        if inspect.isawaitable(outcome):
+            outcome = asyncio.run(_finish(outcome))
+        return int(outcome or 0)
+    except Exception as exc:
+        if not _said_in_one_line(exc):
+            raise
+        print(f"elchi: {_without_secrets(str(exc))}", file=sys.stderr)
+        return 2
+
+
+def _said_in_one_line(error: Exception) -> bool:
+    """Problems the operator can fix (configuration, database, catalogs, content); their
+    classes are imported only now, so that a command that needs none of them starts fast."""
+    from bot.admin.importer import ContentError
+    from bot.i18n import CatalogError
+    from bot.storage import DatabaseError
+
+    return isinstance(error, ConfigError | DatabaseError | CatalogError | ContentError)
+
+
+def _without_secrets(text: str) -> str:
+    """A last guard: no value of a secret variable is ever printed, even inside a message."""
+    for name in ("BOT_TOKEN", "SECRET_KEY", "WEBHOOK_SECRET"):
+        value = os.environ.get(name, "")
+        if len(value) >= 6:
+            text = text.replace(value, f"<{name}>")
+    return text
