@@ -68,6 +68,10 @@ async def cancel(
     if original.kind == "cancel":
         raise CancelError(f"{advisory_id} is itself a cancellation")
     now = clock()
+    if await advisories.get(advisory_id=cancel_id(advisory_id)) is not None or (
+        original.expires is not None and original.expires <= now
+    ):
+        raise CancelError(f"{advisory_id} is already cancelled or no longer in force")
     outbox = Outbox(database=database, clock=clock)
     await outbox.cancel(advisory_id=advisory_id)
     await Corrections(database=database, clock=clock).stop(
@@ -82,7 +86,10 @@ async def cancel(
         headline = (original.text_for(locale) or original.text["ru"]).headline
         texts[locale] = LocaleText(
             headline=_(HEADLINE).format(headline=headline)[:160],
-            body=_(BODY).format(date=translator.date(original.effective.date(), locale=locale)),
+            # A date that ends with a dot ("2 декабря 2026 г.") ends the sentence itself.
+            body=_(BODY)
+            .format(date=translator.date(original.effective.date(), locale=locale))
+            .replace("..", "."),
         )
     notice = Advisory(
         id=cancel_id(advisory_id),

@@ -149,10 +149,11 @@ class BroadcastQueries:
                 .where(Delivery.advisory_id == advisory_id, Delivery.status == "pending")
                 .values(status="stopped", updated_at=now)
             )
+            # A finished broadcast is marked too: admins see "cancelled", not "sent".
             await session.execute(
                 update(Broadcast)
-                .where(Broadcast.advisory_id == advisory_id, Broadcast.state != "done")
-                .values(state="cancelled", finished_at=now)
+                .where(Broadcast.advisory_id == advisory_id)
+                .values(state="cancelled", finished_at=func.coalesce(Broadcast.finished_at, now))
             )
 
     async def received_by_anyone(self, advisory_id: str) -> bool:

@@ -7,6 +7,7 @@ from contextlib import AbstractAsyncContextManager
 
 import pytest
 
+from bot.admin.cancel import CancelError, cancel
 from bot.clock import utcnow
 from bot.delivery import outbox as outbox_module
 from bot.delivery.report import final_report
@@ -320,3 +321,29 @@ async def test_sends_whose_connection_dropped_are_counted_as_possibly_twice(
     said = "Возможно, отправлено дважды (связь оборвалась после отправки, и сообщение ушло"
     said += " ещё раз)"
     assert f"{said}: {progress.possibly_twice}." in report
+
+
+async def test_a_finished_broadcast_cancelled_shows_as_cancelled_and_only_once(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    await setup.audience(10)
+    await setup.publish()
+    async with make_sandbox() as sandbox, setup.worker(sandbox) as w:
+        await w.drain()
+    advisory_id = "uz-2022-09-21-prosecutor-warning"
+    assert await setup.outbox.state(advisory_id) == "done"
+    cancelled = await cancel(
+        database=setup.database, translator=setup.translator, clock=utcnow, advisory_id=advisory_id
+    )
+    assert await setup.outbox.state(advisory_id) == "cancelled"  # not "sent" with ⛔ offered
+    assert cancelled.notice is not None
+    body = cancelled.notice.text["ru"].body
+    assert ".." not in body  # "…2022 г. Больше не руководствуйтесь им."
+    assert body.endswith("Больше не руководствуйтесь им.")
+    with pytest.raises(CancelError, match="already cancelled"):
+        await cancel(
+            database=setup.database,
+            translator=setup.translator,
+            clock=utcnow,
+            advisory_id=advisory_id,
+        )
