@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.texts import Gettext, bold, country, html, language_name
-from bot.world import MOSCOW, N_
+from bot.world import LOCALE_NAMES, MOSCOW, N_
 from bot.world.regions import REGION_NAMES
 
 STATES = {
@@ -72,8 +72,14 @@ def delivered_line(_: Gettext, *, sent: int, total: int, acks: int) -> str:
 
 
 def counts_by_locale(counts: dict[str, int]) -> str:
-    """`uz 10, ru 30` (never chat ids)."""
-    return ", ".join(f"{locale} {count}" for locale, count in sorted(counts.items())) or "0"
+    """`Oʻzbekcha (lotin) 10, Русский 30`: languages by their own names (never chat ids)."""
+    return (
+        ", ".join(
+            f"{language_name(locale) if locale in LOCALE_NAMES else locale} {count}"
+            for locale, count in sorted(counts.items())
+        )
+        or "0"
+    )
 
 
 def preview_summary(

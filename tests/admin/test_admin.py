@@ -64,7 +64,9 @@ async def test_stats_are_counts_of_the_admins_country_only(admin_harness: Harnes
         )
     admin = admin_harness.sandbox.user(user_id=KG_ADMIN, language_code="ky")
     await say(admin_harness, admin, "/stats")
-    assert admin.last_text() == "Жазылуучулар\nKG: 2 (ky 1, ru 1)\n  Аймактар: көрсөтүлгөн эмес 2"
+    assert admin.last_text() == (  # languages by name, not codes
+        "Жазылуучулар\n🇰🇬 Кыргызстан: 2 (Кыргызча 1, Русский 1)\n  Аймактар: көрсөтүлгөн эмес 2"
+    )
 
 
 async def test_a_scheduled_advisory_goes_out_once_even_across_a_restart(

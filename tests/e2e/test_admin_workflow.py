@@ -243,7 +243,7 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         await press(harness, author, "✅ Вербовщики у миграционного центра")
         report = author.last_text()
         assert "Доставлено: 5 из 5." in report
-        assert "Нажали «Понятно»: 1 (ru 1)" in report
+        assert "Нажали «Понятно»: 1 (Русский 1)" in report
         await press(harness, author, "✏️ Исправить")
         await press(harness, author, "✍️ Русский")
         await press(harness, author, "✔️ Оставить как есть")
@@ -300,6 +300,14 @@ async def test_cancelling_stops_pending_sends_and_tells_exactly_those_who_got_it
             assert notified == received  # … and exactly those who got it hear it is cancelled
             progress = await outbox.progress(sent.id)
             assert progress.by_status["stopped"] == 120 - len(received)
+            await say(harness, author, "/stats")  # advisories by headline, never by code
+            assert "• Отменено: Вербовщики у миграционного центра: доставлено" in (
+                author.last_text()
+            )
+            assert "-cancel" not in author.last_text()
+            await say(harness, author, "/advisories")
+            listing = [b["text"] for b in author.bot_messages()[-1].buttons()]
+            assert "⛔ Вербовщики у миграционного центра" in listing  # shown as cancelled
     finally:
         await sandbox.stop()
 

@@ -9,6 +9,7 @@ from bot.config import SUPER_ADMIN
 from bot.telegram.context import BotContext
 from bot.telegram.guards import admins_only
 from bot.texts import bold, html
+from bot.texts import country as country_label
 from bot.texts import manage as texts
 
 
@@ -35,8 +36,8 @@ async def stats_command(update: Update, context: BotContext) -> None:
     for country in sorted(countries_for(context.admin_country)):
         mine = [c for c in counts if c.country == country]
         total = sum(c.count for c in mine)
-        detail = ", ".join(f"{c.locale} {c.count}" for c in mine) or "0"
-        lines.append(f"{country}: {total} ({detail})")
+        detail = texts.counts_by_locale({c.locale: c.count for c in mine})
+        lines.append(f"{html(country_label(context._, country))}: {total} ({html(detail)})")
         regions = await context.subscribers.count_by_region(country=country)
         if regions:
             lines.append("  " + html(texts.regions_line(context._, regions)))
@@ -46,8 +47,11 @@ async def stats_command(update: Update, context: BotContext) -> None:
     for advisory_id in recent:
         progress = await reports.progress(advisory_id)
         acks = await reports.acknowledged(advisory_id)
+        advisory = await context.services.advisories.get(advisory_id=advisory_id)
+        text = None if advisory is None else advisory.text_for(context.lang) or advisory.text["ru"]
+        name = text.headline if text is not None else advisory_id  # a headline, not a code
         lines.append(
-            f"<code>{html(advisory_id)}</code> "
+            f"• {html(name)}: "
             + html(
                 texts.delivered_line(
                     context._,
