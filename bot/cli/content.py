@@ -29,8 +29,14 @@ async def import_command(settings: Settings, path: Path) -> int:
     return 1 if report.problems else 0
 
 
-async def export_cap_command(settings: Settings, advisory_id: str | None) -> int:
-    """Print CAP 1.2 XML of one advisory, or of every advisory, from the database."""
+async def export_cap_command(
+    settings: Settings, advisory_id: str | None, out: Path | None = None
+) -> int:
+    """Print one advisory as CAP 1.2 XML, or write each into `out` as one well-formed
+    document a file (alert aggregators read one alert a document)."""
+    if advisory_id is None and out is None:
+        print("elchi: export-cap: give an advisory id, or --out FOLDER for all", file=sys.stderr)
+        return 2
     database = Database(settings.database_url)
     try:
         await database.migrate()
@@ -45,9 +51,23 @@ async def export_cap_command(settings: Settings, advisory_id: str | None) -> int
             advisories = [found]
     finally:
         await database.close()
-    for advisory in advisories:
-        print(export_cap(advisory, sender=settings.cap_sender))
+    if not advisories:
+        print("nothing to export: no advisory in the database (run `elchi import` first)")
+        return 1
+    if advisory_id is not None:
+        print(export_cap(advisories[0], sender=settings.cap_sender))
+        return 0
+    assert out is not None
+    _write(out, {a.id: export_cap(a, sender=settings.cap_sender) for a in advisories})
+    print(f"wrote {len(advisories)} CAP alert(s) to {out}")
     return 0
+
+
+def _write(folder: Path, documents: dict[str, str]) -> None:
+    """One `<id>.xml` a document (a short local write: no need to leave the event loop)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for advisory_id, document in documents.items():
+        (folder / f"{advisory_id}.xml").write_text(document, encoding="utf-8")
 
 
 async def export_feed_command(settings: Settings, country: str, locale: str) -> int:

@@ -136,7 +136,7 @@ COMMANDS: dict[str, Command] = {
     "restore": lambda s, a: _archive(s, "restore", a.file),
     "validate": lambda s, a: _validate(_folder(s, a)),
     "import": lambda s, a: _content_cli().import_command(s, _folder(s, a)),
-    "export-cap": lambda s, a: _content_cli().export_cap_command(s, a.id),
+    "export-cap": lambda s, a: _content_cli().export_cap_command(s, a.id, a.out),
     "export-feed": lambda s, a: _content_cli().export_feed_command(s, a.country, a.locale),
 }
 

@@ -29,8 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", help="folder (default ADVISORIES_DIR)")
     load = commands.add_parser("import", help="validate, then import content into the database")
     load.add_argument("path", nargs="?", help="folder (default ADVISORIES_DIR)")
-    cap = commands.add_parser("export-cap", help="print advisories as OASIS CAP 1.2 XML")
-    cap.add_argument("id", nargs="?", help="one advisory id (default: all)")
+    cap = commands.add_parser(
+        "export-cap", help="OASIS CAP 1.2 XML: one advisory printed, or each into a folder"
+    )
+    cap.add_argument("id", nargs="?", help="one advisory id, printed")
+    cap.add_argument("--out", type=Path, help="without an id: write ID.xml for each advisory here")
     feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
     feed.add_argument("country", choices=["UZ", "KG", "TJ"])
     feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
