@@ -46,6 +46,19 @@ def load_content(
     return content, sorted(problems)
 
 
+def check_file(path: Path, *, translator: Translator) -> list[Problem]:
+    """One content file on its own (cross-file checks, like `supersedes`, need the folder)."""
+    if not path.is_file():
+        return [Problem(str(path), 1, "(file)", "no such file")]
+    document = read_yaml(path)
+    if isinstance(document, Problem):
+        return [document]
+    content = Content()
+    if path.parent.name == "contacts":
+        return _directory(document, content)
+    return _advisory(document, content, translator)
+
+
 def check_document(
     data: dict[str, object], *, origin: str, translator: Translator, known_ids: frozenset[str]
 ) -> tuple[Advisory | None, list[Problem]]:

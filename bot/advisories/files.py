@@ -11,6 +11,38 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Plain sentences (with an example of what is accepted) for what pydantic says in its own words.
+PLAIN = {
+    "date": "not a real date; write it like 2022-08-10 (or 2026-12-01T09:00:00+03:00)",
+    "missing": "missing; this field is required",
+    "extra_forbidden": "unknown field (a typo?); see the content format in the README",
+    "id": "use lowercase letters, digits and hyphens, e.g. uz-2026-12-01-recruiters",
+}
+
+
+UNCLOSED = 'a double quote (") opened on this line is not closed on it'
+
+
+def _unclosed_quote(text: str, *, before: int) -> int | None:
+    """The first line before `before` with an odd number of double quotes (not escaped)."""
+    for number, line in enumerate(text.splitlines()[: before - 1], 1):
+        if line.lstrip().startswith("#"):
+            continue
+        if (line.count('"') - line.count('\\"')) % 2:
+            return number
+    return None
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: the model reads them, so an impossible date such
+    as 2022-02-30 is a problem at its field and line, not a crash inside the YAML parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -63,13 +95,20 @@ def read_yaml(path: Path) -> YamlDocument | Problem:
     """Parse `path`; a syntax error becomes a Problem at its line."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # "while scanning a quoted scalar": where the quote opened, not where the file ended.
+        scanning = (error.context or "").startswith("while scanning")
+        mark = (error.context_mark if scanning else None) or error.problem_mark
+        mark = mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return Problem(str(path), line, "(yaml)", str(error.problem or error).strip())
-    except (OSError, UnicodeDecodeError) as error:
+        what = f"{error.context}: {error.problem}" if scanning else str(error.problem or error)
+        opened = None if scanning else _unclosed_quote(text, before=line)
+        if opened is not None:  # the parser trips where the stray quote closes, lines later
+            return Problem(str(path), opened, "(yaml)", UNCLOSED)
+        return Problem(str(path), line, "(yaml)", what.strip())
+    except (OSError, UnicodeDecodeError, ValueError) as error:
         return Problem(str(path), 1, "(file)", str(error))
     lines = dict(_walk(node, ())) if node is not None else {}
     return YamlDocument(path=path, data=data, lines=lines)
@@ -85,9 +124,20 @@ def parse_model(
         problems = []
         for item in error.errors():
             where = loc + tuple(part for part in item["loc"] if part != "[key]")
-            message = str(item["msg"]).removeprefix("Value error, ")
+            message = _plain(item["type"], where, str(item["msg"]))
             if not item["loc"] and ": " in message:  # model-level: "field: message"
                 field, message = message.split(": ", 1)
                 where = (*loc, field)
             problems.append(document.problem(where, message))
         return problems
+
+
+def _plain(kind: str, where: tuple[str | int, ...], message: str) -> str:
+    """pydantic's message in a plain sentence with an example, where we have one."""
+    if kind.startswith(("date", "datetime")):
+        return PLAIN["date"]
+    if kind == "string_pattern_mismatch" and where[-1:] == ("id",):
+        return PLAIN["id"]
+    if kind == "literal_error":  # "must be one of 'extreme', 'severe', 'moderate' or 'minor'"
+        return message.replace("Input should be ", "must be one of ", 1)
+    return PLAIN.get(kind, message.removeprefix("Value error, "))

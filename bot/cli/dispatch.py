@@ -92,10 +92,10 @@ def _admin_cli() -> Any:
     return admin
 
 
-def _validate(path: Path) -> int:
+def _validate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.cli.validate import validate
 
-    return validate(path)
+    return validate(list(args.paths) or [Path(settings.advisories_dir)])
 
 
 def _content_cli() -> Any:
@@ -134,7 +134,7 @@ COMMANDS: dict[str, Command] = {
     "deliver": lambda s, a: _delivery_cli().deliver_command(s, paid=a.paid, in_flight=a.in_flight),
     "backup": lambda s, a: _archive(s, "backup", a.file),
     "restore": lambda s, a: _archive(s, "restore", a.file),
-    "validate": lambda s, a: _validate(_folder(s, a)),
+    "validate": _validate,
     "import": lambda s, a: _content_cli().import_command(s, _folder(s, a)),
     "export-cap": lambda s, a: _content_cli().export_cap_command(s, a.id, a.out),
     "export-feed": lambda s, a: _content_cli().export_feed_command(s, a.country, a.locale),

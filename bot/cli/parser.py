@@ -26,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--script", metavar="FILE", help="run the lines of FILE (- for stdin)")
     check = commands.add_parser("validate", help="check content files; file:line: field: problem")
-    check.add_argument("path", nargs="?", help="folder (default ADVISORIES_DIR)")
+    check.add_argument(
+        "paths", nargs="*", type=Path, help="folders or files (default ADVISORIES_DIR)"
+    )
     load = commands.add_parser("import", help="validate, then import content into the database")
     load.add_argument("path", nargs="?", help="folder (default ADVISORIES_DIR)")
     cap = commands.add_parser(
