@@ -27,6 +27,7 @@ from bot.world.regions import REGION_NAMES
 MAX_HEADLINE = 160
 MAX_BODY = 3500  # characters a language: with the header and sources it fits one message
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+DOMAIN = re.compile(r"^(?!https?://)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -182,9 +183,12 @@ def _check_text(name: str, value: str) -> Rejected | None:
 
 def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     if key == "source.url":
-        if not isinstance(answer, str) or not URL.match(answer.strip()):
+        link = answer.strip() if isinstance(answer, str) else ""
+        if DOMAIN.match(link):  # "uzembassy.ru/news/1", as people copy it: https:// is added
+            link = "https://" + link
+        if not URL.match(link):
             return Rejected(N_("This is not a link. It starts with https:// or http://"), {})
-        data.source_url = answer.strip()
+        data.source_url = link
         data.adding_source = False
         return None
     if key == "source.title":

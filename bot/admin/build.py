@@ -104,9 +104,11 @@ def build(
     effective: datetime,
     translator: Translator,
     known_ids: frozenset[str],
+    checked: datetime | None = None,
 ) -> tuple[Advisory | None, list[str]]:
-    """The advisory, or the problems the file validator finds (`field: what is wrong`)."""
-    today = effective.astimezone(MOSCOW).date()
+    """The advisory, or the problems the file validator finds (`field: what is wrong`).
+    `checked`: when the admin confirmed the sources (now); never after the advisory goes out."""
+    today = min(checked or effective, effective).astimezone(MOSCOW).date()
     raw = document(data, advisory_id=advisory_id, effective=effective, today=today)
     advisory, problems = check_document(
         raw, origin=f"draft:{advisory_id}", translator=translator, known_ids=known_ids

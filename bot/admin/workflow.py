@@ -146,12 +146,14 @@ class AdminWorkflow:
     ) -> tuple[Advisory | None, list[str]]:
         """The advisory as it would go out (at `at`, else now), or what is wrong with it."""
         known = await self.advisories.ids()
+        now = self._now()
         return build(
             draft.data,
             advisory_id=draft.id,
-            effective=at or self._now(),
+            effective=at or now,
             translator=self._translator,
             known_ids=known,
+            checked=now,  # the sources were checked today, even for a later send
         )
 
     async def audience(self, advisory: Advisory, *, action: Action = "send") -> int:

@@ -47,7 +47,18 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "ad": (
         SHORT,
         frozenset(
-            {"draft", "open", "cont", "drop", "send", "fix", "cancel", "cancelyes", "resume"}
+            {
+                "draft",
+                "open",
+                "cont",
+                "drop",
+                "send",
+                "sendyes",
+                "fix",
+                "cancel",
+                "cancelyes",
+                "resume",
+            }
         ),
     ),
     "adl": (frozenset({"all"}),),  # back to the /advisories list

@@ -274,3 +274,12 @@ def test_a_typed_word_is_never_taken_for_a_button() -> None:
     assert apply(data, "ru.instruction", "skip") is None
     assert data.text == {"ky": {"headline": "pending"}, "ru": {"instruction": "skip"}}
     assert data.pending == []
+
+
+def test_a_link_without_https_as_people_copy_it_is_taken() -> None:
+    data = DraftAnswers(country="UZ")
+    assert apply(data, "source.url", "uzembassy.ru/news/1") is None
+    assert data.source_url == "https://uzembassy.ru/news/1"
+    assert apply(DraftAnswers(), "source.url", "see the embassy site") == Rejected(
+        "This is not a link. It starts with https:// or http://", {}
+    )

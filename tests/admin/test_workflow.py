@@ -15,6 +15,7 @@ from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage import Database, SubscriberRepository
 from bot.storage.admins import AdminRepository
+from bot.world import MOSCOW
 from tests.admin.test_compose import answer_all, full_answers
 from tests.conftest import on_every_backend
 from tests.support.clock import FakeClock
@@ -180,3 +181,18 @@ async def test_nothing_overwrites_an_open_draft(
     kept = await workflow.drafts.get(draft_id=advisory.id)
     assert kept is not None
     assert kept.request is not None  # still waiting for its approver
+
+
+async def test_checked_is_the_day_the_sources_were_confirmed_never_the_send_day(
+    database: Database, translator: Translator
+) -> None:
+    clock = FakeClock()
+    workflow = await workflow_for(database, translator, clock, threshold=10)
+    draft = await composed(workflow)
+    later = clock.now + timedelta(days=3)  # scheduled three days ahead
+    scheduled = await workflow.request(
+        draft, action="send", actor="tg:1", requester=AUTHOR, publish_at=later
+    )
+    assert scheduled.advisory is not None
+    today = clock.now.astimezone(MOSCOW).date()
+    assert {s.checked for s in scheduled.advisory.sources} == {today}  # not the send day

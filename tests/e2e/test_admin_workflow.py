@@ -498,7 +498,9 @@ async def test_a_correction_draft_and_its_advisory_open_apart_in_the_list(
         assert labels[0] == "📝 Генпрокуратура Узбекистана напомнила о наказани…"
         await press(harness, author, "📰 Генпрокуратура Узбекистана напомнила о наказани…")
         assert "Состояние: показывается в «Последних», не рассылалось" in author.last_text()
-        await press(harness, author, "🚀 Отправить сейчас")  # would overwrite the draft
+        await press(harness, author, "🚀 Отправить сейчас")  # asks first: it is scheduled
+        assert author.last_text().startswith("Отправить сейчас, раньше назначенного времени?")
+        await press(harness, author, "🚀 Да, отправить сейчас")  # would overwrite the draft
         answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
         assert answers[-1]["text"] == (
             "У этого сообщения открыт черновик: сначала завершите или удалите его."

@@ -51,6 +51,7 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     if action != "open" and action not in (
         *allowed,
         *(["cancelyes"] if "cancel" in allowed else []),
+        *(["sendyes"] if "send" in allowed else []),
     ):
         return context._("This button is out of date. Use /advisories.")
     try:
@@ -81,7 +82,19 @@ async def _act(
                 context._, short(correction.id), correction.data, correcting=True
             ),
         )
-    elif action == "send":
+    elif action == "send":  # a press on 🚀 alone sends nothing: it asks first
+        await context.bot.send_message(
+            chat_id,
+            html(
+                context._(
+                    "Send it now, before its time? Everyone it is for receives it at once; it "
+                    "is dated now."
+                )
+            ),
+            reply_markup=admin_keyboards.send_confirm(context._, item),
+        )
+    elif action == "sendyes":
+        await query.edit_message_reply_markup(reply_markup=None)
         # Not "admin": the file (if any) may still be updated; its schedule is kept.
         pushed = await workflow.from_file(advisory, origin="schedule")
         await submit(context, chat_id, pushed, user_id=user_id)

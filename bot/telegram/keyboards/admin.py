@@ -120,6 +120,16 @@ def manage(_: Gettext, item: str, actions: list[str]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([*_rows(buttons, 2), [back]])
 
 
+def send_confirm(_: Gettext, item: str) -> InlineKeyboardMarkup:
+    """Before sending a scheduled advisory now: sure?"""
+    return InlineKeyboardMarkup(
+        [
+            [Button("🚀 " + _("Yes, send it now"), callback_data=data("ad", item, "sendyes"))],
+            [Button("« " + _("No, go back"), callback_data=data("ad", item, "open"))],
+        ]
+    )
+
+
 def cancel_confirm(_: Gettext, item: str) -> InlineKeyboardMarkup:
     """Before cancelling: sure?"""
     return InlineKeyboardMarkup(
