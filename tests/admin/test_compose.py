@@ -136,7 +136,7 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
         ("ru.headline", "x" * 161, "The headline has {length} characters; {limit} at most."),
         ("ru.headline", "two\nlines", "Please write it on one line."),
         ("ru.body", "  ", "Please type the text, or use the buttons."),
-        ("source.url", "uzembassy.ru", "This is not a link. It starts with https:// or http://"),
+        ("source.url", "embassy", "This is not a link. It starts with https:// or http://"),
         ("expires", "next week", "Please use the buttons, or type a date like 2027-01-31."),
         ("voice.ru", "text instead", "Please send a voice message (hold the microphone button)."),
     ],
