@@ -6,11 +6,11 @@ they only ever call sendMessage, so they talk to the Bot API directly.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import aiohttp
-import orjson
 
 Kind = Literal["sent", "retry_after", "blocked", "gone", "transient"]
 AMBIGUOUS = "ambiguous: "  # the start of an error after which a send may have arrived
@@ -68,13 +68,13 @@ class BotApiClient:
     async def _post(self, method: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """POST one method; raises aiohttp/timeout/JSON errors for the caller to classify."""
         assert self._session is not None, "use BotApiClient as an async context manager"
-        # orjson: encoding each advisory's text and decoding each answer is most of the CPU a
-        # send costs in Python; it is several times faster than the standard library here.
-        data = orjson.dumps(payload)
+        # The standard library's json: orjson was tried and cost 130 MiB more at the peak of a
+        # broadcast for no CPU gained (benchmarks/RESULTS.md, 2026-12-02).
+        data = json.dumps(payload, ensure_ascii=False).encode()
         async with self._session.post(
             f"{self._root}/{method}", data=data, headers=JSON_HEADERS
         ) as answer:
-            body = orjson.loads(await answer.read())
+            body = json.loads(await answer.read())
             return answer.status, body if isinstance(body, dict) else {}
 
     async def call(self, method: str, payload: dict[str, Any]) -> SendResult:
