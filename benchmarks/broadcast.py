@@ -103,6 +103,7 @@ async def engine(
 ) -> dict[str, float]:
     database = Database(url)
     first: list[float] = []
+    last: list[float] = []
     try:
         advisory = await AdvisoryRepository(database=database).get(advisory_id=ADVISORY)
         assert advisory is not None
@@ -115,6 +116,7 @@ async def engine(
                 result = await api.send_message(payload)
                 if not first:
                     first.append(time.perf_counter())
+                last[:] = [time.perf_counter()]
                 return result
 
             worker = Worker(
@@ -144,6 +146,8 @@ async def engine(
         "first_delivery_s": first[0] - started if first else float("nan"),
         "send_rate": total / (ended - started),
         "cpu_ms_per_message": 1000 * cpu / max(total, 1),
+        # Between the first and the last send: the rate a lane sustains, without start and end.
+        "sustained_rate": (total - 1) / (last[0] - first[0]) if first and last else float("nan"),
     }
 
 
@@ -328,9 +332,11 @@ def report(results: dict[str, Any]) -> str:
         f"{results['engine']['publish_s'] * 1000:.0f} ms |",
         f"| publish → first delivery | {results['engine']['first_delivery_s'] * 1000:.0f} ms |",
         f"| free lane, sandbox enforcing 30/s + 1/s a chat | "
-        f"{results['free_lane']['send_rate']:.2f} msg/s, {results['free_lane']['429s']} × 429 |",
+        f"{results['free_lane']['sustained_rate']:.2f} msg/s sustained, "
+        f"{results['free_lane']['429s']} × 429 |",
         f"| paid lane, sandbox enforcing 1000/s | "
-        f"{results['paid_lane']['send_rate']:.0f} msg/s, {results['paid_lane']['429s']} × 429 |",
+        f"{results['paid_lane']['sustained_rate']:.0f} msg/s sustained, "
+        f"{results['paid_lane']['429s']} × 429 |",
         f"| /start reply during a broadcast | p50 {results['start_latency']['p50_ms']:.0f} ms, "
         f"p99 {results['start_latency']['p99_ms']:.0f} ms |",
     ]
