@@ -85,36 +85,38 @@ def _fact(_: Gettext, icon: str, fact: Fact, locale: str, sources: Sources, link
     return f"{line} {sources.refs(fact.sources)}"
 
 
-def _unverified_note(_: Gettext, lines: list[str]) -> list[str]:
-    """The one line that explains ⚠️, when the card has any."""
-    if any(f" {UNVERIFIED} " in line or line.endswith(UNVERIFIED) for line in lines):
-        return [
-            f"{UNVERIFIED} <i>" + html(_("unverified: only unofficial lists give this")) + "</i>"
-        ]
-    return []
+def _unverified_note(_: Gettext, facts: list[Fact]) -> list[str]:
+    """The one line that explains ⚠️, when any fact of the card is unverified."""
+    if all(fact.verified for fact in facts):
+        return []
+    return [f"{UNVERIFIED} <i>" + html(_("unverified: only unofficial lists give this")) + "</i>"]
 
 
 def phones_first(
-    _: Gettext, mission: Mission, directory: Directory, *, locale: str, sources: Sources
+    _: Gettext,
+    mission: Mission,
+    directory: Directory,
+    *,
+    embassy: Mission,
+    locale: str,
+    sources: Sources,
 ) -> str:
     """Numbers to call right now, before anything else: the mission's own, else the
     embassy's (the embassy answers for every region), and the lines at home."""
-    embassy = next(m for m in directory.missions if m.kind == "embassy")
-    lines = [bold(_("Call now:"))]
-    own = mission.phones or embassy.phones
     holder = mission if mission.phones else embassy
-    for phone in own:
-        line = _fact(_, "📞", phone, locale, sources, link=False)
-        lines.append(
-            line.replace("📞 ", "📞 ", 1)
-            + f" · {html(mission_title(_, holder, directory.country))}"
-        )
+    whose = html(mission_title(_, holder, directory.country))
+    lines = [bold(_("Call now:"))]
+    facts = list(holder.phones)
+    lines += [
+        _fact(_, "📞", phone, locale, sources, link=False) + f" · {whose}" for phone in facts
+    ]
     for hotline in directory.hotlines:
         if hotline.contact.value.startswith("+"):
             label = escape(pick(hotline.label, locale) or "", quote=False)
             line = _fact(_, "☎️", hotline.contact, locale, sources, link=False)
             lines.append(f"{line} · {label}")
-    return "\n".join(lines + _unverified_note(_, lines))
+            facts.append(hotline.contact)
+    return "\n".join(lines + _unverified_note(_, facts))
 
 
 def mission_card(
@@ -131,7 +133,8 @@ def mission_card(
         lines.append(_fact(_, "🌐", mission.website, locale, sources, link=True))
     if mission.hours is not None:
         lines.append(_fact(_, "🕘", mission.hours, locale, sources, link=False))
-    return "\n".join(lines + _unverified_note(_, lines))
+    shown = [mission.address, *mission.phones, mission.website, mission.hours]
+    return "\n".join(lines + _unverified_note(_, [f for f in shown if f is not None]))
 
 
 def contacts(
@@ -146,7 +149,9 @@ def contacts(
     """The serving mission and why, the embassy if different, home lines, then the sources."""
     sources = Sources()
     country = directory.country
-    call = phones_first(_, match.mission, directory, locale=locale, sources=sources)
+    call = phones_first(
+        _, match.mission, directory, embassy=embassy, locale=locale, sources=sources
+    )
     card = mission_card(_, match.mission, country_code=country, locale=locale, sources=sources)
     parts = [call, card, "<i>" + html(_(REASON[match.reason])) + "</i>"]
     if match.mission.id != embassy.id:
@@ -160,6 +165,7 @@ def contacts(
             is_link = hotline.contact.value.startswith("http")
             fact = _fact(_, "☎️", hotline.contact, locale, sources, link=is_link)
             lines.append(fact.replace("☎️ ", f"☎️ {label}: ", 1))
-        parts.append("\n".join(lines + _unverified_note(_, lines)))
+        home = [hotline.contact for hotline in directory.hotlines]
+        parts.append("\n".join(lines + _unverified_note(_, home)))
     parts.append(sources.block(_, format_date))
     return "\n\n".join(parts)
