@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from bot.cli.prompt import confirm
 from bot.clock import utcnow
 from bot.config import Settings
-from bot.delivery.budget import Lanes
+from bot.delivery.budget import TELEGRAM_FREE_RATE
 from bot.delivery.lock import LeaderBusy, leader
 from bot.delivery.outbox import Outbox
 from bot.delivery.queries import Progress
@@ -77,10 +77,9 @@ async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool,
         audience = await outbox.audience_size(advisory)
         print(f"{advisory.id}: {audience} subscribers of {advisory.country}")
         if paid:
-            free = Lanes().free
             print(
                 f"paid broadcast: up to {audience * STARS_PER_PAID_MESSAGE:.0f} Stars "
-                f"(0.1 Star a message beyond {free:.0f}/s)"
+                f"(0.1 Star a message beyond Telegram's free {TELEGRAM_FREE_RATE:.0f}/s)"
             )
         if not await confirm("send?", yes=yes):
             print("nothing sent")

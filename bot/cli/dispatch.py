@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import inspect
 import os
 import signal
@@ -86,34 +87,15 @@ def _admins(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
     return admin_cli.admins_command(settings, args.action, args.user_id, args.country)
 
 
-def _admin_cli() -> Any:
-    from bot.cli import admin
-
-    return admin
+def _cli(name: str) -> Any:
+    """A command module of `bot.cli`, imported when its command runs (not at start)."""
+    return importlib.import_module(f"bot.cli.{name}")
 
 
 def _validate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.cli.validate import validate
 
     return validate(list(args.paths) or [Path(settings.advisories_dir)])
-
-
-def _content_cli() -> Any:
-    from bot.cli import content
-
-    return content
-
-
-def _delivery_cli() -> Any:
-    from bot.cli import delivery
-
-    return delivery
-
-
-def _correct_cli() -> Any:
-    from bot.cli import correct
-
-    return correct
 
 
 Command = Callable[[Settings, argparse.Namespace], "Awaitable[int | None] | int | None"]
@@ -123,21 +105,23 @@ COMMANDS: dict[str, Command] = {
     "db": lambda s, a: _db_upgrade(s),
     "push": _push,
     "admins": _admins,
-    "advisories": lambda s, a: _admin_cli().advisories_command(s, a.country),
-    "audit": lambda s, a: _admin_cli().audit_command(s, a.limit),
-    "cancel": lambda s, a: _admin_cli().cancel_command(s, a.id, yes=a.yes),
-    "correct": lambda s, a: _correct_cli().correct_command(
+    "advisories": lambda s, a: _cli("admin").advisories_command(s, a.country),
+    "audit": lambda s, a: _cli("admin").audit_command(s, a.limit),
+    "cancel": lambda s, a: _cli("admin").cancel_command(s, a.id, yes=a.yes),
+    "correct": lambda s, a: _cli("correct").correct_command(
         s, a.id, a.file, yes=a.yes, notice=a.notice
     ),
-    "halt": lambda s, a: _admin_cli().halt_command(s, a.country),
-    "broadcast": lambda s, a: _delivery_cli().broadcast_command(s, a.id, paid=a.paid, yes=a.yes),
-    "deliver": lambda s, a: _delivery_cli().deliver_command(s, paid=a.paid, in_flight=a.in_flight),
+    "halt": lambda s, a: _cli("admin").halt_command(s, a.country),
+    "broadcast": lambda s, a: _cli("delivery").broadcast_command(s, a.id, paid=a.paid, yes=a.yes),
+    "deliver": lambda s, a: _cli("delivery").deliver_command(
+        s, paid=a.paid, in_flight=a.in_flight
+    ),
     "backup": lambda s, a: _archive(s, "backup", a.file),
     "restore": lambda s, a: _archive(s, "restore", a.file),
     "validate": _validate,
-    "import": lambda s, a: _content_cli().import_command(s, _folder(s, a)),
-    "export-cap": lambda s, a: _content_cli().export_cap_command(s, a.id, a.out),
-    "export-feed": lambda s, a: _content_cli().export_feed_command(s, a.country, a.locale),
+    "import": lambda s, a: _cli("content").import_command(s, _folder(s, a)),
+    "export-cap": lambda s, a: _cli("content").export_cap_command(s, a.id, a.out),
+    "export-feed": lambda s, a: _cli("content").export_feed_command(s, a.country, a.locale),
 }
 
 

@@ -11,6 +11,8 @@ from bot.admin.notices import SendBody, ask_approvers
 from bot.admin.workflow import Action, AdminWorkflow, DraftOpen, FourEyes, Outcome
 from bot.advisories.model import Advisory
 from bot.config import Settings
+from bot.delivery.budget import Budget, Priority
+from bot.delivery.sender import budgeted
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage import Database, SubscriberRepository
@@ -31,10 +33,13 @@ def workflow_for(settings: Settings, database: Database, admins: AdminRepository
 
 
 def api_sender(api: BotApiClient) -> SendBody:
-    """Domain `sendMessage` bodies through the lean Bot API client."""
+    """Domain `sendMessage` bodies through the lean Bot API client, paced by a budget of this
+    command (one chat's pacing, a 429 waited out and the message sent again)."""
+    budget = Budget()
 
     async def send(body: dict[str, Any]) -> bool:
-        return (await api.send_message(body)).kind == "sent"
+        result = await budgeted(budget, api.send_message, body, priority=Priority.NORMAL)
+        return result is not None and result.kind == "sent"
 
     return send
 

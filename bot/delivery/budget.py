@@ -34,6 +34,9 @@ class Priority(IntEnum):
     NORMAL = 2  # other advisories, corrections, cancellation notices, reports
 
 
+TELEGRAM_FREE_RATE = 30.0  # messages a second Telegram allows a bot without paying
+
+
 @dataclass(frozen=True)
 class Lanes:
     """Rates with a margin under Telegram's, so that our own pacing never draws a 429."""
