@@ -22,6 +22,8 @@ ACK_LABEL = N_("I understand")
 # "ask:embassy:<country>" (`bot.telegram.handlers.embassy.ask_button`); the label is the menu's.
 CONTACTS_ACTION = "ask"
 CONTACTS_LABEL = N_("Embassy contacts")
+# One object for every message (never changed): the client encodes a broadcast's body once.
+NO_PREVIEW: dict[str, bool] = {"is_disabled": True}
 CORRECTED = N_(
     "The embassy has corrected this advisory: the message above now shows the new text."
 )
@@ -80,7 +82,7 @@ def payload(chat_id: int, text: str, *, quiet: bool, paid: bool) -> dict[str, An
         "chat_id": chat_id,
         "text": text,
         "parse_mode": "HTML",
-        "link_preview_options": {"is_disabled": True},
+        "link_preview_options": NO_PREVIEW,
     }
     if quiet:
         body["disable_notification"] = True

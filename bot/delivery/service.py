@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -43,6 +44,15 @@ def renderer(translator: Translator) -> Callable[[Advisory, str], list[str]]:
     return render_for
 
 
+def settle_heap() -> None:
+    """Once a process, when delivery starts: what start-up built (libraries, catalogs, the
+    database's metadata) is set aside from the garbage collector, which would otherwise walk
+    it again and again during a broadcast (a fifth of the CPU a message cost)."""
+    if gc.get_freeze_count() == 0:
+        gc.collect()
+        gc.freeze()
+
+
 @asynccontextmanager
 async def worker(
     *,
@@ -56,6 +66,7 @@ async def worker(
 ) -> AsyncIterator[Worker]:
     """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
     process passes the one its replies use; a separate `elchi deliver` has its own)."""
+    settle_heap()
     config = config or WorkerConfig()
     budget = budget or Budget()
     advisories = AdvisoryRepository(database=database, clock=clock)

@@ -72,6 +72,7 @@ class _Run:
         self.stopped = False  # halted or cancelled
         self.checked = 0.0
         self.cache: dict[str, Prepared] = {}
+        self.committing = False  # one task commits this broadcast's outcomes at a time
 
 
 class Worker:
@@ -242,7 +243,7 @@ class Worker:
             run.results.append(self._outcome(row, delivered))
             run.held += 1
             if run.held >= self.config.max_in_flight // 2 or run.slots.locked():
-                await self._flush(run)
+                await self._commit(run)
         except Exception as error:
             # A bug must not leave the row pending forever (the worker would loop on it):
             # it is recorded as failed, with the error's type, and the traceback is logged.
@@ -308,6 +309,20 @@ class Worker:
         """A multi-part advisory between two parts: what arrived is stored at once."""
         async with self._writing:
             await self._outbox.keep_parts(run.advisory.id, chat_id, ids)
+
+    async def _commit(self, run: _Run) -> None:
+        """Commit outcomes until none is left, in one task at a time: the others return at once.
+        (Each waiting for its own turn at the writer let tens of thousands of finished tasks
+        queue up behind the lock, their slots already released: memory and CPU grew with the
+        audience.)"""
+        if run.committing:
+            return  # the task committing takes this outcome in its next round
+        run.committing = True
+        try:
+            while run.results:
+                await self._flush(run)
+        finally:
+            run.committing = False
 
     async def _flush(self, run: _Run) -> None:
         async with self._writing:

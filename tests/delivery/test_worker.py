@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
@@ -347,3 +348,25 @@ async def test_a_finished_broadcast_cancelled_shows_as_cancelled_and_only_once(
             clock=utcnow,
             advisory_id=advisory_id,
         )
+
+
+async def test_a_broadcast_keeps_no_more_sends_open_than_its_limit(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    """Memory stays flat however large the audience: finished sends do not pile up waiting
+    for their turn to be recorded (they did: tens of thousands at 300,000 readers)."""
+    await setup.audience(1500)
+    await setup.publish()
+    most = 0
+
+    def open_sends() -> int:
+        return sum(t.get_coro().__qualname__ == "Worker._deliver" for t in asyncio.all_tasks())  # type: ignore[union-attr]
+
+    async with make_sandbox() as sandbox, setup.worker(sandbox, max_in_flight=20) as worker:
+        drain = asyncio.create_task(worker.drain())
+        while not drain.done():
+            most = max(most, open_sends())
+            await asyncio.sleep(0.002)
+        await drain
+    assert sandbox.bot.stats.sent == 1500
+    assert 0 < most <= 20
