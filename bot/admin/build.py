@@ -89,11 +89,23 @@ def document(
     }
 
 
+def expiry(data: DraftAnswers, start: datetime) -> datetime | None:
+    """When the draft stops applying if it goes out at `start` (None: no end)."""
+    if data.advisory is not None:
+        value = data.advisory.get("expires")
+    else:
+        value = _expires(data.expires, start)
+    if not isinstance(value, str):
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=MOSCOW)
+
+
 def _expires(answer: object, start: datetime) -> str | None:
     if answer in EXPIRY_DAYS:
         return (start + timedelta(days=int(str(answer)))).isoformat()
     if isinstance(answer, str) and answer != "none":
-        return answer  # a date: midnight Moscow time, as in files
+        return answer  # a moment; a bare date is midnight Moscow time, as in files
     return None
 
 

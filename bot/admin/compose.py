@@ -88,6 +88,8 @@ def _sub(data: DraftAnswers, key: str) -> str:
             return "source.title"
         if not data.sources or data.adding_source:
             return "source.url"
+    if key == "expires" and data.understood:
+        return "expires.confirm"
     if key == "voice" and data.recording:
         return f"voice.{data.recording}"
     return key
@@ -112,3 +114,49 @@ def start_edit(data: DraftAnswers, group: str) -> None:
     else:
         keys = [group]
     data.edit = keys
+
+
+def _fields(texts: dict[str, object]) -> dict[str, object]:
+    return {k: texts.get(k) for k in ("headline", "claim", "body", "instruction") if texts.get(k)}
+
+
+def changed_languages(data: DraftAnswers) -> list[str]:
+    """Correcting: the written languages whose text differs from the advisory's."""
+    before = (data.base or {}).get("text") or {}
+    return [
+        loc
+        for loc in ("ru", "uz", "ky", "tg")
+        if _fields(before.get(loc) or {}) != _fields(dict(data.text.get(loc) or {}))
+    ]
+
+
+def unconfirmed_languages(data: DraftAnswers) -> list[str]:
+    """Correcting one language's text: the others, which may now say something else, not yet
+    confirmed as still right (nor marked “to follow”, nor edited)."""
+    changed = changed_languages(data)
+    if data.base is None or not changed:
+        return []
+    before = data.base.get("text") or {}
+    return [
+        loc
+        for loc in ("ru", "uz", "ky", "tg")
+        if loc in before
+        and loc not in changed
+        and loc not in data.pending
+        and loc not in data.still_right
+    ]
+
+
+def settle_language(data: DraftAnswers, locale: str, choice: str) -> None:
+    """An unchanged language of a correction: still right, to follow (Russian shown), or
+    edit (its questions asked again)."""
+    if choice == "ok":
+        data.still_right.append(locale)
+    elif choice == "wait":
+        data.pending.append(locale)
+        data.text.pop(locale, None)
+        data.voice.pop(locale, None)
+        if locale == "uz":
+            data.text.pop("uz_Cyrl", None)
+    else:
+        start_edit(data, f"t-{locale}")

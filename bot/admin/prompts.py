@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.admin.answers import MAX_HEADLINE
+from bot.admin.when import example_day
+from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
 from bot.texts import Gettext, bold, country, html, language_name
 from bot.world.regions import REGION_NAMES
 
 
-def question(_: Gettext, key: str, data: DraftAnswers) -> str:
-    """The prompt for question `key`, with the current answer when there is one."""
+def question(_: Gettext, key: str, data: DraftAnswers, *, now: datetime | None = None) -> str:
+    """The prompt for question `key`, with the current answer when there is one; examples of
+    dates are computed from `now`."""
+    if key.startswith("expires"):
+        return _expires(_, data, now or utcnow())
     if "." in key and not key.startswith(("source.", "voice.")):
         return _text_question(_, key, data)
     if key.startswith("voice."):
@@ -119,15 +126,22 @@ def _sources(_: Gettext, data: DraftAnswers) -> str:
     return "\n".join(lines)
 
 
-def _expires(_: Gettext, data: DraftAnswers) -> str:
+def _expires(_: Gettext, data: DraftAnswers, now: datetime) -> str:
+    if data.understood:  # a typed date, read: shown back to be confirmed
+        moment = datetime.fromisoformat(data.understood)
+        return bold(
+            _("It applies until {moment}, Moscow time. Is that right?"),
+            moment=f"{moment:%d.%m.%Y %H:%M}",
+        )
     return "\n\n".join(
         [
             bold(_("Until when does it apply?")),
             html(
                 _(
                     "After that, people no longer see it in “Latest advisories”. Press a button "
-                    "or type a date like 2027-01-31."
-                )
+                    "or type a date, for example {example}."
+                ),
+                example=example_day(now=now),
             ),
         ]
     )
@@ -154,6 +168,5 @@ _PROMPTS = {
     "source.url": _source_url,
     "source.title": _source_title,
     "sources": _sources,
-    "expires": _expires,
     "voice": _voice,
 }

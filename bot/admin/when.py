@@ -1,13 +1,63 @@
-"""Times admins give: quick choices and typed times (Moscow time unless an offset is given)."""
+"""Times admins give: quick choices, and moments typed as people write them, in Russian, Uzbek,
+Kyrgyz or Tajik ("31.12.2026 18:00", "31 декабря", "завтра в 10", "ertaga 10:00"). Moscow time
+unless an offset is given. The reading is `dateparser`'s; what it lacks is filled in here.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.world import MOSCOW
 
-FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%dT%H:%M")
 LATEST = timedelta(days=366)  # a year ahead at most: a typo such as 2062 is refused
+# dateparser's languages for an admin's: their own, Cyrillic Uzbek, then Russian, which every
+# clerk in Russia also types. dateparser has no Tajik; see TAJIK below.
+LANGUAGES = {
+    "ru": ["ru"],
+    "uz": ["uz", "uz-Cyrl", "ru"],
+    "uz_Cyrl": ["uz-Cyrl", "uz", "ru"],
+    "ky": ["ky", "ru"],
+    "tg": ["ru"],
+}
+# Tajik words → the Russian dateparser reads (dateparser has no "tg" locale; a Tajik locale
+# upstream would make this unnecessary). Month names: Tajik "декабри" is Russian "декабря".
+TAJIK = {
+    "имрӯз": "сегодня",
+    "имруз": "сегодня",
+    "фардо": "завтра",
+    "пагоҳ": "завтра",
+    "пасфардо": "послезавтра",
+    "январ": "января",
+    "феврал": "февраля",
+    "март": "марта",
+    "апрел": "апреля",
+    "май": "мая",
+    "июн": "июня",
+    "июл": "июля",
+    "август": "августа",
+    "сентябр": "сентября",
+    "октябр": "октября",
+    "ноябр": "ноября",
+    "декабр": "декабря",
+}
+TAJIK_WORD = re.compile(r"\b(" + "|".join(sorted(TAJIK, key=len, reverse=True)) + r")и?\b")
+# "в 10", "soat 10", "саат 10до", "соати 10": an hour without minutes, which dateparser takes
+# for a day of the month or ignores. Written as 10:00 before it reads the rest.
+HOUR = re.compile(
+    r"\b(?:в|во|at|soat|соат|саат|соати)\s+(\d{1,2})(?:[:.](\d{2}))?(?:\s*-?[^\W\d]{1,3})?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Understood:
+    """A typed moment as read: Moscow time unless the text gave an offset."""
+
+    moment: datetime
+    with_time: bool  # False: only a day was given ("31 декабря"); it starts at 00:00
 
 
 def quick(choice: str, *, now: datetime) -> datetime:
@@ -20,26 +70,50 @@ def quick(choice: str, *, now: datetime) -> datetime:
     return datetime(tomorrow.year, tomorrow.month, tomorrow.day, 9, 0, tzinfo=MOSCOW)
 
 
-def parse_time(text: str, *, now: datetime) -> datetime | None:
-    """`2026-12-01 09:00` (Moscow), `01.12.2026 09:00`, or ISO with an offset; None if not."""
-    value = text.strip()
-    moment = None
-    for pattern in FORMATS:
-        try:
-            moment = datetime.strptime(value, pattern).replace(tzinfo=MOSCOW)
-            break
-        except ValueError:
-            continue
-    if moment is None:
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=MOSCOW)
-    return moment
+def understand(text: str, *, now: datetime, locale: str) -> Understood | None:
+    """The moment in `text`, read in the admin's language (and Russian); None if none."""
+    from dateparser.date import DateDataParser  # its language data: only when a time is typed
+
+    value = _prepared(text)
+    if not value:
+        return None
+    base = now.astimezone(MOSCOW).replace(tzinfo=None)
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "future",
+        "RELATIVE_BASE": base,
+        "DATE_ORDER": "DMY",
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    languages = LANGUAGES.get(locale, ["ru"])
+    read = DateDataParser(languages=languages, settings=settings).get_date_data(value)
+    if read.date_obj is None:
+        return None
+    moment: datetime = read.date_obj
+    with_time = read.period == "time"
+    if not with_time:  # a day: from its start, not from the time of typing
+        moment = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=MOSCOW)
+    return Understood(moment.astimezone(MOSCOW).replace(microsecond=0), with_time)
+
+
+def _prepared(text: str) -> str:
+    value = " ".join(text.strip().lower().replace("ё", "е").split())
+    value = TAJIK_WORD.sub(lambda m: TAJIK[m[1]], value)
+    return HOUR.sub(lambda m: f" {int(m[1]):02d}:{m[2] or '00'}", value).strip()
 
 
 def acceptable(moment: datetime, *, now: datetime) -> bool:
     """In the future, and not absurdly far."""
     return now < moment <= now + LATEST
+
+
+def example(*, now: datetime, days: int = 7, hour: int = 10) -> str:
+    """A moment to show in a question, computed from today: `09.12.2026 10:00`."""
+    day = now.astimezone(MOSCOW).date() + timedelta(days=days)
+    return f"{day:%d.%m.%Y} {hour:02d}:00"
+
+
+def example_day(*, now: datetime, days: int = 30) -> str:
+    """A day to show in a question, computed from today: `01.01.2027`."""
+    return f"{now.astimezone(MOSCOW).date() + timedelta(days=days):%d.%m.%Y}"

@@ -34,14 +34,19 @@ def _unclosed_quote(text: str, *, before: int) -> int | None:
     return None
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser where it is installed (every wheel has it): the pure-Python one took most of
+# `elchi validate`'s time.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
     """SafeLoader that leaves dates as text: the model reads them, so an impossible date such
     as 2022-02-30 is a problem at its field and line, not a crash inside the YAML parser."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
 
@@ -95,8 +100,12 @@ def read_yaml(path: Path) -> YamlDocument | Problem:
     """Parse `path`; a syntax error becomes a Problem at its line."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:  # parsed once: the nodes give the lines, the same nodes the data
+            node = loader.get_single_node()
+            data = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         # "while scanning a quoted scalar": where the quote opened, not where the file ended.
         scanning = (error.context or "").startswith("while scanning")

@@ -37,7 +37,10 @@ class DraftAnswers(BaseModel):
     sources: list[dict[str, str]] = Field(default_factory=list)  # url and title
     source_url: str | None = None  # a source's link is typed, its name not yet
     adding_source: bool = False
-    expires: str | None = None  # "none", a number of days, or a date (YYYY-MM-DD)
+    expires: str | None = None  # "none", a number of days, or a moment (ISO, with offset)
+    understood: str | None = None  # a typed end date as read, until the admin confirms it
+    typed_send_at: str | None = None  # a typed send time as read, until confirmed
+    still_right: list[str] = Field(default_factory=list)  # correcting: unchanged, confirmed
     voice: dict[str, str] = Field(default_factory=dict)  # locale → Telegram file id
     recording: str | None = None  # the locale whose voice note is awaited
     done: list[str] = Field(default_factory=list)  # of DONE_BY_BUTTON, sorted

@@ -16,7 +16,7 @@ ADVISORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,47}$")
 SHORT = re.compile(r"^[0-9a-f]{8}$")  # an advisory or draft id, hashed to fit 64 bytes
 VALUE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")  # a compose answer; the question checks it
 Allowed = frozenset[str] | re.Pattern[str]
-QUESTIONS = frozenset({"co", "ki", "su", "se", "re", "lo", "tx", "so", "ex", "vo", "vr"})
+QUESTIONS = frozenset({"co", "ki", "su", "se", "re", "lo", "tx", "so", "ex", "ec", "vo", "vr"})
 EDITS = frozenset({*EDIT_GROUPS, "back"})
 
 # Every action with the values each of its arguments may take.
@@ -42,7 +42,9 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "p": (SHORT, frozenset({"send", "sched", "test", "edit", "drop", "fix", "fixn", "back"})),
     "v": (SHORT, frozenset(LOCALE_NAMES)),
     "e": (SHORT, EDITS),
-    "t": (SHORT, frozenset({"1h", "3h", "9am", "type"})),
+    "t": (SHORT, frozenset({"1h", "3h", "9am", "type", "ok"})),
+    # A correction's unchanged language: still right, to follow, or edit.
+    "cl": (SHORT, frozenset({"ru", "uz", "ky", "tg"}), frozenset({"ok", "wait", "edit"})),
     "ap": (SHORT, frozenset({"yes", "no"})),
     "ad": (
         SHORT,

@@ -26,13 +26,13 @@ def translator() -> Translator:
     return Translator()
 
 
-def answer_all(data: DraftAnswers, answers: dict[str, Answer]) -> list[str]:
+def answer_all(data: DraftAnswers, answers: dict[str, Answer], locale: str = "ru") -> list[str]:
     """Answer each question as it comes; returns the questions in the order they were asked."""
     asked = []
     while (key := compose.next_question(data)) is not None:
         asked.append(key)
         assert len(asked) < 60, asked
-        assert apply(data, key, answers[key]) is None, key
+        assert apply(data, key, answers[key], now=NOW, locale=locale) is None, key
     return asked
 
 
@@ -137,7 +137,11 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
         ("ru.headline", "two\nlines", "Please write it on one line."),
         ("ru.body", "  ", "Please type the text, or use the buttons."),
         ("source.url", "embassy", "This is not a link. It starts with https:// or http://"),
-        ("expires", "next week", "Please use the buttons, or type a date like 2027-01-31."),
+        (
+            "expires",
+            "on Tuesday week",
+            "I cannot read this date. Press a button, or type a date like {example}.",
+        ),
         ("voice.ru", "text instead", "Please send a voice message (hold the microphone button)."),
     ],
 )
@@ -251,11 +255,20 @@ def test_new_ids_name_the_country_and_day_and_never_collide() -> None:
     assert new_id(country="UZ", now=NOW, taken=frozenset({first})) != first
 
 
-def test_a_typed_end_date_means_midnight_moscow(translator: Translator) -> None:
+@pytest.mark.parametrize(
+    ("typed", "locale"),
+    [("2027-01-31", "ru"), ("31.01.2027", "ru"), ("31 января", "ru"), ("31-yanvar", "uz"),
+     ("31-январь", "ky"), ("31 январи 2027", "tg")],
+)  # fmt: skip
+def test_a_typed_end_date_is_shown_back_then_means_midnight_moscow(
+    translator: Translator, typed: str, locale: str
+) -> None:
     answers = full_answers()
-    answers["expires"] = "2027-01-31"
+    answers["expires"] = typed
+    answers["expires.confirm"] = Press("yes")
     data = DraftAnswers(country="UZ")
-    answer_all(data, answers)
+    asked = answer_all(data, answers, locale)  # typed in the admin's language
+    assert asked[-3:] == ["expires", "expires.confirm", "voice"]
     advisory, problems = build(
         data,
         advisory_id="uz-2026-12-01-0003",
@@ -266,6 +279,36 @@ def test_a_typed_end_date_means_midnight_moscow(translator: Translator) -> None:
     assert problems == []
     assert advisory is not None
     assert advisory.expires == datetime(2027, 1, 30, 21, 0, tzinfo=UTC)
+
+
+def test_an_end_date_read_wrong_is_typed_again() -> None:
+    data = DraftAnswers(country="UZ")
+    assert apply(data, "expires", "31.01.2027", now=NOW) is None
+    assert data.understood == "2027-01-31T00:00:00+03:00"  # shown back, not yet taken
+    assert data.expires is None
+    assert apply(data, "expires.confirm", Press("no"), now=NOW) is None
+    assert data.understood is None  # asked again
+    assert data.expires is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "message", "values"),
+    [
+        ("10.08.2022", "{date} has already passed. Type a later date, like {example}.",
+         {"date": "10.08.2022", "example": "31.12.2026"}),
+        ("01.01.2030", "{date} is more than a year away. Type a date within a year, like "
+         "{example}.", {"date": "01.01.2030", "example": "31.12.2026"}),
+        ("30.02.2027", "I cannot read this date. Press a button, or type a date like {example}.",
+         {"example": "31.12.2026"}),
+    ],
+)  # fmt: skip
+def test_an_end_date_is_checked_against_today_when_it_is_typed(
+    typed: str, message: str, values: dict[str, str]
+) -> None:
+    data = DraftAnswers(country="UZ")
+    rejected = apply(data, "expires", typed, now=NOW)  # NOW: 1 December 2026
+    assert rejected == Rejected(message, values)  # type: ignore[arg-type]
+    assert data.understood is None
 
 
 def test_a_typed_word_is_never_taken_for_a_button() -> None:
@@ -283,3 +326,35 @@ def test_a_link_without_https_as_people_copy_it_is_taken() -> None:
     assert apply(DraftAnswers(), "source.url", "see the embassy site") == Rejected(
         "This is not a link. It starts with https:// or http://", {}
     )
+
+
+def test_correcting_one_language_asks_about_each_other_until_settled(
+    translator: Translator,
+) -> None:
+    from bot.advisories.content import load_content
+    from bot.config import PROJECT_ROOT
+
+    content, _ = load_content(PROJECT_ROOT / "advisories", translator=translator)
+    original = next(a for a in content.advisories if a.id == "uz-2022-09-21-prosecutor-warning")
+    data = from_advisory(original)
+    assert compose.unconfirmed_languages(data) == []  # nothing changed: nothing to ask
+    data.text["ru"]["body"] = "Исправлено."
+    assert compose.changed_languages(data) == ["ru"]
+    assert compose.unconfirmed_languages(data) == ["uz", "ky", "tg"]
+    compose.settle_language(data, "uz", "ok")
+    compose.settle_language(data, "ky", "wait")  # to follow: Russian shown meanwhile
+    assert compose.unconfirmed_languages(data) == ["tg"]
+    compose.settle_language(data, "tg", "edit")
+    assert compose.next_question(data) == "tg.headline"  # its questions again
+    assert data.pending == ["ky"]
+    corrected, problems = build(
+        data,
+        advisory_id=original.id,
+        effective=NOW,
+        translator=translator,
+        known_ids=frozenset(),
+    )
+    assert problems == []
+    assert corrected is not None
+    assert "ky" not in corrected.text
+    assert "ky" in corrected.pending

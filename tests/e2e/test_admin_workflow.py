@@ -253,6 +253,15 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
             author.last_text()
         )
         await press(harness, author, "✅ Исправить и сообщить читателям")
+        # Only Russian changed: each other language is asked about, one at a time.
+        for language in ("Oʻzbekcha (lotin)", "Кыргызча", "Тоҷикӣ"):
+            assert author.last_text() == (
+                "Вы изменили текст на языках: Русский.\n\n"
+                f"Текст на языке «{language}» не изменён. Он по-прежнему говорит то же самое? "
+                "Если перевода пока нет, читатели тем временем увидят русский текст."
+            )
+            await press(harness, author, "✅ Всё верно")
+        await press(harness, author, "✅ Исправить и сообщить читателям")  # from the preview
         await eventually(lambda: got(author, "Исправление завершено"))
         assert delivered.edited
         assert "Звоните в консульство." in (delivered.text or "")
@@ -426,20 +435,62 @@ async def test_a_restart_between_scheduling_and_sending_sends_exactly_once(
         await sandbox.stop()
 
 
-@pytest.mark.parametrize("typed", ["2026-11-26 10:00", "31.02.2027 09:00", "2030-01-01 09:00"])
-async def test_a_typed_time_in_the_past_or_far_away_is_refused(
-    database_url: str, typed: str
+@pytest.mark.parametrize(
+    ("typed", "refusal"),
+    [
+        ("2026-11-26 10:00", "❗ 26.11.2026 10:00 уже прошло. Напишите более позднюю дату, "
+         "например 03.12.2026 10:00."),
+        ("31.02.2027 09:00", "❗ Не могу прочитать это время. Напишите, например, "
+         "03.12.2026 10:00 (по Москве)."),
+        ("01.01.2030 09:00", "❗ До 01.01.2030 09:00 больше года. Напишите дату в пределах "
+         "года, например 03.12.2026 10:00."),
+        ("30 декабря", "❗ Добавьте и время, например 03.12.2026 10:00."),
+    ],
+)  # fmt: skip
+async def test_a_typed_time_is_checked_then_shown_back_to_confirm(
+    database_url: str, typed: str, refusal: str
 ) -> None:
-    async with staff(database_url) as harness:
+    async with staff(database_url, clock=FakeClock()) as harness:  # 26 Nov 2026, 12:00 MSK
+        await subscribers(harness)
+        author = admin(harness)
+        await compose(harness, author)  # 30 days from the send: until 26 December
+        await press(harness, author, "🕘 Запланировать")
+        await press(harness, author, "⌨️ Ввести дату и время")
+        assert author.last_text() == (
+            "Напишите дату и время по Москве, например 03.12.2026 10:00."  # from today
+        )
+        await say(harness, author, typed)
+        assert author.last_text() == refusal
+        await say(harness, author, "завтра в 10")  # as people write it
+        assert author.last_text() == "Отправить 27.11.2026 10:00 по Москве?"
+        await press(harness, author, "✅ Да, в это время")
+        assert author.last_text().startswith("🕘 Запланировано на 27 ноября 2026\u202fг., 10:00")
+
+
+async def test_an_end_date_is_typed_confirmed_and_a_send_time_after_it_refused(
+    database_url: str,
+) -> None:
+    async with staff(database_url, clock=FakeClock()) as harness:  # 26 Nov 2026, 12:00 MSK
         await subscribers(harness)
         author = admin(harness)
         await compose(harness, author)
+        await press(harness, author, "✏️ Изменить")
+        await press(harness, author, "До какого числа")
+        assert "например 26.12.2026" in author.last_text()  # computed from today
+        await say(harness, author, "10.08.2022")
+        assert author.last_text() == (
+            "❗ 10.08.2022 уже прошло. Напишите более позднюю дату, например 26.12.2026."
+        )
+        await say(harness, author, "20 декабря")
+        assert author.last_text() == "Действует до 20.12.2026 00:00 по Москве. Верно?"
+        await press(harness, author, "✅ Да, верно")
         await press(harness, author, "🕘 Запланировать")
         await press(harness, author, "⌨️ Ввести дату и время")
-        await say(harness, author, typed)
-        assert author.last_text().startswith("Это время не подходит.")
-        await say(harness, author, "2026-11-27 09:30")
-        assert author.last_text().startswith("🕘 Запланировано на 27 ноября 2026\u202fг., 09:30")
+        await say(harness, author, "30 декабря 10:00")
+        assert author.last_text() == (
+            "❗ Оно уйдёт, когда срок его действия уже кончится (20.12.2026 00:00). Напишите "
+            "более раннее время, например 03.12.2026 10:00, или измените «До какого числа»."
+        )
 
 
 async def test_a_wrong_answer_is_refused_in_the_admins_language_and_the_menu_still_works(

@@ -100,6 +100,7 @@ BUTTONS: list[tuple[str, tuple[str, ...], Handler]] = [
     ("v", (), admin_button(preview.view_button)),
     ("e", (), admin_button(preview.edit_button)),
     ("t", (), admin_button(preview.schedule_button)),
+    ("cl", (), admin_button(preview.unchanged_button)),
     ("ap", (), admin_button(approvals.approval_button)),
     ("ad", (), admin_button(manage.manage_button)),
     ("adl", (), admin_button(manage.list_button)),

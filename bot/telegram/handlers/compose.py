@@ -29,6 +29,7 @@ CODES = {
     "locales": "lo",
     "sources": "so",
     "expires": "ex",
+    "expires.confirm": "ec",
     "voice": "vo",
 }
 TYPED_HTML = ("body", "instruction")  # kept with their bold, italic and links
@@ -95,7 +96,9 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     value = press.args[2]
     if key == "supersedes":
         value = next((c for c in draft.data.candidates if short(c) == value), "")
-    rejected = answers.apply(draft.data, key, answers.Press(value))
+    rejected = answers.apply(
+        draft.data, key, answers.Press(value), now=context.services.clock(), locale=context.lang
+    )
     if rejected is not None:
         return context._(rejected.message).format(**rejected.values)
     if key == "country":
@@ -103,7 +106,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     if compose.next_question(draft.data) == key and key in ("regions", "locales", "voice"):
         await context.services.workflow.save(draft)  # a toggle: the same question again
         await query.edit_message_text(
-            texts.question(context._, key, draft.data),
+            texts.question(context._, key, draft.data, now=context.services.clock()),
             parse_mode="HTML",
             reply_markup=question_keyboards.question(
                 context._, key, draft.data, short(draft.id), []
@@ -120,7 +123,9 @@ async def answer_question(
     context: BotContext, chat_id: int, draft: Draft, key: str, answer: answers.Answer
 ) -> None:
     """Take a typed answer, then ask the next question (or say why it cannot be taken)."""
-    rejected = answers.apply(draft.data, key, answer)
+    rejected = answers.apply(
+        draft.data, key, answer, now=context.services.clock(), locale=context.lang
+    )
     if rejected is not None:
         await context.bot.send_message(
             chat_id,

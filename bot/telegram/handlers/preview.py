@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from telegram import Update
 
 from bot.admin import compose
 from bot.admin.notices import send_test as send_test_to_admins
-from bot.admin.when import quick
+from bot.admin.when import example, quick
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.advisory import send_advisory
-from bot.telegram.views.approvals import sender, submit
+from bot.telegram.views.approvals import schedule_refusal, sender, submit
 from bot.telegram.views.drafts import ask, find_advisory, find_draft, show_preview
+from bot.telegram.views.unchanged import ask_unchanged
 from bot.texts import bold, html
 
 OUT_OF_DATE = "This button is out of date. Use /advisories."
@@ -37,6 +40,9 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
         return context._(OUT_OF_DATE)
     chat_id, action = query.message.chat.id, press.args[1]
     workflow = context.services.workflow
+    if action in ("fix", "fixn") and await ask_unchanged(context, chat_id, draft):
+        await query.edit_message_reply_markup(reply_markup=None)
+        return None  # the other languages first: they may now say something else
     if action in ("send", "fix", "fixn"):
         await query.edit_message_reply_markup(reply_markup=None)  # one press, one request
         await submit(
@@ -70,6 +76,25 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
         await query.edit_message_text(html(context._("Discarded. Nothing was sent.")))
     else:
         await show_preview(context, chat_id, draft)
+    return None
+
+
+async def unchanged_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """A correction's unchanged language: still right, to follow, or edit; then the next."""
+    query = update.callback_query
+    assert query is not None and query.message is not None and update.effective_user is not None
+    draft = await _editable(context, update, press)
+    locale, choice = press.args[1], press.args[2]
+    if draft is None or locale not in compose.unconfirmed_languages(draft.data):
+        return context._(OUT_OF_DATE)
+    await query.edit_message_reply_markup(reply_markup=None)
+    compose.settle_language(draft.data, locale, choice)
+    await context.services.workflow.save(draft)
+    chat_id = query.message.chat.id
+    if choice == "edit":
+        await ask(context, chat_id, draft)
+    elif not await ask_unchanged(context, chat_id, draft):
+        await show_preview(context, chat_id, draft)  # all settled: correct from the preview
     return None
 
 
@@ -124,15 +149,28 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
     if draft is None:
         return context._(OUT_OF_DATE)
     await query.edit_message_reply_markup(reply_markup=None)
+    now = context.services.clock()
     if press.args[1] == "type":
-        draft.asking = "schedule"
+        draft.asking, draft.data.typed_send_at = "schedule", None
         await context.services.workflow.save(draft)
         await context.bot.send_message(
             query.message.chat.id,
-            html(context._("Type the date and time, Moscow time, e.g. 2026-12-01 09:00.")),
+            html(
+                context._("Type the date and time, Moscow time, for example {example}."),
+                example=example(now=now),
+            ),
         )
         return None
-    at = quick(press.args[1], now=context.services.clock())
+    if press.args[1] == "ok":  # the typed time, confirmed
+        if draft.data.typed_send_at is None:
+            return context._(OUT_OF_DATE)
+        at = datetime.fromisoformat(draft.data.typed_send_at)
+        refusal = schedule_refusal(context, draft, at, now=now)
+        if refusal is not None:  # it passed while the admin looked
+            return refusal.format(example=example(now=now))
+        draft.data.typed_send_at = None
+    else:
+        at = quick(press.args[1], now=now)
     await submit(
         context, query.message.chat.id, draft, user_id=update.effective_user.id, publish_at=at
     )

@@ -86,6 +86,31 @@ def schedule(_: Gettext, draft: str) -> InlineKeyboardMarkup:
     )
 
 
+def unchanged(_: Gettext, draft: str, locale: str) -> InlineKeyboardMarkup:
+    """A correction's unchanged language: still right, to follow, or edit it."""
+
+    def choose(label: str, choice: str) -> Button:
+        return Button(label, callback_data=data("cl", draft, locale, choice))
+
+    return InlineKeyboardMarkup(
+        [
+            [choose("✅ " + _("Still right"), "ok")],
+            [choose("⏳ " + _("Mark as to follow"), "wait")],
+            [choose("✏️ " + _("Edit it"), "edit")],
+        ]
+    )
+
+
+def schedule_confirm(_: Gettext, draft: str) -> InlineKeyboardMarkup:
+    """The typed time, as read: right, or type another."""
+    return InlineKeyboardMarkup(
+        [
+            [Button("✅ " + _("Yes, at that time"), callback_data=data("t", draft, "ok"))],
+            [Button("⌨️ " + _("Type another time"), callback_data=data("t", draft, "type"))],
+        ]
+    )
+
+
 def approval(_: Gettext, draft: str, locales: list[str]) -> InlineKeyboardMarkup:
     """For the second admin."""
     rows = [

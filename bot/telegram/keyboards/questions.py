@@ -60,6 +60,11 @@ def question(
         ]
     elif key in ("regions", "locales"):
         rows = _choices(_, key, answers, button)
+    elif key == "expires.confirm":
+        rows = [
+            [button("✅ " + _("Yes, right"), "ec", "yes")],
+            [button("✏️ " + _("No, type again"), "ec", "no")],
+        ]
     elif "." in key and not key.startswith(("source.", "voice.")):
         rows = _text_buttons(_, key, answers, button)
     elif key == "sources":

@@ -8,15 +8,16 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
+from bot.admin.build import expiry
 from bot.admin.notices import SendBody, approver_locale, ask_approvers
-from bot.admin.when import acceptable, parse_time
+from bot.admin.when import acceptable, example, understand
 from bot.admin.workflow import Action, Outcome
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import short
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.drafts import tell_outcome
-from bot.texts import Gettext, html
+from bot.texts import Gettext, bold, html
 
 
 def sender(context: BotContext) -> SendBody:
@@ -79,26 +80,51 @@ async def submit(
 
 
 async def submit_typed_schedule(update: Update, context: BotContext, draft: Draft) -> None:
-    """The admin typed when to send it."""
-    assert update.effective_message is not None and update.effective_user is not None
-    now = context.services.clock()
-    at = parse_time(update.effective_message.text or "", now=now)
-    if at is None or not acceptable(at, now=now):
-        await update.effective_message.reply_text(
-            context._(
-                "I cannot use this time. Type a time in the coming year, Moscow time, "
-                "e.g. 2026-12-01 09:00."
-            )
+    """The admin typed when to send it: read as people write it, shown back to confirm."""
+    assert update.effective_message is not None
+    message, now = update.effective_message, context.services.clock()
+    read = understand(message.text or "", now=now, locale=context.lang)
+    refusal = schedule_refusal(context, draft, read.moment if read else None, now=now)
+    if refusal is None and read is not None and not read.with_time:
+        refusal = context._("Please add the time too, for example {example}.")
+    if refusal is not None or read is None:
+        await message.reply_text(
+            "❗ " + (refusal or "").format(example=example(now=now)), parse_mode=None
         )
         return
-    draft.asking = None
-    await submit(
-        context,
-        update.effective_message.chat_id,
-        draft,
-        user_id=update.effective_user.id,
-        publish_at=at,
+    draft.data.typed_send_at = read.moment.isoformat()
+    await context.services.workflow.save(draft)
+    await message.reply_html(
+        bold(
+            context._("Send it on {moment}, Moscow time?"),
+            moment=f"{read.moment:%d.%m.%Y %H:%M}",
+        ),
+        reply_markup=admin_keyboards.schedule_confirm(context._, short(draft.id)),
     )
+
+
+def schedule_refusal(
+    context: BotContext, draft: Draft, moment: datetime | None, *, now: datetime
+) -> str | None:
+    """Why a typed send time cannot be taken (with `{example}` to fill in), or None."""
+    if moment is None:
+        return context._("I cannot read this time. Type it like {example} (Moscow time).")
+    shown = f"{moment:%d.%m.%Y %H:%M}"
+    if moment <= now:
+        return context._("{date} has already passed. Type a later date, like {example}.").replace(
+            "{date}", shown
+        )
+    if not acceptable(moment, now=now):
+        return context._(
+            "{date} is more than a year away. Type a date within a year, like {example}."
+        ).replace("{date}", shown)
+    ends = expiry(draft.data, moment)
+    if ends is not None and ends <= moment:
+        return context._(
+            "It would go out after it stops applying ({end}). Type an earlier time, like "
+            "{example}, or change “Until when”."
+        ).replace("{end}", f"{ends:%d.%m.%Y %H:%M}")
+    return None
 
 
 async def tell_requester(

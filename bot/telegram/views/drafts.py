@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.admin import compose
 from bot.admin import prompts as questions
 from bot.admin.actions import countries_for
+from bot.admin.problems import explain
 from bot.admin.workflow import Outcome
 from bot.advisories.model import Advisory
 from bot.config import SUPER_ADMIN
@@ -90,7 +91,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
     await workflow.save(draft)
     await context.bot.send_message(
         chat_id,
-        questions.question(context._, key, draft.data),
+        questions.question(context._, key, draft.data, now=context.services.clock()),
         parse_mode="HTML",
         reply_markup=question_keyboards.question(
             context._, key, draft.data, short(draft.id), candidates
@@ -134,7 +135,9 @@ async def send_problems(
 ) -> None:
     """What the validator found, with the edit menu to put it right."""
     lines = [bold(context._("The advisory does not pass the checks yet:"))]
-    lines += [f"• {html(problem)}" for problem in problems]
+    for problem in problems:
+        said = explain(problem)
+        lines.append("• " + html(context._(said.message), **said.values))
     keyboard = admin_keyboards.edits(
         context._, short(draft.id), draft.data, correcting=draft.mode == "correct"
     )
