@@ -5,12 +5,9 @@ from __future__ import annotations
 from bot.advisories.model import Advisory, LocaleText
 from bot.i18n.cyrillic import latin_to_cyrillic
 
-# Names kept as written in both scripts.
-PROTECTED_TERMS = ("Elchi", "Telegram", "WhatsApp")
-
 
 def _convert(value: str | None) -> str | None:
-    return None if value is None else latin_to_cyrillic(value, protected_terms=PROTECTED_TERMS)
+    return None if value is None else latin_to_cyrillic(value)
 
 
 def with_cyrillic(advisory: Advisory) -> Advisory:
@@ -19,8 +16,8 @@ def with_cyrillic(advisory: Advisory) -> Advisory:
     if latin is None or "uz_Cyrl" in advisory.text:
         return advisory
     derived = LocaleText(
-        headline=latin_to_cyrillic(latin.headline, protected_terms=PROTECTED_TERMS),
-        body=latin_to_cyrillic(latin.body, protected_terms=PROTECTED_TERMS),
+        headline=latin_to_cyrillic(latin.headline),
+        body=latin_to_cyrillic(latin.body),
         instruction=_convert(latin.instruction),
         claim=_convert(latin.claim),
     )

@@ -14,22 +14,53 @@ _PROTECTED = re.compile(
     \{[^{}]*\}                                   # {placeholder}
   | <[^<>]+>                                     # <tag attr="…">
   | &\#?\w+;                                      # &amp; &#39;
-  | https?://[^\s<>"]+                           # URL
+  | https?://[^\s<>"]*                           # URL (or its bare start)
   | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail
-  | (?<![\w.])(?:[\w-]+\.)+(?:uz|ru|kg|tj|kz|ua|pl|com|org|net|info|gov|news|media)\b
+  | (?<![\w.])(?:[\w-]+\.)+
+    (?:uz|ru|kg|tj|kz|ua|pl|me|io|su|eu|de|uk|tv|app|com|org|net|info|gov|edu|int|news|media)\b
     (?:/[^\s<>"]*)?                              # domain, with an optional path
   | \+?\d[\d\s()\-]{5,}\d                        # phone number
   | /[a-z_]+                                     # /command
     """,
     re.VERBOSE,
 )
+# Names kept as written in both scripts.
+PROTECTED_TERMS = ("Elchi", "Telegram", "WhatsApp", "Imo", "Viber")
+# Overrides of alifbo's choices (upstream, these would be alifbo issues: "ts at a suffix
+# boundary is тс, not ц" and "Russian loanwords whose ц/ъ the Latin spelling does not show"):
+# 1. ts before a suffix (-sa, -sang, -sin, -siz…) is т + с: ketsa → кетса, otsiz → отсиз.
+_SUFFIX_TS = re.compile(
+    r"(?<=[^\W\d_])([цЦ])(?=(?:а(?:нг(?:из)?|м|к|лар)?|ин(?:лар|г(?:из)?)?|из(?!м)\w*)\b)",
+    re.IGNORECASE,
+)
+# 2. ъ after a prefix before е/ё/ю/я: obyekt → объект, podyezd → подъезд (alifbo writes й).
+_HARD_SIGN = re.compile(r"\b(об|суб|под|с|Об|Суб|Под|С|ОБ|СУБ|ПОД)й([еёюяЕЁЮЯ])")
+# 3. Loanwords whose Latin spelling writes ц as s: the stem as alifbo gives it → as written.
+LOANWORDS = {
+    "аксия": "акция",
+    "реаксия": "реакция",
+    "фраксия": "фракция",
+    "стансия": "станция",
+    "квитансия": "квитанция",
+    "консепсия": "концепция",
+    "консерт": "концерт",
+    "ваксина": "вакцина",
+    "сирк": "цирк",
+    "сех": "цех",
+    "семент": "цемент",
+    "принсип": "принцип",
+    "сензура": "цензура",
+    "сентнер": "центнер",
+    "инйексия": "инъекция",
+}
+_LOANWORD = re.compile(r"\b(" + "|".join(LOANWORDS) + r")", re.IGNORECASE)
 # alifbo reads the boundary sign in s'h (Is'hoq) as a tutuq belgisi; Uzbek Cyrillic has сҳ.
 _SH_BOUNDARY = re.compile("(с|С)(ъ)(ҳ|Ҳ)")
 # Latin "sentabr", "oktabr" are Cyrillic "сентябр", "октябр" (as in CLDR's uz_Cyrl months).
 _MONTHS = re.compile("(сент|окт|СЕНТ|ОКТ|Сент|Окт)(а|А)(бр|БР)")
 
 
-def latin_to_cyrillic(text: str, *, protected_terms: Iterable[str] = ()) -> str:
+def latin_to_cyrillic(text: str, *, protected_terms: Iterable[str] = PROTECTED_TERMS) -> str:
     """Transliterate the Uzbek words of `text`, leaving protected spans byte for byte."""
     terms = sorted(set(protected_terms), key=len, reverse=True)
     pattern = _PROTECTED
@@ -52,4 +83,22 @@ def _words(chunk: str) -> str:
     # ng_as_digraph=False: "ngʻ" is n + gʻ (qoʻngʻiroq → қўнғироқ), not a digraph plus a sign.
     converted = to_cyrillic(chunk, protect_spans=False, ng_as_digraph=False).text
     converted = _MONTHS.sub(lambda m: m[1] + ("я" if m[2] == "а" else "Я") + m[3], converted)
-    return _SH_BOUNDARY.sub(r"\1\3", converted)
+    converted = _SH_BOUNDARY.sub(r"\1\3", converted)
+    converted = _SUFFIX_TS.sub(
+        lambda m: "тс" if m[1] == "ц" else _upper_like(m, "ТС", "Тс"), converted
+    )
+    converted = _HARD_SIGN.sub(lambda m: m[1] + ("Ъ" if m[2].isupper() else "ъ") + m[2], converted)
+    return _LOANWORD.sub(_loanword, converted)
+
+
+def _upper_like(match: re.Match[str], upper: str, title: str) -> str:
+    following = match.string[match.end() : match.end() + 1]
+    return upper if following.isupper() else title
+
+
+def _loanword(match: re.Match[str]) -> str:
+    found = match[1]
+    right = LOANWORDS[found.lower()]
+    if found.isupper() and len(found) > 1:
+        return right.upper()
+    return right[0].upper() + right[1:] if found[0].isupper() else right

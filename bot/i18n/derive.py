@@ -14,9 +14,6 @@ from babel.messages.pofile import read_po, write_po
 from bot.i18n.cyrillic import latin_to_cyrillic
 from bot.i18n.translator import DEFAULT_DIR
 
-# Names kept as written in every script: the bot's name and brands.
-PROTECTED_TERMS = ("Elchi", "Telegram")
-
 
 def _read(path: Path, locale: str) -> Catalog:
     with path.open("rb") as handle:
@@ -36,11 +33,9 @@ def derive(directory: Path = DEFAULT_DIR) -> Path:
         if override is not None and override.string:
             string = override.string
         elif isinstance(message.string, (tuple, list)):
-            string = tuple(
-                latin_to_cyrillic(s, protected_terms=PROTECTED_TERMS) for s in message.string
-            )
+            string = tuple(latin_to_cyrillic(s) for s in message.string)
         else:
-            string = latin_to_cyrillic(message.string or "", protected_terms=PROTECTED_TERMS)
+            string = latin_to_cyrillic(message.string or "")
         target.add(message.id, string, auto_comments=["derived from uz by bot.i18n.derive"])
     out = directory / "uz_Cyrl" / "LC_MESSAGES" / "messages.po"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -52,6 +52,8 @@ def test_the_admin_demo_composes_sends_and_the_admin_receives_it(tmp_path: Path)
     result = demo("--admin", "UZ", "--script", str(script), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
+    assert "🤖 *Действует до " in out  # a typed end date, shown back to confirm
+    assert " по Москве. Верно?*" in out
     assert "🤖 *Предпросмотр: так его увидят подписчики.*" in out
     assert "🤖 🔊 (voice message)" in out
     assert "🚀 Отправляем. Подписчиков: 1." in out

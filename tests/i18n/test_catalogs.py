@@ -103,7 +103,7 @@ def test_template_matches_the_code(tmp_path: Path) -> None:
 
 
 def test_derived_cyrillic_has_no_latin_words_left() -> None:
-    allowed = {"Elchi", "Telegram", "UTC"}
+    allowed = {"Elchi", "Telegram", "UTC", "http", "https"}  # a link prefix stays Latin
     leftovers = []
     for message in (m for m in catalog("uz_Cyrl") if m.id):
         for text in strings(message):
