@@ -160,3 +160,10 @@ def settle_language(data: DraftAnswers, locale: str, choice: str) -> None:
             data.text.pop("uz_Cyrl", None)
     else:
         start_edit(data, f"t-{locale}")
+
+
+def draft_headline(data: DraftAnswers, locale: str) -> str:
+    """The draft's headline in `locale` (else Russian), whether composed or from a file."""
+    texts = data.text if data.advisory is None else (data.advisory.get("text") or {})
+    chosen = texts.get(locale) or texts.get("ru") or {}
+    return str(chosen.get("headline") or "")

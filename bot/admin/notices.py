@@ -61,7 +61,10 @@ async def ask_approvers(
         bodies = [payload(user_id, part, quiet=False, paid=False) for part in parts]
         bodies[-1]["reply_markup"] = markup(advisory, shown)
         text = texts.approval_text(
-            _, request, advisory_id=draft.id, format_date=translator.date_formatter(locale)
+            _,
+            request,
+            headline=(advisory.text_for(shown) or advisory.text["ru"]).headline,
+            format_date=translator.date_formatter(locale),
         )
         bodies.append(
             {

@@ -41,8 +41,8 @@ def announcer(
             late = f"{moscow} MSK ({utc} UTC)"
         message = started(
             translator.bound(locale),
-            advisory_id=advisory.id,
-            country=advisory.country,
+            headline=(advisory.text_for(locale) or advisory.text["ru"]).headline,
+            country_code=advisory.country,
             audience=total,
             late_since=late,
         )
@@ -90,7 +90,7 @@ def reporter(
 
     async def compose(advisory: Advisory, _: Gettext, headline: str) -> str:
         progress = await Outbox(database=database).progress(advisory.id)
-        return final_report(_, advisory_id=advisory.id, headline=headline, progress=progress)
+        return final_report(_, headline=headline, progress=progress)
 
     return _teller(database, translator, send_text, compose, locale=locale, configured=configured)
 
@@ -111,7 +111,6 @@ def correction_reporter(
             return None
         return corrected(
             _,
-            advisory_id=advisory.id,
             headline=headline,
             edited=state.edited,
             gone=state.gone,

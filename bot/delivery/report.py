@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from bot.delivery.queries import Progress
-from bot.texts import Gettext, bold, html
-from bot.texts.manage import possibly_twice
+from bot.texts import Gettext, bold, country, html
+from bot.texts.manage import counts_by_locale, possibly_twice
 
 
-def final_report(_: Gettext, *, advisory_id: str, headline: str, progress: Progress) -> str:
-    """`Broadcast finished` with sent / blocked / failed / skipped and sent by locale."""
+def final_report(_: Gettext, *, headline: str, progress: Progress) -> str:
+    """`Broadcast finished`, its headline, sent / blocked / failed / skipped and sent by
+    language (by name: admins never read an id or a code)."""
     counts = progress.by_status
     lines = [
-        bold(_("Broadcast finished")) + f" · <code>{html(advisory_id)}</code>",
+        bold(_("Broadcast finished")),
         html(headline),
         html(
             _("Sent: {sent}. Blocked: {blocked}. Failed: {failed}. Skipped: {skipped}.").format(
@@ -23,22 +24,23 @@ def final_report(_: Gettext, *, advisory_id: str, headline: str, progress: Progr
         ),
     ]
     if progress.sent_by_locale:
-        lines.append(", ".join(f"{k} {v}" for k, v in sorted(progress.sent_by_locale.items())))
+        lines.append(html(counts_by_locale(progress.sent_by_locale)))
     if progress.possibly_twice:
         lines.append(possibly_twice(_, progress.possibly_twice))
     return "\n".join(lines)
 
 
 def started(
-    _: Gettext, *, advisory_id: str, country: str, audience: int, late_since: str | None
+    _: Gettext, *, headline: str, country_code: str, audience: int, late_since: str | None
 ) -> str:
     """Told to every admin of the country when a broadcast starts (a hijacked account shows)."""
     lines = [
         "📣 "
         + html(
-            _("Broadcast started: {id} ({country}), {audience} subscribers.").format(
-                id=advisory_id, country=country, audience=audience
-            )
+            _("Broadcast started: “{headline}” ({country}). Subscribers: {audience}."),
+            headline=headline,
+            country=country(_, country_code),
+            audience=str(audience),
         ),
     ]
     if late_since:
@@ -53,13 +55,11 @@ def started(
     return "\n".join(lines)
 
 
-def corrected(
-    _: Gettext, *, advisory_id: str, headline: str, edited: int, gone: int, failed: int
-) -> str:
+def corrected(_: Gettext, *, headline: str, edited: int, gone: int, failed: int) -> str:
     """Told to the admins of the country when a correction has gone through."""
     return "\n".join(
         [
-            bold(_("Correction finished")) + f" · <code>{html(advisory_id)}</code>",
+            bold(_("Correction finished")),
             html(headline),
             html(
                 _("Edited: {edited}. Deleted by readers: {gone}. Failed: {failed}.").format(

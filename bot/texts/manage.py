@@ -129,7 +129,7 @@ def preview_summary(
 
 
 def approval_text(
-    _: Gettext, request: dict[str, Any], *, advisory_id: str, format_date: Callable[[date], str]
+    _: Gettext, request: dict[str, Any], *, headline: str, format_date: Callable[[date], str]
 ) -> str:
     """The request as stored by the workflow, told to a possible approver in their language."""
     at = request.get("publish_at")
@@ -137,7 +137,7 @@ def approval_text(
     return approval_request(
         _,
         requester=str(request.get("actor")),
-        advisory_id=advisory_id,
+        headline=headline,
         action=str(request.get("action")),
         audience=int(request.get("audience", 0)),
         when=when,
@@ -145,22 +145,22 @@ def approval_text(
 
 
 def approval_request(
-    _: Gettext, *, requester: str, advisory_id: str, action: str, audience: int, when: str | None
+    _: Gettext, *, requester: str, headline: str, action: str, audience: int, when: str | None
 ) -> str:
     """Sent to the other admins of the country: approve or reject."""
     if action == "correct":
-        what = _("{requester} asks to correct {id}. Delivered messages: {audience}.")
+        what = _("{requester} asks to correct “{headline}”. Delivered messages: {audience}.")
     elif when:
-        what = _("{requester} asks to send {id} at {time}. Subscribers: {audience}.")
+        what = _("{requester} asks to send “{headline}” at {time}. Subscribers: {audience}.")
     else:
-        what = _("{requester} asks to send {id} now. Subscribers: {audience}.")
+        what = _("{requester} asks to send “{headline}” now. Subscribers: {audience}.")
     return "\n\n".join(
         [
             "⏳ "
             + bold(
                 what,
                 requester=requester,
-                id=advisory_id,
+                headline=headline,
                 audience=str(audience),
                 time=when or "",
             ),
@@ -184,7 +184,6 @@ def report(
     _: Gettext,
     *,
     headline: str,
-    advisory_id: str,
     country_code: str,
     state: str,
     when: str | None,
@@ -199,7 +198,7 @@ def report(
     label = _(STATES[state])
     lines = [
         f"{STATE_ICONS[state]} <b>{html(headline)}</b>",
-        f"<code>{html(advisory_id)}</code> · {html(country(_, country_code))}",
+        html(country(_, country_code)),  # no id: `elchi advisories` lists them for the CLI
         html(_("State: {state}"), state=label + (f" · {when}" if when else "")),
     ]
     if total:

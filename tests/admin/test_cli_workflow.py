@@ -65,7 +65,9 @@ async def test_push_waits_for_approval_in_telegram_and_correct_watches_the_bot(
                 "(the running bot carries it out once one approves)"
             )
             assert [len(p.bot_messages()) for p in people] == before  # held
-            assert admin.last_text().startswith(f"⏳ cli просит отправить {ADVISORY} сейчас.")
+            assert admin.last_text().startswith(
+                "⏳ cli просит отправить «Генпрокуратура Узбекистана напомнила о наказании"
+            )
             await press(harness, admin, "✅ Одобрить")
             await eventually(
                 lambda: all(

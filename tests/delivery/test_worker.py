@@ -316,9 +316,7 @@ async def test_sends_whose_connection_dropped_are_counted_as_possibly_twice(
     progress = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")
     assert progress.possibly_twice >= len(twice)  # every copy sent twice is in the report
     assert progress.possibly_twice <= sandbox.server.dropped
-    report = final_report(
-        setup.translator.bound("ru"), advisory_id="x", headline="h", progress=progress
-    )
+    report = final_report(setup.translator.bound("ru"), headline="h", progress=progress)
     said = "Возможно, отправлено дважды (связь оборвалась после отправки, и сообщение ушло"
     said += " ещё раз)"
     assert f"{said}: {progress.possibly_twice}." in report

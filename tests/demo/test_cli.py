@@ -57,7 +57,9 @@ def test_the_admin_demo_composes_sends_and_the_admin_receives_it(tmp_path: Path)
     assert "🤖 *Предпросмотр: так его увидят подписчики.*" in out
     assert "🤖 🔊 (voice message)" in out
     assert "🚀 Отправляем. Подписчиков: 1." in out
-    assert "📣 Рассылка началась: uz-" in out  # every admin of the country is told
+    # Every admin of the country is told, by the headline (never an id or a code).
+    assert "📣 Рассылка началась: «Вербовщики у миграционного центра» (🇺🇿 Узбекистан)." in out
+    assert "uz-20" not in out
     # The admin is also a subscriber of Uzbekistan: once sent, it reached them as a reader.
     delivered = out.split("you> /wait")[1].split("you> ")[0]
     assert "🤖 🟠 *Вербовщики у миграционного центра*" in delivered

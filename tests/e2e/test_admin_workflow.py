@@ -356,14 +356,16 @@ async def test_four_eyes_holds_a_broadcast_until_a_second_admin_approves(
         await harness.settle()
         assert not got(people["ru-UZ"], "миграционного")  # held
         request = colleague.bot_messages()[-1]
-        assert (request.text or "").startswith(f"⏳ tg:{UZ_ADMIN} просит отправить uz-2026-11-26-")
+        assert (request.text or "").startswith(
+            f"⏳ tg:{UZ_ADMIN} просит отправить «Вербовщики у миграционного центра» сейчас."
+        )
         assert colleague.bot_messages()[-2].text.startswith("🟠 Вербовщики")  # type: ignore[union-attr]
         author.press_data(author.bot_messages()[-1], request.buttons()[0]["callback_data"])
         await harness.settle()  # the author cannot approve their own request
         assert not got(people["ru-UZ"], "миграционного")
         await press(harness, colleague, "✅ Одобрить")
         await eventually(lambda: got(people["ru-UZ"], "Вербовщики у миграционного центра"))
-        assert got(author, f"✅ tg:{UZ_ADMIN_2} одобрил(а)")
+        assert got(author, f"✅ tg:{UZ_ADMIN_2} одобрил(а) «Вербовщики у миграционного центра»")
         actions = [e.action for e in await harness.services.admins.audit_log()]
         assert actions[:3] == ["send", "approve", "ask-approval"]
 

@@ -34,7 +34,7 @@ async def test_messages_are_deleted_after_24_hours(timed: Harness, clock: FakeCl
     await say(timed, user, "/start ru-UZ")
     kept = [m.message_id for m in user.bot_messages()]  # sent before discreet mode: they stay
     await say(timed, user, "/settings")
-    await press(timed, user, "🕶 Включить скрытный режим")  # edits the settings message
+    await press(timed, user, "🕶 Включить скрытый режим")  # edits the settings message
     await say(timed, user, "/help")
     await say(timed, user, "/law")
     later = [m.message_id for m in user.bot_messages() if m.message_id not in kept]

@@ -34,7 +34,5 @@ async def approval_button(update: Update, context: BotContext, press: Callback) 
             query.message.chat.id, html(context._("Rejected. The author is told."))
         )
     if not approve or outcome.kind in ("sent", "scheduled", "corrected"):
-        await tell_requester(
-            context, request.get("requester"), draft.id, approver, approved=approve
-        )
+        await tell_requester(context, request.get("requester"), draft, approver, approved=approve)
     return None

@@ -9,6 +9,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.admin.build import expiry
+from bot.admin.compose import draft_headline
 from bot.admin.notices import SendBody, approver_locale, ask_approvers
 from bot.admin.when import acceptable, example, understand
 from bot.admin.workflow import Action, Outcome
@@ -128,7 +129,7 @@ def schedule_refusal(
 
 
 async def tell_requester(
-    context: BotContext, requester: object, draft_id: str, approver: str, *, approved: bool
+    context: BotContext, requester: object, draft: Draft, approver: str, *, approved: bool
 ) -> None:
     """The admin who asked learns the decision, in their language."""
     if not isinstance(requester, int):
@@ -138,13 +139,16 @@ async def tell_requester(
         services.subscribers, requester, default=services.settings.default_locale
     )
     _ = context.gettext_for(locale)
+    headline = draft_headline(draft.data, locale)
     if approved:
-        text = "✅ " + _("{approver} approved {id}; it goes out as you asked.")
+        text = "✅ " + _("{approver} approved “{headline}”; it goes out as you asked.")
     else:
-        text = "❌ " + _("{approver} rejected {id}. The draft is kept: change it in /advisories.")
+        text = "❌ " + _(
+            "{approver} rejected “{headline}”. The draft is kept: change it in /advisories."
+        )
     try:
         await context.bot.send_message(
-            requester, html(text.format(approver=approver, id=draft_id))
+            requester, html(text.format(approver=approver, headline=headline))
         )
     except TelegramError:
         return

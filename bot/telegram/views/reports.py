@@ -82,7 +82,6 @@ async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> 
     text = texts.report(
         context._,
         headline=(advisory.text_for(context.lang) or advisory.text["ru"]).headline,
-        advisory_id=advisory.id,
         country_code=advisory.country,
         state=state,
         when=when,
