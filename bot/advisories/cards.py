@@ -9,6 +9,7 @@ from html import escape
 from bot.advisories.contacts import Directory, Fact, Mission
 from bot.advisories.lookup import Match
 from bot.advisories.model import Source, pick
+from bot.advisories.render import source_text
 from bot.texts import Gettext, bold, html
 from bot.world import COUNTRY_NAMES, N_
 
@@ -57,9 +58,7 @@ class Sources:
     def block(self, _: Gettext, format_date: Callable[[date], str]) -> str:
         lines = []
         for number, source in enumerate(self.items, 1):
-            link = f'<a href="{escape(source.url)}">{escape(source.title, quote=False)}</a>'
-            checked = html(_("checked on {date}"), date=format_date(source.checked))
-            lines.append(f"[{number}] {link}, {checked}")
+            lines.append(f"[{number}] {source_text(source, _, format_date, sentence=False)}")
         return "📎 " + "\n".join(lines)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 from bot.advisories.contacts import Directory
 from bot.advisories.cyrillic import with_cyrillic
@@ -87,7 +89,7 @@ def _advisory(document: YamlDocument, content: Content, translator: Translator) 
         ]
     content.origin[advisory.id] = f"{document.path}:{document.line_of(('id',))}"
     content.advisories.append(advisory)
-    return _rendering(document, advisory, translator)
+    return _rendering(document, advisory, translator) + _source_links(document)
 
 
 def _rendering(
@@ -129,6 +131,52 @@ def _rendering(
     return problems
 
 
+HOME_OR_SECTION = (
+    "a home or section page, where readers cannot check the fact; link the article itself, "
+    "or add `found: false` and say in the title that the article was not found"
+)
+
+
+def _source_links(document: YamlDocument) -> list[Problem]:
+    """Every source links the page that says the fact, unless it says it was not found."""
+    problems = []
+    for where, source in _sources_in(document.data, ()):
+        url = urlparse(str(source.get("url", "")))
+        if source.get("found", True) is not False and not _an_article(url.path, url.query):
+            problems.append(document.problem((*where, "url"), HOME_OR_SECTION))
+    return problems
+
+
+def _an_article(path: str, query: str) -> bool:
+    """Not a home page (`/`), a section (`/national/`, `/en/news/`) or a date archive
+    (`/2023/05/17/`): a query (`?p=11849`), a segment that names a page (`…-84592`,
+    `page.html`), or three segments or more that are not all numbers."""
+    segments = [part for part in path.split("/") if part]
+    if query or any(_names_a_page(segment) for segment in segments):
+        return True
+    return len(segments) >= 3 and not all(segment.isdigit() for segment in segments)
+
+
+def _names_a_page(segment: str) -> bool:
+    has_digit = any(c.isdigit() for c in segment)
+    has_letter = any(c.isalpha() for c in segment)
+    return "." in segment or len(segment) > 24 or (has_digit and has_letter)
+
+
+def _sources_in(
+    node: object, where: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, object]]]:
+    if isinstance(node, dict):
+        if "url" in node and "checked" in node:
+            yield where, node
+            return
+        for key, value in node.items():
+            yield from _sources_in(value, (*where, str(key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _sources_in(value, (*where, index))
+
+
 def _raw_text(document: YamlDocument) -> dict[str, object]:
     data = document.data if isinstance(document.data, dict) else {}
     text = data.get("text")
@@ -147,6 +195,7 @@ def _directory(document: YamlDocument, content: Content) -> list[Problem]:
                     ("missions", index, "city"), f"unknown city {mission.city!r} (GeoNames name)"
                 )
             )
+    problems += _source_links(document)
     if any(d.country == parsed.country for d in content.directories):
         problems.append(document.problem(("country",), f"a second directory for {parsed.country}"))
     content.directories.append(parsed)

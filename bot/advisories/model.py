@@ -30,6 +30,9 @@ class Source(Strict):
     title: Text
     published: date | None = None
     checked: date
+    # False: the article itself could not be found; `url` is then the publisher's site, and
+    # readers are told so (a home page must never look like the confirmation of a fact).
+    found: bool = True
 
 
 class LocaleText(Strict):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from bot.advisories.model import Advisory, LocaleText
+from bot.advisories.model import Advisory, LocaleText, Source
 from bot.texts import Gettext, html
 from bot.texts.telegram_html import parse_html, utf16_len
 from bot.world import FLAGS, MOSCOW, N_
@@ -52,11 +52,7 @@ def render(
     paragraphs.extend(p.strip() for p in text.body.split("\n\n") if p.strip())
     if text.instruction:
         paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
-    paragraphs.append(
-        "\n".join(
-            _source_line(s.url, s.title, s.checked, _, format_date) for s in advisory.sources
-        )
-    )
+    paragraphs.append("\n".join(_source_line(s, _, format_date) for s in advisory.sources))
     return pack(paragraphs)
 
 
@@ -71,12 +67,31 @@ def _header(advisory: Advisory, text: LocaleText, _: Gettext, issued: str) -> st
     return "\n".join(lines)
 
 
-def _source_line(url: str, title: str, checked: date, _: Gettext, format_date: DateFormat) -> str:
-    link = f'<a href="{escape(url)}">{escape(title, quote=False)}</a>'
-    sentence = html(
-        _("Source: {source}, checked on {date}"), source="\0", date=format_date(checked)
-    )
-    return "📎 " + sentence.replace("\0", link)
+def _source_line(source: Source, _: Gettext, format_date: DateFormat) -> str:
+    return "📎 " + source_text(source, _, format_date, sentence=True)
+
+
+def source_text(source: Source, _: Gettext, format_date: DateFormat, *, sentence: bool) -> str:
+    """The linked title, when it was published and checked, and whether the page was found."""
+    link = f'<a href="{escape(source.url)}">{escape(source.title, quote=False)}</a>'
+    if sentence and source.published is not None:
+        said = _("Source: {source}, published on {published}, checked on {date}")
+    elif sentence:
+        said = _("Source: {source}, checked on {date}")
+    elif source.published is not None:
+        said = _("{source}, published on {published}, checked on {date}")
+    else:
+        said = _("{source}, checked on {date}")
+    published = format_date(source.published) if source.published else ""
+    text = html(said, source="\0", published=published, date=format_date(source.checked))
+    text = text.replace("\0", link)
+    if not source.found:
+        note = _(
+            "The page that says this was not found: the link is only the publisher's or the "
+            "mission's own site."
+        )
+        text += f" ({html(note)})"
+    return text
 
 
 def pack(paragraphs: list[str]) -> list[str]:

@@ -94,3 +94,28 @@ def test_rumour_correction_states_the_false_claim(translator: Translator) -> Non
     [message] = show(advisory(kind="rumour_correction", text=texts), "ru", translator)
     assert "<i>Опровержение ложного слуха</i>" in message
     assert "❌ Ложное утверждение: Паспорт дадут за неделю" in message
+
+
+def test_a_source_shows_when_it_was_published_and_says_when_its_page_was_not_found(
+    translator: Translator,
+) -> None:
+    sources = [
+        Source(
+            url="https://www.azattyk.org/a/33682300.html",
+            title="Азаттык",
+            published=date(2026, 3, 2),
+            checked=date(2026, 12, 2),
+        ),
+        Source(url="https://mfa.gov.kg/", title="МИД", checked=date(2026, 12, 2), found=False),
+    ]
+    text = "\n".join(show(advisory(sources=sources), "ru", translator))
+    assert (
+        '📎 Источник: <a href="https://www.azattyk.org/a/33682300.html">Азаттык</a>, '
+        "опубликовано 2 марта 2026\u202fг., проверено 2 декабря 2026\u202fг." in text
+    )
+    assert (
+        '<a href="https://mfa.gov.kg/">МИД</a>, проверено 2 декабря 2026\u202fг. (Страница, где '
+        "это сказано, не найдена: ссылка ведёт только на сайт издания или представительства.)"
+    ) in text
+    tajik = "\n".join(show(advisory(sources=sources), "tg", translator))
+    assert "санаи нашр: 2 марти соли 2026" in tajik

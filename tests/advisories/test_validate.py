@@ -238,3 +238,33 @@ def test_cli_prints_problems_and_exits_1(content: Path) -> None:
         f"{path}:{line_of(path, 'severity:')}: severity: must be one of 'extreme'"
     )
     assert result.stderr == f"1 problem(s) in {content}\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("https://daryo.uz/", True),  # a home page
+        ("https://tashkenttimes.uz/national/", True),  # a section
+        ("https://babel.ua/en/news/", True),  # a language and a section
+        ("https://www.themoscowtimes.com/2023/05/17/", True),  # a date archive
+        ("https://www.azattyk.org/a/33682300.html", False),
+        ("https://mediaportal.kg/?p=11849", False),
+        ("https://www.silkway.news/uzbekistan-urged-his-citizens-in-russia-84592/", False),
+    ],
+)
+def test_a_source_links_the_article_not_a_home_or_section_page(
+    content: Path, translator: Translator, url: str, refused: bool
+) -> None:
+    old = "https://daryo.uz/en/2022/08/10/uzbek-embassy-in-russia-eschews-compatriots-going-to-war-in-ukraine/"
+    path = edit(content, old, url)
+    found = problems(content, translator)
+    said = f"{path}:{line_of(path, url)}: sources.0.url: a home or section page"
+    assert any(p.startswith(said) for p in found) is refused, found
+
+
+def test_a_home_page_is_accepted_when_the_source_says_the_article_was_not_found(
+    content: Path, translator: Translator
+) -> None:
+    old = "https://daryo.uz/en/2022/08/10/uzbek-embassy-in-russia-eschews-compatriots-going-to-war-in-ukraine/"
+    edit(content, old, "https://daryo.uz/\n    found: false")
+    assert problems(content, translator) == []

@@ -34,8 +34,18 @@ def test_dates_follow_each_locale() -> None:
     assert (
         translator.date(day, locale="ru") == "25 ноября 2026\u202fг."
     )  # CLDR puts a narrow no-break space
-    assert translator.date(day, locale="uz_Cyrl") == "25 ноябр, 2026"
     assert translator.date(day, locale="uz") == "25-noyabr, 2026"
+    assert translator.date(day, locale="uz_Cyrl") == "25-ноябр, 2026"  # the Latin style
+    assert translator.date(day, locale="ky") == "2026-ж., 25-ноябрь"
+    assert translator.date(day, locale="tg") == "25 ноябри соли 2026"  # not “25 Ноябр 2026”
+    month = translator.month_formatter
+    assert [month(loc)(day) for loc in ("ru", "uz", "uz_Cyrl", "ky", "tg")] == [
+        "ноябрь 2026",
+        "2026-yil noyabr",
+        "2026-йил ноябр",
+        "2026-ж. ноябрь",
+        "ноябри соли 2026",
+    ]
 
 
 def test_missing_catalog_fails_fast_naming_the_file(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_welcome_pack
 from bot.texts import country
 from bot.texts import onboarding as texts
-from bot.world import COUNTRY_CODES, WRITTEN_LOCALES
+from bot.world import COUNTRY_CODES, LOCALE_NAMES
 
 
 def parse_deep_link(args: list[str]) -> tuple[str | None, str | None]:
@@ -45,9 +45,7 @@ async def start_command(update: Update, context: BotContext) -> None:
     context.locale = link_locale or context.locale
     if context.locale is None:
         await update.effective_message.reply_text(
-            "\n".join(
-                context.gettext_for(code)("Choose your language:") for code in WRITTEN_LOCALES
-            ),
+            "\n".join(context.gettext_for(code)("Choose your language:") for code in LOCALE_NAMES),
             reply_markup=keyboards.language_picker("lang"),
         )
     elif link_country is not None:
