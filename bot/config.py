@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -10,6 +11,14 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.world import COUNTRY_CODES
+
+OPERATOR_NAMES = {  # the default: the volunteers who run Elchi, in each reader's language
+    "ru": "Волонтёры Elchi",
+    "uz": "Elchi koʻngillilari",
+    "uz_Cyrl": "Elchi кўнгиллилари",
+    "ky": "Elchi ыктыярчылары",
+    "tg": "Ихтиёриёни Elchi",
+}
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -43,7 +52,11 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     default_locale: Literal["uz", "uz_Cyrl", "ky", "tg", "ru"] = "ru"
-    operator_name: str = "Elchi volunteers"
+    # Who runs the bot, as subscribers read it: a name in each language (JSON in OPERATOR_NAME,
+    # e.g. {"ru": "Волонтёры Elchi", "uz": "Elchi koʻngillilari"}), or one name for all.
+    operator_name: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=lambda: dict(OPERATOR_NAMES)
+    )
     advisories_dir: Path = PROJECT_ROOT / "advisories"
     cap_sender: str = "elchi"
     log_format: Literal["text", "json"] = "text"
@@ -79,6 +92,24 @@ class Settings(BaseSettings):
         if isinstance(value, dict):
             return value
         return parse_admins(str(value or ""))
+
+    @field_validator("operator_name", mode="before")
+    @classmethod
+    def _operator(cls, value: object) -> dict[str, str]:
+        if isinstance(value, dict):
+            return {str(k): str(v) for k, v in value.items()}
+        text = str(value or "").strip()
+        if text.startswith("{"):
+            names = json.loads(text)
+            if not isinstance(names, dict) or not names:
+                raise ValueError('a JSON object of names, e.g. {"ru": "Волонтёры Elchi"}')
+            return {str(k): str(v) for k, v in names.items()}
+        return {"*": text} if text else dict(OPERATOR_NAMES)
+
+    def operator_in(self, locale: str) -> str:
+        """The operator's name for readers of `locale` (the Russian one where none is given)."""
+        names = self.operator_name
+        return names.get(locale) or names.get("*") or names.get("ru") or next(iter(names.values()))
 
     @field_validator("webhook_url")
     @classmethod

@@ -104,3 +104,14 @@ def test_dotenv_file_is_read(tmp_path: object, monkeypatch: pytest.MonkeyPatch) 
 
 def test_parse_admins_empty() -> None:
     assert parse_admins("") == {}
+
+
+def test_the_operator_is_named_in_each_readers_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().operator_in("ky") == "Elchi ыктыярчылары"  # the default
+    assert load_settings().operator_in("tg") == "Ихтиёриёни Elchi"
+    monkeypatch.setenv("OPERATOR_NAME", '{"ru": "Фонд «Мост»", "uz": "«Koʻprik» jamgʻarmasi"}')
+    settings = load_settings()
+    assert settings.operator_in("uz") == "«Koʻprik» jamgʻarmasi"
+    assert settings.operator_in("ky") == "Фонд «Мост»"  # Russian where none is given
+    monkeypatch.setenv("OPERATOR_NAME", "Most")
+    assert load_settings().operator_in("tg") == "Most"

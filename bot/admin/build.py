@@ -46,8 +46,8 @@ def from_advisory(advisory: Advisory) -> DraftAnswers:
         locales=[str(loc) for loc in advisory.targeting.locales],
         text=texts,
         pending=[str(loc) for loc in advisory.pending],
-        sources=[
-            {k: str(v) for k, v in s.model_dump(mode="json").items() if v is not None}
+        sources=[  # as stored: a title in each language stays one
+            {k: v for k, v in s.model_dump(mode="json").items() if v is not None}
             for s in advisory.sources
         ],
         expires=expires if isinstance(expires, str) else expires.date().isoformat(),

@@ -121,9 +121,16 @@ def _source_title(_: Gettext, data: DraftAnswers) -> str:
 
 def _sources(_: Gettext, data: DraftAnswers) -> str:
     lines = [bold(_("Sources"))]
-    lines += [f"📎 {html(s['title'])} — {html(s['url'])}" for s in data.sources]
+    lines += [f"📎 {html(_title(s['title']))} — {html(s['url'])}" for s in data.sources]
     lines.append(html(_("Today is recorded as the day they were checked.")))
     return "\n".join(lines)
+
+
+def _title(title: object) -> str:
+    """A source's title as typed, or its Russian one when it has one per language."""
+    if isinstance(title, dict):
+        return str(title.get("ru") or next(iter(title.values()), ""))
+    return str(title)
 
 
 def _expires(_: Gettext, data: DraftAnswers, now: datetime) -> str:

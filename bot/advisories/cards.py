@@ -55,10 +55,11 @@ class Sources:
             numbers.append(self.items.index(source) + 1)
         return "".join(f"[{n}]" for n in numbers)
 
-    def block(self, _: Gettext, format_date: Callable[[date], str]) -> str:
+    def block(self, _: Gettext, format_date: Callable[[date], str], locale: str) -> str:
         lines = []
         for number, source in enumerate(self.items, 1):
-            lines.append(f"[{number}] {source_text(source, _, format_date, sentence=False)}")
+            said = source_text(source, _, format_date, sentence=False, locale=locale)
+            lines.append(f"[{number}] {said}")
         return "📎 " + "\n".join(lines)
 
 
@@ -166,5 +167,5 @@ def contacts(
             lines.append(fact.replace("☎️ ", f"☎️ {label}: ", 1))
         home = [hotline.contact for hotline in directory.hotlines]
         parts.append("\n".join(lines + _unverified_note(_, home)))
-    parts.append(sources.block(_, format_date))
+    parts.append(sources.block(_, format_date, locale))
     return "\n\n".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,13 +138,33 @@ HOME_OR_SECTION = (
 )
 
 
+TITLE_LANGUAGES = ("ru", "uz", "ky", "tg")  # Cyrillic Uzbek is derived from uz
+ONE_TITLE = "one title for every reader; give it in each language (ru, uz, ky, tg)"
+CYRILLIC = re.compile("[А-Яа-яЁёЎўҚқҒғҲҳҢңӨөҮүҶҷӢӣӮӯ]")
+
+
 def _source_links(document: YamlDocument) -> list[Problem]:
-    """Every source links the page that says the fact, unless it says it was not found."""
+    """Every source links the page that says the fact, unless it says it was not found, and
+    its title is in every reader's language (an English title is read by nobody here)."""
     problems = []
     for where, source in _sources_in(document.data, ()):
         url = urlparse(str(source.get("url", "")))
         if source.get("found", True) is not False and not _an_article(url.path, url.query):
             problems.append(document.problem((*where, "url"), HOME_OR_SECTION))
+        title = source.get("title")
+        if not isinstance(title, dict):
+            problems.append(document.problem((*where, "title"), ONE_TITLE))
+            continue
+        missing = [loc for loc in TITLE_LANGUAGES if not title.get(loc)]
+        if missing:
+            problems.append(document.problem((*where, "title"), f"missing {', '.join(missing)}"))
+        for locale in ("ru", "ky", "tg"):
+            if title.get(locale) and not CYRILLIC.search(str(title[locale])):
+                problems.append(
+                    document.problem(
+                        (*where, "title", locale), "no Cyrillic letter: is it in English?"
+                    )
+                )
     return problems
 
 

@@ -27,12 +27,20 @@ class Source(Strict):
     """Where a fact comes from, and when someone last checked it there."""
 
     url: Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
-    title: Text
+    # In each written language (Cyrillic Uzbek derived), so that every reader can tell what the
+    # link is; one text is shown to everyone (an admin's title typed in Telegram).
+    title: Text | dict[Locale, Text]
     published: date | None = None
     checked: date
     # False: the article itself could not be found; `url` is then the publisher's site, and
     # readers are told so (a home page must never look like the confirmation of a fact).
     found: bool = True
+
+    def title_in(self, locale: str) -> str:
+        """The title for readers of `locale` (Russian where a language is missing)."""
+        if isinstance(self.title, str):
+            return self.title
+        return pick(self.title, locale) or next(iter(self.title.values()))
 
 
 class LocaleText(Strict):

@@ -52,7 +52,7 @@ def render(
     paragraphs.extend(p.strip() for p in text.body.split("\n\n") if p.strip())
     if text.instruction:
         paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
-    paragraphs.append("\n".join(_source_line(s, _, format_date) for s in advisory.sources))
+    paragraphs.append("\n".join(_source_line(s, _, format_date, locale) for s in advisory.sources))
     return pack(paragraphs)
 
 
@@ -67,13 +67,16 @@ def _header(advisory: Advisory, text: LocaleText, _: Gettext, issued: str) -> st
     return "\n".join(lines)
 
 
-def _source_line(source: Source, _: Gettext, format_date: DateFormat) -> str:
-    return "📎 " + source_text(source, _, format_date, sentence=True)
+def _source_line(source: Source, _: Gettext, format_date: DateFormat, locale: str) -> str:
+    return "📎 " + source_text(source, _, format_date, sentence=True, locale=locale)
 
 
-def source_text(source: Source, _: Gettext, format_date: DateFormat, *, sentence: bool) -> str:
+def source_text(
+    source: Source, _: Gettext, format_date: DateFormat, *, sentence: bool, locale: str
+) -> str:
     """The linked title, when it was published and checked, and whether the page was found."""
-    link = f'<a href="{escape(source.url)}">{escape(source.title, quote=False)}</a>'
+    title = escape(source.title_in(locale), quote=False)
+    link = f'<a href="{escape(source.url)}">{title}</a>'
     if sentence and source.published is not None:
         said = _("Source: {source}, published on {published}, checked on {date}")
     elif sentence:

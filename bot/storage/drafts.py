@@ -34,7 +34,7 @@ class DraftAnswers(BaseModel):
     # locale → headline, claim, body, instruction (None: the instruction was skipped)
     text: dict[str, dict[str, str | None]] = Field(default_factory=dict)
     pending: list[str] = Field(default_factory=list)  # "to follow": Russian shown meanwhile
-    sources: list[dict[str, str]] = Field(default_factory=list)  # url and title
+    sources: list[dict[str, Any]] = Field(default_factory=list)  # url, title (per language)
     source_url: str | None = None  # a source's link is typed, its name not yet
     adding_source: bool = False
     expires: str | None = None  # "none", a number of days, or a moment (ISO, with offset)

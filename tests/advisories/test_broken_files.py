@@ -28,12 +28,12 @@ CORPUS = [
      "colour", "unknown field (a typo?)"),
     ("a wrong kind of value", ("severity: severe", "severity: 5"), 6, "severity",
      "must be one of 'extreme', 'severe', 'moderate' or 'minor'"),
-    ("a language we do not have", ("  uz:\n    headline", "  de:\n    headline"), 24, "text.de",
+    ("a language we do not have", ("  uz:\n    headline", "  de:\n    headline"), 28, "text.de",
      "must be one of 'uz', 'uz_Cyrl', 'ky', 'tg' or 'ru'"),
     ("a missing field", ("country: UZ\n", ""), 2, "country", "missing; this field is required"),
-    ("an unclosed quote", ('за рубежом — преступление"\n', "за рубежом — преступление\n"), 18,
+    ("an unclosed quote", ('за рубежом — преступление"\n', "за рубежом — преступление\n"), 22,
      "(yaml)", "a double quote (\") opened on this line is not closed on it"),
-    ("bad indentation", ("  ru:\n    headline", "  ru:\n   headline"), 19, "(yaml)", ""),
+    ("bad indentation", ("  ru:\n    headline", "  ru:\n   headline"), 23, "(yaml)", ""),
 ]  # fmt: skip
 
 

@@ -33,6 +33,11 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(needle)
 
 
+def exact_line(path: Path, text: str) -> int:
+    """The number of the line that is exactly `text` (a source title has `ru:` lines too)."""
+    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
 def problems(root: Path, translator: Translator) -> list[str]:
     return [str(p) for p in load_content(root, translator=translator)[1]]
 
@@ -146,7 +151,7 @@ def test_html_telegram_would_refuse(
     found = problems(content, translator)
     assert len(found) == 1, found
     assert found[0].startswith(
-        f"{path}:{line_of(path, '  ru:')}: text.ru: ru: can't parse entities"
+        f"{path}:{exact_line(path, '  ru:')}: text.ru: ru: can't parse entities"
     )
     assert message in found[0]
 
@@ -268,3 +273,18 @@ def test_a_home_page_is_accepted_when_the_source_says_the_article_was_not_found(
     old = "https://daryo.uz/en/2022/08/10/uzbek-embassy-in-russia-eschews-compatriots-going-to-war-in-ukraine/"
     edit(content, old, "https://daryo.uz/\n    found: false")
     assert problems(content, translator) == []
+
+
+def test_a_source_title_in_english_only_or_missing_a_language_is_refused(
+    content: Path, translator: Translator
+) -> None:
+    russian = "посольство Узбекистана в России предостерегает соотечественников от участия в войне"
+    path = edit(content, russian, "Uzbek embassy warns compatriots")
+    found = problems(content, translator)
+    assert (
+        f"{path}:{line_of(path, 'Daryo: Uzbek embassy warns')}: sources.0.title.ru: no "
+        "Cyrillic letter: is it in English?" in found
+    )
+    tajik = '      tg: "Daryo: сафорати Ӯзбекистон'
+    edit(content, tajik, '      # tg: "Daryo: сафорати Ӯзбекистон')
+    assert any(p.endswith("sources.0.title: missing tg") for p in problems(content, translator))

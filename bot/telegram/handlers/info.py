@@ -25,7 +25,7 @@ async def privacy_command(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_html(
         texts.privacy(
             context._,
-            operator=context.services.settings.operator_name,
+            operator=context.services.settings.operator_in(context.lang),
             username=context.bot.username,
         ),
         disable_web_page_preview=True,

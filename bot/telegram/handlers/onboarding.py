@@ -88,7 +88,7 @@ async def _subscribe(
         chat_id=update.effective_chat.id, locale=locale, country=country_code
     )
     context.locale = locale
-    operator = context.services.settings.operator_name
+    operator = context.services.settings.operator_in(locale)
     await context.bot.send_message(
         update.effective_chat.id,
         texts.subscribed(context._, country_code=country_code, operator=operator),
