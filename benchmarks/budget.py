@@ -93,7 +93,10 @@ async def priority(uz_readers: int, newcomers: int) -> dict[str, Any]:
                     await asyncio.sleep(0.005)
                 last, uz_then = time.perf_counter() - pushed, reached(sandbox, uz)
                 # Then newcomers subscribe while the moderate broadcast goes on.
-                people = [sandbox.user(language_code="ky") for _ in range(newcomers)]
+                people = [  # ids beyond the UZ readers (1 … uz_readers)
+                    sandbox.user(user_id=9_000_001 + n, language_code="ky")
+                    for n in range(newcomers)
+                ]
                 for person in people:
                     person.send("/start")
                 pressed: set[int] = set()
