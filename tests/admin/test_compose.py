@@ -9,6 +9,7 @@ import pytest
 from bot.admin import compose
 from bot.admin.answers import Answer, Press, Rejected, Voice, apply, keep
 from bot.admin.build import build, from_advisory, new_id
+from bot.advisories.model import Advisory
 from bot.i18n import Translator
 from bot.storage.drafts import DraftAnswers
 
@@ -221,6 +222,16 @@ def test_sources_and_voice_notes_are_small_menus() -> None:
     assert compose.next_question(data) is None
 
 
+def rebuilt(data: DraftAnswers, advisory_id: str, translator: Translator) -> Advisory:
+    """The corrected advisory, which must pass every check."""
+    corrected, problems = build(
+        data, advisory_id=advisory_id, effective=NOW, translator=translator, known_ids=frozenset()
+    )
+    assert problems == []
+    assert corrected is not None
+    return corrected
+
+
 def test_a_stored_advisory_opens_fully_answered_for_correction(translator: Translator) -> None:
     from bot.advisories.content import load_content
     from bot.config import PROJECT_ROOT
@@ -234,15 +245,7 @@ def test_a_stored_advisory_opens_fully_answered_for_correction(translator: Trans
     keep(data, "ru.headline")
     apply(data, "ru.body", original.text["ru"].body + "\n\nИсправлено.")
     keep(data, "ru.instruction")
-    corrected, problems = build(
-        data,
-        advisory_id=original.id,
-        effective=NOW,
-        translator=translator,
-        known_ids=frozenset(),
-    )
-    assert problems == []
-    assert corrected is not None
+    corrected = rebuilt(data, original.id, translator)
     assert corrected.effective == original.effective  # a correction keeps its date
     assert corrected.sources == original.sources
     assert corrected.text["uz_Cyrl"] == original.text["uz_Cyrl"]
@@ -347,14 +350,6 @@ def test_correcting_one_language_asks_about_each_other_until_settled(
     compose.settle_language(data, "tg", "edit")
     assert compose.next_question(data) == "tg.headline"  # its questions again
     assert data.pending == ["ky"]
-    corrected, problems = build(
-        data,
-        advisory_id=original.id,
-        effective=NOW,
-        translator=translator,
-        known_ids=frozenset(),
-    )
-    assert problems == []
-    assert corrected is not None
+    corrected = rebuilt(data, original.id, translator)
     assert "ky" not in corrected.text
     assert "ky" in corrected.pending
