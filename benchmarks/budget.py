@@ -114,7 +114,7 @@ async def priority(uz_readers: int, newcomers: int) -> dict[str, Any]:
                     1
                     for person in people
                     if any(
-                        (m.text or "").startswith("🟠 Чет өлкөнүн согушуна катышкан")
+                        (m.text or "").startswith("⚠️ Өлкөңүздүн (Кыргызстан) мыйзамы")
                         for m in person.bot_messages()
                     )
                 )

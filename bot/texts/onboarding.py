@@ -33,6 +33,30 @@ def subscribed(_: Gettext, *, country_code: str, operator: str) -> str:
     )
 
 
+def welcome_pack(_: Gettext, *, country_code: str, action: str | None) -> str:
+    """A new subscriber's first reading, in one message: the warning and what to do first;
+    the rest (the law, the newest advisories, the embassy) is behind the buttons."""
+    country = _(COUNTRY_NAMES[country_code])
+    action = action or _("Got a call-up paper or an offer of a contract? Contact your embassy.")
+    return "\n".join(
+        [
+            "⚠️ "
+            + bold(
+                _("Taking part in a foreign war is a crime under the law of {country}."),
+                country=country,
+            ),
+            "👉 " + bold(action),
+            "",
+            html(
+                _(
+                    "The full warning with its sources, the latest advisories and the embassy's "
+                    "contacts: the buttons below."
+                )
+            ),
+        ]
+    )
+
+
 def already_subscribed(_: Gettext, *, country_code: str) -> str:
     """Answer to /start from someone who is subscribed."""
     country = _(COUNTRY_NAMES[country_code])

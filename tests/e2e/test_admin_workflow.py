@@ -519,7 +519,10 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
     async with staff(database_url) as harness:
         people = await subscribers(harness)
         reader, other = people["ky-UZ"], people["ru-KG"]
-        standing = next(m for m in reader.bot_messages() if m.buttons())  # the welcome pack
+        pack = next(m for m in reader.bot_messages() if m.buttons())  # the welcome pack
+        reader.press_data(pack, "adv:uz-legal-warning")  # its button: the legal warning in full
+        await harness.settle()
+        standing = reader.bot_messages()[-1]
         contacts = {"text": "🏛 Элчиликтин байланыштары", "callback_data": "ask:embassy:UZ"}
         assert standing.buttons() == [
             {"text": "✅ Түшүндүм", "callback_data": "ack:uz-legal-warning"},

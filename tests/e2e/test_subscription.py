@@ -34,10 +34,24 @@ async def test_kyrgyz_user_subscribes_in_two_taps_and_reads_only_kyrgyz(harness:
     texts = [m.text or "" for m in user.bot_messages()]
     assert texts[0] == "✅ 🇰🇬 Кыргызстан"  # the question, edited into the answer
     assert texts[1].startswith("✅ Даяр! Сиз жазылдыңыз. Жарандыгыңыз: Кыргызстан.")
-    # Then the standing legal warning, in Kyrgyz too. The embassy's warning of 2022 has no end
-    # date and is four years old: an earlier warning, listed in /latest with its date, not news.
-    assert texts[2].startswith("🟠 Чет өлкөнүн согушуна катышкан Кыргызстандын жаранын")
+    # Then the welcome pack, one message, in Kyrgyz too: the warning and the action first; the
+    # full legal warning and the embassy behind buttons. The embassy's warning of 2022 has no
+    # end date and is four years old: an earlier warning, listed in /latest, not news.
+    assert texts[2].splitlines()[:2] == [
+        "⚠️ Өлкөңүздүн (Кыргызстан) мыйзамы боюнча бөтөн согушка катышуу — кылмыш.",
+        "👉 Чакыруу кагазын же чакыруу документтерин алдыңызбы — элчилик суранган боюнча, "
+        "дароо Кыргызстандын элчилигине кабарлаңыз.",
+    ]
     assert len(texts) == 3
+    pack = user.bot_messages()[2]
+    assert [b["callback_data"] for b in pack.buttons()] == [
+        "adv:kg-legal-warning",
+        "ask:embassy:KG",
+    ]
+    user.press_data(pack, "adv:kg-legal-warning")
+    await harness.settle()
+    opened = [m.text or "" for m in user.bot_messages()[3:]]
+    assert opened[0].startswith("🟠 Чет өлкөнүн согушуна катышкан Кыргызстандын жаранын")
     assert onboarding.subscribed(_, country_code="KG", operator="x").startswith("✅ <b>Даяр!")
     menu = [b["text"] for r in user.chat.reply_keyboard["keyboard"] for b in r]  # type: ignore[index]
     assert menu == [
@@ -71,8 +85,8 @@ async def test_each_locale_subscribes(
     done = _("Done! You are subscribed. Your citizenship: {country}.")
     texts = [m.text or "" for m in user.bot_messages()]
     assert any(t.startswith("✅ " + done.format(country=_("Tajikistan"))) for t in texts)
-    # The standing warning follows, in the same locale.
-    assert any(t.startswith("🟠 ") and _("Tajikistan") in t for t in texts)
+    # The welcome pack follows, in the same locale: the warning first, naming the country.
+    assert any(t.startswith("⚠️ ") and _("Tajikistan") in t for t in texts)
 
 
 async def test_a_wrong_guess_is_fixed_with_the_language_row(harness: Harness) -> None:

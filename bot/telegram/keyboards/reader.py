@@ -40,6 +40,24 @@ def menu_labels(gettext_for: Callable[[str], Gettext], key: str) -> list[str]:
     return [menu_label(gettext_for(locale), key) for locale in LOCALE_CODES]
 
 
+def welcome_pack(
+    _: Gettext, *, standing: str | None, latest: list[tuple[str, str]], country_code: str
+) -> InlineKeyboardMarkup:
+    """Under the welcome: the full legal warning, the newest advisories in force (by
+    headline) and the embassy's contacts, one a row."""
+    rows = []
+    if standing is not None:
+        rows.append(
+            [InlineKeyboardButton(menu_label(_, "law"), callback_data=data("adv", standing))]
+        )
+    for advisory_id, headline in latest:
+        short = headline if len(headline) <= 48 else headline[:47] + "…"
+        rows.append([InlineKeyboardButton("📰 " + short, callback_data=data("adv", advisory_id))])
+    contacts = data("ask", "embassy", country_code)
+    rows.append([InlineKeyboardButton(menu_label(_, "embassy"), callback_data=contacts)])
+    return InlineKeyboardMarkup(rows)
+
+
 def main_menu(_: Gettext) -> ReplyKeyboardMarkup:
     """The persistent reply keyboard."""
     labels = [menu_label(_, key) for key in MENU]

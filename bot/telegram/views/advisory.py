@@ -9,8 +9,10 @@ from bot.advisories.model import Advisory
 from bot.delivery.message import ack_markup
 from bot.delivery.service import renderer
 from bot.telegram.context import BotContext
+from bot.telegram.keyboards import reader as keyboards
+from bot.texts import onboarding
 
-MAX_ON_SUBSCRIBE = 3  # in-force advisories sent after the standing warning to a new subscriber
+MAX_ON_SUBSCRIBE = 3  # in-force advisories offered (as buttons) to a new subscriber
 
 
 def ack_keyboard(context: BotContext, advisory: Advisory, locale: str) -> InlineKeyboardMarkup:
@@ -41,11 +43,23 @@ async def send_advisory(
 
 
 async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> None:
-    """A new subscriber's first reading: the standing warning and the newest in force."""
+    """A new subscriber's first reading, in one message: the warning, the action, and buttons
+    for the full legal warning, the newest advisories in force and the embassy."""
     advisories = context.services.advisories
     standing = await advisories.standing(country=country)
-    if standing is not None:
-        await send_advisory(context, chat_id, standing)
-    others = (await advisories.listing(country=country)).in_force  # news only, never old
-    for advisory in others[:MAX_ON_SUBSCRIBE]:
-        await send_advisory(context, chat_id, advisory)
+    latest = (await advisories.listing(country=country)).in_force[:MAX_ON_SUBSCRIBE]
+    locale = context.lang
+    text = standing.text_for(locale) or standing.text["ru"] if standing else None
+    await context.bot.send_message(
+        chat_id,
+        onboarding.welcome_pack(
+            context._, country_code=country, action=text.instruction if text else None
+        ),
+        parse_mode="HTML",
+        reply_markup=keyboards.welcome_pack(
+            context._,
+            standing=standing.id if standing else None,
+            latest=[(a.id, (a.text_for(locale) or a.text["ru"]).headline) for a in latest],
+            country_code=country,
+        ),
+    )
