@@ -58,7 +58,7 @@ class Sources:
     def block(self, _: Gettext, format_date: Callable[[date], str], locale: str) -> str:
         lines = []
         for number, source in enumerate(self.items, 1):
-            said = source_text(source, _, format_date, sentence=False, locale=locale)
+            said = source_text(source, _, format_date, locale=locale)
             lines.append(f"[{number}] {said}")
         return "📎 " + "\n".join(lines)
 

@@ -47,13 +47,25 @@ def render(
         format_month if advisory.date_precision == "month" and format_month else format_date
     )
     paragraphs.append(_header(advisory, text, _, formatter(issued)))
+    if text.instruction:  # the action first: some read no further
+        paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
     if advisory.kind == "rumour_correction" and text.claim:
         paragraphs.append("❌ " + html(_("False claim: {claim}"), claim=text.claim))
     paragraphs.extend(p.strip() for p in text.body.split("\n\n") if p.strip())
-    if text.instruction:
-        paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
-    paragraphs.append("\n".join(_source_line(s, _, format_date, locale) for s in advisory.sources))
-    return pack(paragraphs)
+    return pack(paragraphs)  # the sources: behind the "Sources" button (`sources_list`)
+
+
+def sources_list(
+    advisory: Advisory, *, locale: str, gettext: Gettext, format_date: DateFormat
+) -> str:
+    """What the "Sources" button under an advisory shows: each source, in the reader's
+    language, with when it was published and checked."""
+    lines = [f"📎 <b>{html(gettext('Sources'))}</b>"]
+    lines += [
+        f"{number}. " + source_text(s, gettext, format_date, locale=locale)
+        for number, s in enumerate(advisory.sources, 1)
+    ]
+    return "\n".join(lines)
 
 
 def _header(advisory: Advisory, text: LocaleText, _: Gettext, issued: str) -> str:
@@ -67,21 +79,11 @@ def _header(advisory: Advisory, text: LocaleText, _: Gettext, issued: str) -> st
     return "\n".join(lines)
 
 
-def _source_line(source: Source, _: Gettext, format_date: DateFormat, locale: str) -> str:
-    return "📎 " + source_text(source, _, format_date, sentence=True, locale=locale)
-
-
-def source_text(
-    source: Source, _: Gettext, format_date: DateFormat, *, sentence: bool, locale: str
-) -> str:
+def source_text(source: Source, _: Gettext, format_date: DateFormat, *, locale: str) -> str:
     """The linked title, when it was published and checked, and whether the page was found."""
     title = escape(source.title_in(locale), quote=False)
     link = f'<a href="{escape(source.url)}">{title}</a>'
-    if sentence and source.published is not None:
-        said = _("Source: {source}, published on {published}, checked on {date}")
-    elif sentence:
-        said = _("Source: {source}, checked on {date}")
-    elif source.published is not None:
+    if source.published is not None:
         said = _("{source}, published on {published}, checked on {date}")
     else:
         said = _("{source}, checked on {date}")

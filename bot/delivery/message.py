@@ -22,6 +22,9 @@ ACK_LABEL = N_("I understand")
 # "ask:embassy:<country>" (`bot.telegram.handlers.embassy.ask_button`); the label is the menu's.
 CONTACTS_ACTION = "ask"
 CONTACTS_LABEL = N_("Embassy contacts")
+# "src:<advisory id>" (`bot.telegram.handlers.sources`): the advisory's sources, on request.
+SOURCES_ACTION = "src"
+SOURCES_LABEL = N_("Sources")
 # One object for every message (never changed): the client encodes a broadcast's body once.
 NO_PREVIEW: dict[str, bool] = {"is_disabled": True}
 CORRECTED = N_(
@@ -54,10 +57,14 @@ def contacts_data(country: str) -> str:
     return f"{CONTACTS_ACTION}:embassy:{country}"
 
 
-def contacts_row(translator: Translator, country: str, locale: str) -> list[dict[str, str]]:
-    """Under every advisory: how to reach the embassy, in one tap (never a dead end)."""
+def contacts_row(translator: Translator, advisory: Advisory, locale: str) -> list[dict[str, str]]:
+    """Under every advisory: its sources, and how to reach the embassy (never a dead end)."""
+    sources = "📎 " + translator.gettext(SOURCES_LABEL, locale=locale)
     label = "🏛 " + translator.gettext(CONTACTS_LABEL, locale=locale)
-    return [{"text": label, "callback_data": contacts_data(country)}]
+    return [
+        {"text": sources, "callback_data": f"{SOURCES_ACTION}:{advisory.id}"},
+        {"text": label, "callback_data": contacts_data(advisory.country)},
+    ]
 
 
 def ack_markup(translator: Translator) -> Markup:
@@ -66,7 +73,7 @@ def ack_markup(translator: Translator) -> Markup:
     def markup(advisory: Advisory, locale: str) -> dict[str, Any]:
         label = "✅ " + translator.gettext(ACK_LABEL, locale=locale)
         ack = [{"text": label, "callback_data": ack_data(advisory.id)}]
-        return {"inline_keyboard": [ack, contacts_row(translator, advisory.country, locale)]}
+        return {"inline_keyboard": [ack, contacts_row(translator, advisory, locale)]}
 
     return markup
 

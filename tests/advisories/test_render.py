@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.advisories.cyrillic import with_cyrillic
 from bot.advisories.model import Advisory, LocaleText, Source
-from bot.advisories.render import MAX_MESSAGE, render, visible_length
+from bot.advisories.render import MAX_MESSAGE, render, sources_list, visible_length
 from bot.i18n import Translator
 
 
@@ -42,15 +42,14 @@ def show(item: Advisory, locale: str, translator: Translator) -> list[str]:
     )
 
 
-def test_russian_rendering_has_headline_body_instruction_and_dated_source(
+def test_russian_rendering_has_headline_then_the_action_then_the_body(
     translator: Translator,
 ) -> None:
     [message] = show(advisory(), "ru", translator)
     assert message == (
-        "🟠 <b>Заголовок</b>\n🇰🇬 Кыргызстан · 25 ноября 2026\u202fг.\n\nПервый.\n\nВторой.\n\n"
-        '👉 <b>Звоните.</b>\n\n📎 Источник: <a href="https://mfa.gov.kg/">MFA</a>, '
-        "проверено 25 ноября 2026\u202fг."
-    )
+        "🟠 <b>Заголовок</b>\n🇰🇬 Кыргызстан · 25 ноября 2026\u202fг.\n\n"
+        "👉 <b>Звоните.</b>\n\nПервый.\n\nВторой."
+    )  # the sources: behind the "Sources" button (`sources_list`)
 
 
 def test_pending_locale_gets_russian_with_a_note_in_its_own_language(
@@ -108,14 +107,21 @@ def test_a_source_shows_when_it_was_published_and_says_when_its_page_was_not_fou
         ),
         Source(url="https://mfa.gov.kg/", title="МИД", checked=date(2026, 12, 2), found=False),
     ]
-    text = "\n".join(show(advisory(sources=sources), "ru", translator))
-    assert (
-        '📎 Источник: <a href="https://www.azattyk.org/a/33682300.html">Азаттык</a>, '
-        "опубликовано 2 марта 2026\u202fг., проверено 2 декабря 2026\u202fг." in text
+
+    def listed(locale: str) -> str:
+        return sources_list(
+            advisory(sources=sources),
+            locale=locale,
+            gettext=translator.bound(locale),
+            format_date=translator.date_formatter(locale),
+        )
+
+    assert listed("ru") == (
+        "📎 <b>Источники</b>\n"
+        '1. <a href="https://www.azattyk.org/a/33682300.html">Азаттык</a>, '
+        "опубликовано 2 марта 2026\u202fг., проверено 2 декабря 2026\u202fг.\n"
+        '2. <a href="https://mfa.gov.kg/">МИД</a>, проверено 2 декабря 2026\u202fг. '
+        "(Страница, где это сказано, не найдена: ссылка ведёт только на сайт издания или "
+        "представительства.)"
     )
-    assert (
-        '<a href="https://mfa.gov.kg/">МИД</a>, проверено 2 декабря 2026\u202fг. (Страница, где '
-        "это сказано, не найдена: ссылка ведёт только на сайт издания или представительства.)"
-    ) in text
-    tajik = "\n".join(show(advisory(sources=sources), "tg", translator))
-    assert "санаи нашр: 2 марти соли 2026" in tajik
+    assert "санаи нашр: 2 марти соли 2026" in listed("tg")

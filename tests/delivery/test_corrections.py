@@ -63,10 +63,11 @@ async def test_every_delivered_copy_is_edited_in_its_locale_and_nothing_new_is_s
     assert "CORRECTED" in ky.text
     assert [b["text"] for b in ky.buttons()] == [  # still there to press
         "✅ Түшүндүм",
+        "📎 Булактар",
         "🏛 Элчиликтин байланыштары",
     ]
     [ru] = texts_of(sandbox, 4)  # chat 4 already pressed it: that button does not come back
-    assert [b["text"] for b in ru.buttons()] == ["🏛 Контакты посольства"]
+    assert [b["text"] for b in ru.buttons()] == ["📎 Источники", "🏛 Контакты посольства"]
 
 
 async def test_a_longer_correction_adds_a_part_and_a_shorter_one_removes_it(

@@ -206,7 +206,11 @@ async def test_each_advisory_carries_i_understand_and_its_voice_note(
         5: ["text", "voice"],
     }
     text = sandbox.world.chats[3].messages[0]
-    assert [b["text"] for b in text.buttons()] == ["✅ Фаҳмидам", "🏛 Тамос бо сафорат"]
+    assert [b["text"] for b in text.buttons()] == [
+        "✅ Фаҳмидам",
+        "📎 Манбаъҳо",
+        "🏛 Тамос бо сафорат",
+    ]
     assert text.buttons()[0]["callback_data"] == "ack:uz-2022-09-21-prosecutor-warning"
 
 
@@ -266,7 +270,7 @@ async def long_advisory(setup: Setup) -> tuple[str, int]:
     """The UZ warning with a body long enough for three messages; its id and its parts."""
     advisory = await setup.outbox_advisory()
     paragraph = "Elchixona fuqarolarni ogohlantiradi. " * 40
-    body = "\n\n".join([paragraph] * 6)
+    body = "\n\n".join(f"{n}. {paragraph}" for n in range(6))  # each part different
     texts = {loc: text.model_copy(update={"body": body}) for loc, text in advisory.text.items()}
     long = advisory.model_copy(update={"id": "uz-2026-12-02-long", "text": texts})
     await AdvisoryRepository(database=setup.database).save(advisory=long, origin="admin")

@@ -63,4 +63,4 @@ def test_the_admin_demo_composes_sends_and_the_admin_receives_it(tmp_path: Path)
     # The admin is also a subscriber of Uzbekistan: once sent, it reached them as a reader.
     delivered = out.split("you> /wait")[1].split("you> ")[0]
     assert "🤖 🟠 *Вербовщики у миграционного центра*" in delivered
-    assert "buttons: [1] ✅ Понятно  [2] 🏛 Контакты посольства" in delivered
+    assert "buttons: [1] ✅ Понятно  [2] 📎 Источники  [3] 🏛 Контакты посольства" in delivered

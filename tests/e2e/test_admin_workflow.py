@@ -111,6 +111,7 @@ async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_recei
         assert "никаких" in (preview.text or "")
         assert [b["text"] for b in preview.buttons()] == [  # as readers see it
             "✅ Понятно",
+            "📎 Источники",
             "🏛 Контакты посольства",
         ]
         assert "voice" in author.bot_messages()[-2].extra  # then the voice note
@@ -237,7 +238,11 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         delivered = next(m for m in reader.bot_messages() if "миграционного" in (m.text or ""))
         await press(harness, reader, "✅ Понятно")  # counted once, then the button goes
         contacts = [{"text": "🏛 Контакты посольства", "callback_data": "ask:embassy:UZ"}]
-        assert delivered.buttons() == contacts
+        assert [b["text"] for b in delivered.buttons()] == [
+            "📎 Источники",
+            "🏛 Контакты посольства",
+        ]
+        assert delivered.buttons()[1:] == contacts
         await eventually(lambda: got(author, "Рассылка завершена"))
         await say(harness, author, "/advisories")
         await press(harness, author, "✅ Вербовщики у миграционного центра")
@@ -265,7 +270,7 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         await eventually(lambda: got(author, "Исправление завершено"))
         assert delivered.edited
         assert "Звоните в консульство." in (delivered.text or "")
-        assert delivered.buttons() == contacts  # it was pressed: not offered again
+        assert delivered.buttons()[1:] == contacts  # it was pressed: not offered again
         assert reader.last_text() == (
             "✏️ Посольство исправило это сообщение: в сообщении выше теперь новый текст."
         )
@@ -523,14 +528,16 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
         reader.press_data(pack, "adv:uz-legal-warning")  # its button: the legal warning in full
         await harness.settle()
         standing = reader.bot_messages()[-1]
+        sources = {"text": "📎 Булактар", "callback_data": "src:uz-legal-warning"}
         contacts = {"text": "🏛 Элчиликтин байланыштары", "callback_data": "ask:embassy:UZ"}
         assert standing.buttons() == [
             {"text": "✅ Түшүндүм", "callback_data": "ack:uz-legal-warning"},
+            sources,
             contacts,
         ]
         reader.press_data(standing, "ack:uz-legal-warning")
         await harness.settle()
-        assert standing.buttons() == [contacts]  # the way to reach the embassy stays
+        assert standing.buttons() == [sources, contacts]  # the sources and the embassy stay
         reader.press_data(standing, data("ack", "uz-legal-warning"))  # twice: counted once
         await harness.settle()
         screen = other.bot_messages()[-1]

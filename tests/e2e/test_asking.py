@@ -64,14 +64,20 @@ async def test_law_shows_the_standing_warning_then_asks_about_dual_citizenship(
     user = await subscribed(harness, link)
     before = await stored_row(harness, user)
     await say(harness, user, "/law")
-    texts = [m.text or "" for m in user.bot_messages()]
-    warning = texts[-2]
-    assert warning.startswith(f"🟠 {headline}")
-    assert checked in warning
-    assert "📎 " in warning
-    await press(harness, user, gettext_in(harness, link.split("-")[0])("Yes"))
+    warning = user.bot_messages()[-2]
+    assert (warning.text or "").startswith(f"🟠 {headline}")
+    assert "\n\n👉 <b>" not in (warning.text or "")  # Telegram's text: the action, then more
+    assert (warning.text or "").split("\n\n")[1].startswith("👉 ")  # the action first
+    _ = gettext_in(harness, link.split("-")[0])
+    await press(harness, user, _("Yes"))
     assert user.last_text().startswith(yes_answer)
     assert await stored_row(harness, user) == before  # the answer was not stored
+    sources = next(b for b in warning.buttons() if b["text"] == "📎 " + _("Sources"))
+    user.press_data(warning, sources["callback_data"])  # its sources, on request
+    await harness.settle()
+    listed = user.last_text()
+    assert listed.startswith("📎 " + _("Sources"))
+    assert checked in listed
 
 
 async def test_law_from_the_menu_button(harness: Harness) -> None:

@@ -37,6 +37,7 @@ from bot.telegram.handlers import (
     onboarding,
     preview,
     settings,
+    sources,
 )
 from bot.telegram.keyboards.reader import menu_labels
 from bot.telegram.views.replies import free_text, stale_button, unknown_command
@@ -80,6 +81,7 @@ BUTTONS: list[tuple[str, tuple[str, ...], Handler]] = [
     ("sub", (), anyone_button(onboarding.subscribe_button)),
     ("forget", (), anyone_button(leaving.forget_button)),
     ("ack", (), anyone_button(ack.ack_button)),
+    ("src", (), anyone_button(sources.sources_button)),
     ("menu", ("stop", "forget"), subscriber_button(leaving.leave_button)),
     ("menu", (), subscriber_button(settings.menu_button)),
     ("set:lang", (), subscriber_button(settings.set_button)),

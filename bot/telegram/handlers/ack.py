@@ -23,7 +23,7 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
         advisory_id=advisory.id, chat_id=update.effective_chat.id
     )
     # The count is taken: "I understand" goes, the way to reach the embassy stays.
-    row = contacts_row(context.services.translator, advisory.country, context.lang)
+    row = contacts_row(context.services.translator, advisory, context.lang)
     await query.edit_message_reply_markup(
         reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": [row]}, None)
     )

@@ -47,9 +47,8 @@ def welcome_pack(
     headline) and the embassy's contacts, one a row."""
     rows = []
     if standing is not None:
-        rows.append(
-            [InlineKeyboardButton(menu_label(_, "law"), callback_data=data("adv", standing))]
-        )
+        full = "⚖️ " + _("The full warning")
+        rows.append([InlineKeyboardButton(full, callback_data=data("adv", standing))])
     for advisory_id, headline in latest:
         short = headline if len(headline) <= 48 else headline[:47] + "…"
         rows.append([InlineKeyboardButton("📰 " + short, callback_data=data("adv", advisory_id))])

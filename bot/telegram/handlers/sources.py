@@ -1,0 +1,30 @@
+""" "Sources" under an advisory: each source in the reader's language, published and checked."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.advisories.render import sources_list
+from bot.telegram.callbacks import Callback
+from bot.telegram.context import BotContext
+
+
+async def sources_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """Send the advisory's sources (anyone who has the message may check them)."""
+    assert update.effective_chat is not None
+    advisory = await context.services.advisories.get(advisory_id=press.args[0])
+    if advisory is None:
+        return context._("This advisory is no longer available.")
+    translator = context.services.translator
+    await context.bot.send_message(
+        update.effective_chat.id,
+        sources_list(
+            advisory,
+            locale=context.lang,
+            gettext=context._,
+            format_date=translator.date_formatter(context.lang),
+        ),
+        parse_mode="HTML",
+        disable_web_page_preview=True,
+    )
+    return None
