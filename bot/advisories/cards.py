@@ -159,7 +159,7 @@ def contacts(
             mission_card(_, embassy, country_code=country, locale=locale, sources=sources)
         )
     if directory.hotlines:
-        lines = [bold(_("At home and online"))]
+        lines = [bold(_("Other lines and services"))]  # at home, in Russia or online
         for hotline in directory.hotlines:
             label = escape(pick(hotline.label, locale) or "", quote=False)
             is_link = hotline.contact.value.startswith("http")
