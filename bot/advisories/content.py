@@ -90,7 +90,11 @@ def _advisory(document: YamlDocument, content: Content, translator: Translator) 
         ]
     content.origin[advisory.id] = f"{document.path}:{document.line_of(('id',))}"
     content.advisories.append(advisory)
-    return _rendering(document, advisory, translator) + _source_links(document)
+    # Files only: an admin's text typed in Telegram is checked at its question.
+    readable = [
+        p for loc in advisory.text if loc != "uz_Cyrl" for p in _readable(document, advisory, loc)
+    ]
+    return _rendering(document, advisory, translator) + _source_links(document) + readable
 
 
 def _rendering(
@@ -130,6 +134,38 @@ def _rendering(
                 document.problem(where, f"{locale}: {len(parts)} messages; shorten to {MAX_PARTS}")
             )
     return problems
+
+
+LONG_BODY = 500  # visible characters: about four short sentences, all a message should hold
+SHORT = (3, 360)  # a summary: at most three sentences, this many characters
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _readable(document: YamlDocument, advisory: Advisory, locale: str) -> list[Problem]:
+    """Short enough for a reader on a cheap phone: a long text needs a summary (the text then
+    goes behind "More"), and a summary is at most three short sentences."""
+    text = advisory.text[locale]  # type: ignore[index]
+    where = ("text", locale)
+    if text.summary is None:
+        try:
+            length = visible_length(text.body)
+        except HtmlError:  # said by the rendering check
+            return []
+        if length > LONG_BODY:
+            message = (
+                f"{length} characters is long for readers; add a summary of at most three "
+                f"short sentences (the text then goes behind “More”), or shorten it to {LONG_BODY}"
+            )
+            return [document.problem((*where, "body"), message)]
+        return []
+    sentences = len(SENTENCE_END.findall(text.summary.strip()))
+    if sentences > SHORT[0] or len(text.summary) > SHORT[1]:
+        message = (
+            f"{sentences} sentences, {len(text.summary)} characters; at most {SHORT[0]} "
+            f"sentences and {SHORT[1]} characters"
+        )
+        return [document.problem((*where, "summary"), message)]
+    return []
 
 
 HOME_OR_SECTION = (

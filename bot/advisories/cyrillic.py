@@ -20,6 +20,7 @@ def with_cyrillic(advisory: Advisory) -> Advisory:
         body=latin_to_cyrillic(latin.body),
         instruction=_convert(latin.instruction),
         claim=_convert(latin.claim),
+        summary=_convert(latin.summary),
     )
     update: dict[str, object] = {"text": {**advisory.text, "uz_Cyrl": derived}}
     for name in ("if_dual", "if_not_dual"):

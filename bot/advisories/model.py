@@ -50,6 +50,8 @@ class LocaleText(Strict):
     body: Text
     instruction: str | None = None
     claim: str | None = None  # rumour corrections: the false claim, in this language
+    # At most three short sentences: what the message shows; the body is then behind "More".
+    summary: str | None = None
 
 
 class Targeting(Strict):

@@ -51,8 +51,25 @@ def render(
         paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
     if advisory.kind == "rumour_correction" and text.claim:
         paragraphs.append("❌ " + html(_("False claim: {claim}"), claim=text.claim))
-    paragraphs.extend(p.strip() for p in text.body.split("\n\n") if p.strip())
+    if text.summary:  # short for readers; the whole text behind "More" (`more_text`)
+        paragraphs.append(text.summary.strip())
+    else:
+        paragraphs.extend(_paragraphs(text.body))
     return pack(paragraphs)  # the sources: behind the "Sources" button (`sources_list`)
+
+
+def more_text(advisory: Advisory, *, locale: str) -> list[str]:
+    """What "More" under a summarised advisory shows: the whole text, in as few messages as
+    fit; empty when the advisory has no summary (the message already holds everything)."""
+    text = advisory.text_for(locale) or advisory.text["ru"]
+    if not text.summary:
+        return []
+    headline = f"<b>{escape(text.headline, quote=False)}</b>"
+    return pack([headline, *_paragraphs(text.body)])
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p.strip() for p in body.split("\n\n") if p.strip()]
 
 
 def sources_list(

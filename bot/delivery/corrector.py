@@ -79,8 +79,8 @@ class Corrector:
                     copy.locale, self._render(advisory, copy.locale)
                 )
                 markup = self._markup(advisory, copy.locale)
-                if markup is not None and copy.chat_id in acked:  # pressed: only the way to
-                    markup = {"inline_keyboard": markup["inline_keyboard"][-1:]}  # the embassy
+                if markup is not None and copy.chat_id in acked:  # pressed: all but that one
+                    markup = {"inline_keyboard": markup["inline_keyboard"][1:]}
                 outcome, ids, changed = await self._edit(copy, parts, markup, notice)
                 setattr(counts, outcome, getattr(counts, outcome) + 1)
                 touched[copy.chat_id] = changed

@@ -25,6 +25,9 @@ CONTACTS_LABEL = N_("Embassy contacts")
 # "src:<advisory id>" (`bot.telegram.handlers.sources`): the advisory's sources, on request.
 SOURCES_ACTION = "src"
 SOURCES_LABEL = N_("Sources")
+# "more:<advisory id>" (`bot.telegram.handlers.sources`): the whole text of a summarised one.
+MORE_ACTION = "more"
+MORE_LABEL = N_("More")
 # One object for every message (never changed): the client encodes a broadcast's body once.
 NO_PREVIEW: dict[str, bool] = {"is_disabled": True}
 CORRECTED = N_(
@@ -57,14 +60,19 @@ def contacts_data(country: str) -> str:
     return f"{CONTACTS_ACTION}:embassy:{country}"
 
 
-def contacts_row(translator: Translator, advisory: Advisory, locale: str) -> list[dict[str, str]]:
-    """Under every advisory: its sources, and how to reach the embassy (never a dead end)."""
+def reading_rows(
+    translator: Translator, advisory: Advisory, locale: str
+) -> list[list[dict[str, str]]]:
+    """Under every advisory: the whole text (when the message is a summary) and the sources,
+    then how to reach the embassy (never a dead end). They stay after "I understand"."""
+    more = "📖 " + translator.gettext(MORE_LABEL, locale=locale)
     sources = "📎 " + translator.gettext(SOURCES_LABEL, locale=locale)
     label = "🏛 " + translator.gettext(CONTACTS_LABEL, locale=locale)
-    return [
-        {"text": sources, "callback_data": f"{SOURCES_ACTION}:{advisory.id}"},
-        {"text": label, "callback_data": contacts_data(advisory.country)},
-    ]
+    reading = [{"text": sources, "callback_data": f"{SOURCES_ACTION}:{advisory.id}"}]
+    text = advisory.text_for(locale) or advisory.text.get("ru")
+    if text is not None and text.summary:
+        reading.insert(0, {"text": more, "callback_data": f"{MORE_ACTION}:{advisory.id}"})
+    return [reading, [{"text": label, "callback_data": contacts_data(advisory.country)}]]
 
 
 def ack_markup(translator: Translator) -> Markup:
@@ -73,7 +81,7 @@ def ack_markup(translator: Translator) -> Markup:
     def markup(advisory: Advisory, locale: str) -> dict[str, Any]:
         label = "✅ " + translator.gettext(ACK_LABEL, locale=locale)
         ack = [{"text": label, "callback_data": ack_data(advisory.id)}]
-        return {"inline_keyboard": [ack, contacts_row(translator, advisory, locale)]}
+        return {"inline_keyboard": [ack, *reading_rows(translator, advisory, locale)]}
 
     return markup
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.admin.compose import EDIT_GROUPS
-from bot.delivery.message import ACK_ACTION, CONTACTS_ACTION, SOURCES_ACTION
+from bot.delivery.message import ACK_ACTION, CONTACTS_ACTION, MORE_ACTION, SOURCES_ACTION
 from bot.world import COUNTRY_CODES, LOCALE_NAMES
 from bot.world.regions import REGION_NAMES
 
@@ -37,6 +37,7 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     CONTACTS_ACTION: (frozenset({"law", "embassy", "callup"}), frozenset(COUNTRY_CODES)),
     ACK_ACTION: (ADVISORY_ID,),  # "I understand" under every advisory (counted once a chat)
     SOURCES_ACTION: (ADVISORY_ID,),  # "Sources" under every advisory
+    MORE_ACTION: (ADVISORY_ID,),  # "More" under a summarised advisory
     # Admins only (checked again by the handler): compose, preview, edit, schedule, approve,
     # and /advisories. The first argument is `short(id)` of the draft or advisory.
     "c": (SHORT, QUESTIONS, VALUE),

@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.advisories.cyrillic import with_cyrillic
 from bot.advisories.model import Advisory, LocaleText, Source
-from bot.advisories.render import MAX_MESSAGE, render, sources_list, visible_length
+from bot.advisories.render import MAX_MESSAGE, more_text, render, sources_list, visible_length
 from bot.i18n import Translator
 
 
@@ -125,3 +125,18 @@ def test_a_source_shows_when_it_was_published_and_says_when_its_page_was_not_fou
         "представительства.)"
     )
     assert "санаи нашр: 2 марти соли 2026" in listed("tg")
+
+
+def test_a_summarised_advisory_shows_the_summary_and_keeps_the_text_for_more(
+    translator: Translator,
+) -> None:
+    texts = {
+        loc: text.model_copy(update={"summary": f"Кратко ({loc})."})
+        for loc, text in advisory().text.items()
+    }
+    item = advisory(text=texts)
+    [message] = show(item, "ru", translator)
+    assert message.endswith("👉 <b>Звоните.</b>\n\nКратко (ru).")
+    assert "Первый." not in message
+    assert more_text(item, locale="ru") == ["<b>Заголовок</b>\n\nПервый.\n\nВторой."]
+    assert more_text(advisory(), locale="ru") == []  # nothing more to show

@@ -288,3 +288,17 @@ def test_a_source_title_in_english_only_or_missing_a_language_is_refused(
     tajik = '      tg: "Daryo: сафорати Ӯзбекистон'
     edit(content, tajik, '      # tg: "Daryo: сафорати Ӯзбекистон')
     assert any(p.endswith("sources.0.title: missing tg") for p in problems(content, translator))
+
+
+def test_a_long_text_needs_a_short_summary(content: Path, translator: Translator) -> None:
+    path = content / "KG" / "legal-warning.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('    summary: "Участие в чужой войне')
+    end = text.index("\n", start)
+    path.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    [problem] = problems(content, translator)
+    assert "text.ru.body: 765 characters is long for readers; add a summary" in problem
+    long_summary = '    summary: "' + "Одно. " * 4 + '"\n'
+    path.write_text(text[:start] + long_summary + text[end + 1 :], encoding="utf-8")
+    [problem] = problems(content, translator)
+    assert "text.ru.summary: 4 sentences, 24 characters; at most 3 sentences" in problem

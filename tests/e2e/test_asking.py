@@ -202,3 +202,18 @@ async def test_callup_flow(harness: Harness, choice: str, template: str) -> None
     assert f"Здравствуйте. Моё гражданство: Кыргызстан. Я работаю в России. {template}" in advice
     assert advice.endswith("Elchi ничего об этом не сохраняет.")
     assert await stored_row(harness, user) == before
+
+
+async def test_a_summarised_warning_opens_in_full_with_more(harness: Harness) -> None:
+    user = await subscribed(harness, "ru-KG")
+    await say(harness, user, "/law")
+    warning = user.bot_messages()[-2]
+    text = warning.text or ""
+    assert "Суды уже назначали за это сроки" in text  # the summary, three short sentences
+    assert "Верховный суд" not in text  # the details wait behind “More”
+    more = next(b for b in warning.buttons() if b["text"] == "📖 Подробнее")
+    user.press_data(warning, more["callback_data"])
+    await harness.settle()
+    full = user.last_text()
+    assert full.startswith("Что грозит гражданину Кыргызстана за участие в чужой войне")
+    assert "в августе 2023 года Верховный суд этот приговор отменил" in full

@@ -82,6 +82,7 @@ BUTTONS: list[tuple[str, tuple[str, ...], Handler]] = [
     ("forget", (), anyone_button(leaving.forget_button)),
     ("ack", (), anyone_button(ack.ack_button)),
     ("src", (), anyone_button(sources.sources_button)),
+    ("more", (), anyone_button(sources.more_button)),
     ("menu", ("stop", "forget"), subscriber_button(leaving.leave_button)),
     ("menu", (), subscriber_button(settings.menu_button)),
     ("set:lang", (), subscriber_button(settings.set_button)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot.delivery.message import contacts_row
+from bot.delivery.message import reading_rows
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 
@@ -22,9 +22,9 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     await context.services.acks.acknowledge(
         advisory_id=advisory.id, chat_id=update.effective_chat.id
     )
-    # The count is taken: "I understand" goes, the way to reach the embassy stays.
-    row = contacts_row(context.services.translator, advisory, context.lang)
+    # The count is taken: "I understand" goes; the sources and the embassy stay.
+    rows = reading_rows(context.services.translator, advisory, context.lang)
     await query.edit_message_reply_markup(
-        reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": [row]}, None)
+        reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
     )
     return context._("Thank you. The embassy sees how many people pressed it, never who.")

@@ -1,10 +1,11 @@
-""" "Sources" under an advisory: each source in the reader's language, published and checked."""
+"""Reading aids under an advisory: "Sources" (each in the reader's language, published and
+checked) and "More" (the whole text when the message is a summary)."""
 
 from __future__ import annotations
 
 from telegram import Update
 
-from bot.advisories.render import sources_list
+from bot.advisories.render import more_text, sources_list
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 
@@ -27,4 +28,18 @@ async def sources_button(update: Update, context: BotContext, press: Callback) -
         parse_mode="HTML",
         disable_web_page_preview=True,
     )
+    return None
+
+
+async def more_button(update: Update, context: BotContext, press: Callback) -> str | None:
+    """Send the whole text of a summarised advisory, in the reader's language."""
+    assert update.effective_chat is not None
+    advisory = await context.services.advisories.get(advisory_id=press.args[0])
+    parts = more_text(advisory, locale=context.lang) if advisory is not None else []
+    if not parts:
+        return context._("This advisory is no longer available.")
+    for part in parts:
+        await context.bot.send_message(
+            update.effective_chat.id, part, parse_mode="HTML", disable_web_page_preview=True
+        )
     return None
