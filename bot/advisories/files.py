@@ -119,8 +119,34 @@ def read_yaml(path: Path) -> YamlDocument | Problem:
         return Problem(str(path), line, "(yaml)", what.strip())
     except (OSError, UnicodeDecodeError, ValueError) as error:
         return Problem(str(path), 1, "(file)", str(error))
+    twice = _duplicate_key(node, ()) if node is not None else None
+    if twice is not None:  # YAML keeps the last silently: one of two values would be lost
+        where, line = twice
+        return Problem(str(path), line, ".".join(map(str, where)), "given twice; keep one")
     lines = dict(_walk(node, ())) if node is not None else {}
     return YamlDocument(path=path, data=data, lines=lines)
+
+
+def _duplicate_key(
+    node: yaml.Node, path: tuple[str | int, ...]
+) -> tuple[tuple[str | int, ...], int] | None:
+    """The first key given twice in one mapping, and the line of its second use."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                return (*path, name), key.start_mark.line + 1
+            seen.add(name)
+            found = _duplicate_key(value, (*path, name))
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found = _duplicate_key(item, (*path, index))
+            if found is not None:
+                return found
+    return None
 
 
 def parse_model(

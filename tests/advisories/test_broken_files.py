@@ -31,6 +31,8 @@ CORPUS = [
     ("a language we do not have", ("  uz:\n    headline", "  de:\n    headline"), 28, "text.de",
      "must be one of 'uz', 'uz_Cyrl', 'ky', 'tg' or 'ru'"),
     ("a missing field", ("country: UZ\n", ""), 2, "country", "missing; this field is required"),
+    ("a field given twice", ("severity: severe", "severity: severe\nseverity: minor"), 7,
+     "severity", "given twice; keep one"),
     ("an unclosed quote", ('за рубежом — преступление"\n', "за рубежом — преступление\n"), 22,
      "(yaml)", "a double quote (\") opened on this line is not closed on it"),
     ("bad indentation", ("  ru:\n    headline", "  ru:\n   headline"), 23, "(yaml)", ""),
