@@ -52,7 +52,7 @@ def render(
     if advisory.kind == "rumour_correction" and text.claim:
         paragraphs.append("❌ " + html(_("False claim: {claim}"), claim=text.claim))
     if text.summary:  # short for readers; the whole text behind "More" (`more_text`)
-        paragraphs.append(text.summary.strip())
+        paragraphs.extend(_paragraphs(text.summary))
     else:
         paragraphs.extend(_paragraphs(text.body))
     return pack(paragraphs)  # the sources: behind the "Sources" button (`sources_list`)

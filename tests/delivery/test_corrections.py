@@ -23,9 +23,15 @@ async def stored(setup: Setup) -> Advisory:
 
 
 async def replace_text(setup: Setup, edit: Callable[[str], str]) -> Advisory:
-    """Save the advisory with every body rewritten by `edit` (same id: a correction)."""
+    """Save the advisory with every body (and summary: what the message shows) rewritten by
+    `edit` (same id: a correction)."""
     advisory = await stored(setup)
-    texts = {loc: t.model_copy(update={"body": edit(t.body)}) for loc, t in advisory.text.items()}
+    texts = {
+        loc: t.model_copy(
+            update={"body": edit(t.body), "summary": edit(t.summary) if t.summary else None}
+        )
+        for loc, t in advisory.text.items()
+    }
     changed = advisory.model_copy(update={"text": texts})
     await AdvisoryRepository(database=setup.database).save(advisory=changed, origin="correct")
     return changed
@@ -63,11 +69,16 @@ async def test_every_delivered_copy_is_edited_in_its_locale_and_nothing_new_is_s
     assert "CORRECTED" in ky.text
     assert [b["text"] for b in ky.buttons()] == [  # still there to press
         "✅ Түшүндүм",
+        "📖 Толугураак",
         "📎 Булактар",
         "🏛 Элчиликтин байланыштары",
     ]
     [ru] = texts_of(sandbox, 4)  # chat 4 already pressed it: that button does not come back
-    assert [b["text"] for b in ru.buttons()] == ["📎 Источники", "🏛 Контакты посольства"]
+    assert [b["text"] for b in ru.buttons()] == [
+        "📖 Подробнее",
+        "📎 Источники",
+        "🏛 Контакты посольства",
+    ]
 
 
 async def test_a_longer_correction_adds_a_part_and_a_shorter_one_removes_it(
