@@ -208,6 +208,7 @@ async def test_each_advisory_carries_i_understand_and_its_voice_note(
     text = sandbox.world.chats[3].messages[0]
     assert [b["text"] for b in text.buttons()] == [
         "✅ Фаҳмидам",
+        "📖 Муфассал",  # a summary: the whole text on request
         "📎 Манбаъҳо",
         "🏛 Тамос бо сафорат",
     ]
@@ -271,7 +272,10 @@ async def long_advisory(setup: Setup) -> tuple[str, int]:
     advisory = await setup.outbox_advisory()
     paragraph = "Elchixona fuqarolarni ogohlantiradi. " * 40
     body = "\n\n".join(f"{n}. {paragraph}" for n in range(6))  # each part different
-    texts = {loc: text.model_copy(update={"body": body}) for loc, text in advisory.text.items()}
+    texts = {  # no summary: the whole long text goes out
+        loc: text.model_copy(update={"body": body, "summary": None})
+        for loc, text in advisory.text.items()
+    }
     long = advisory.model_copy(update={"id": "uz-2026-12-02-long", "text": texts})
     await AdvisoryRepository(database=setup.database).save(advisory=long, origin="admin")
     stored = await AdvisoryRepository(database=setup.database).get(advisory_id=long.id)
