@@ -28,6 +28,7 @@ from bot.world import LOCALE_NAMES, N_
 from bot.world.regions import REGION_NAMES
 
 MAX_HEADLINE = 160
+MAX_SUMMARY = 360  # as `elchi validate` (bot.advisories.content.SHORT)
 MAX_BODY = 3500  # characters a language: with the header and sources it fits one message
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 DOMAIN = re.compile(r"^(?!https?://)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
@@ -172,6 +173,11 @@ def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     return None
 
 
+def sentences(text: str) -> int:
+    """How many sentences: ends of sentence followed by a space or the end."""
+    return len(re.findall(r"[.!?…](?=\s|$)", text.strip()))
+
+
 def _check_text(name: str, value: str) -> Rejected | None:
     if not value:
         return Rejected(N_("Please type the text, or use the buttons."), {})
@@ -181,6 +187,11 @@ def _check_text(name: str, value: str) -> Rejected | None:
         return Rejected(
             N_("The headline has {length} characters; {limit} at most."),
             {"length": len(value), "limit": MAX_HEADLINE},
+        )
+    if name == "summary" and (len(value) > MAX_SUMMARY or sentences(value) > 3):
+        return Rejected(
+            N_("At most three short sentences and {limit} characters, please."),
+            {"limit": MAX_SUMMARY},
         )
     if name == "body" and len(value) > MAX_BODY:
         return Rejected(

@@ -33,6 +33,7 @@ def from_advisory(advisory: Advisory) -> DraftAnswers:
             "body": t.body,
             "instruction": t.instruction,
             **({"claim": t.claim} if t.claim else {}),
+            **({"summary": t.summary} if t.summary else {}),
         }
         for loc, t in advisory.text.items()
     }

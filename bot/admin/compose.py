@@ -34,9 +34,11 @@ def voice_locales(data: DraftAnswers) -> list[str]:
 
 
 def text_keys(data: DraftAnswers, locale: str) -> list[str]:
-    fields = ["headline", "claim", "body", "instruction"]
+    fields = ["headline", "claim", "body", "summary", "instruction"]
     if data.kind != "rumour":
         fields.remove("claim")
+    if "summary" not in data.text.get(locale, {}):  # from a file: asked again when correcting
+        fields.remove("summary")
     return [f"{locale}.{name}" for name in fields]
 
 

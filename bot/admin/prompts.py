@@ -39,7 +39,11 @@ def _text_question(_: Gettext, key: str, data: DraftAnswers) -> str:
             "Bold, italic and links are kept."
         ),
         "instruction": _(
-            "{language}: what should people do? One short sentence; it is shown last, in bold."
+            "{language}: what should people do? One short sentence; it is shown first, in bold."
+        ),
+        "summary": _(
+            "{language}: what the message shows, at most three short sentences; the whole "
+            "text is behind “More”."
         ),
     }
     lines = [bold(prompts[name], language=language, limit=str(MAX_HEADLINE))]

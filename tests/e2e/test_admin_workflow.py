@@ -528,16 +528,18 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
         reader.press_data(pack, "adv:uz-legal-warning")  # its button: the legal warning in full
         await harness.settle()
         standing = reader.bot_messages()[-1]
+        more = {"text": "📖 Толугураак", "callback_data": "more:uz-legal-warning"}
         sources = {"text": "📎 Булактар", "callback_data": "src:uz-legal-warning"}
         contacts = {"text": "🏛 Элчиликтин байланыштары", "callback_data": "ask:embassy:UZ"}
         assert standing.buttons() == [
             {"text": "✅ Түшүндүм", "callback_data": "ack:uz-legal-warning"},
+            more,
             sources,
             contacts,
         ]
         reader.press_data(standing, "ack:uz-legal-warning")
         await harness.settle()
-        assert standing.buttons() == [sources, contacts]  # the sources and the embassy stay
+        assert standing.buttons() == [more, sources, contacts]  # reading aids, the embassy stay
         reader.press_data(standing, data("ack", "uz-legal-warning"))  # twice: counted once
         await harness.settle()
         screen = other.bot_messages()[-1]
