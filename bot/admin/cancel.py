@@ -83,7 +83,7 @@ async def cancel(
     texts = {}
     for locale in WRITTEN_LOCALES:
         _ = translator.bound(locale)
-        headline = (original.text_for(locale) or original.text["ru"]).headline
+        headline = original.read_in(locale).headline
         texts[locale] = LocaleText(
             headline=_(HEADLINE).format(headline=headline)[:160],
             # A date that ends with a dot ("2 декабря 2026 г.") ends the sentence itself.

@@ -63,7 +63,7 @@ async def ask_approvers(
         text = texts.approval_text(
             _,
             request,
-            headline=(advisory.text_for(shown) or advisory.text["ru"]).headline,
+            headline=advisory.read_in(shown).headline,
             format_date=translator.date_formatter(locale),
         )
         bodies.append(

@@ -28,7 +28,7 @@ def export_feed(advisories: list[Advisory], *, country: str, locale: str, sender
     author = add(feed, "author")
     add(author, "name", sender)
     for advisory in advisories:
-        text = advisory.text_for(locale) or advisory.text["ru"]
+        text = advisory.read_in(locale)
         entry = add(feed, "entry")
         add(entry, "id", f"urn:elchi:{sender}:advisory:{advisory.id}")
         add(entry, "title", text.headline)

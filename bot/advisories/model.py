@@ -154,6 +154,10 @@ class Advisory(Strict):
         """The text written (or derived) for `locale`, if any."""
         return self.text.get(locale)  # type: ignore[call-overload, no-any-return]
 
+    def read_in(self, locale: str) -> LocaleText:
+        """What readers of `locale` read: their text, else the Russian one (a pending locale)."""
+        return self.text_for(locale) or self.text["ru"]
+
     def audience_locales(self) -> list[str]:
         """The locales whose readers receive it (all five unless targeted)."""
         return [str(loc) for loc in self.targeting.locales] or list(LOCALE_CODES)

@@ -61,7 +61,7 @@ def render(
 def more_text(advisory: Advisory, *, locale: str) -> list[str]:
     """What "More" under a summarised advisory shows: the whole text, in as few messages as
     fit; empty when the advisory has no summary (the message already holds everything)."""
-    text = advisory.text_for(locale) or advisory.text["ru"]
+    text = advisory.read_in(locale)
     if not text.summary:
         return []
     headline = f"<b>{escape(text.headline, quote=False)}</b>"

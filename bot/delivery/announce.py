@@ -41,7 +41,7 @@ def announcer(
             late = f"{moscow} MSK ({utc} UTC)"
         message = started(
             translator.bound(locale),
-            headline=(advisory.text_for(locale) or advisory.text["ru"]).headline,
+            headline=advisory.read_in(locale).headline,
             country_code=advisory.country,
             audience=total,
             late_since=late,
@@ -67,7 +67,7 @@ def _teller(
     """advisory → `compose` one message (headline in `locale`), sent to its country's admins."""
 
     async def tell(advisory: Advisory) -> None:
-        headline = (advisory.text_for(locale) or advisory.text["ru"]).headline
+        headline = advisory.read_in(locale).headline
         message = await compose(advisory, translator.bound(locale), headline)
         if message is None:
             return

@@ -69,8 +69,7 @@ def reading_rows(
     sources = "📎 " + translator.gettext(SOURCES_LABEL, locale=locale)
     label = "🏛 " + translator.gettext(CONTACTS_LABEL, locale=locale)
     reading = [{"text": sources, "callback_data": f"{SOURCES_ACTION}:{advisory.id}"}]
-    text = advisory.text_for(locale) or advisory.text.get("ru")
-    if text is not None and text.summary:
+    if advisory.read_in(locale).summary:
         reading.insert(0, {"text": more, "callback_data": f"{MORE_ACTION}:{advisory.id}"})
     return [reading, [{"text": label, "callback_data": contacts_data(advisory.country)}]]
 

@@ -48,7 +48,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
         progress = await reports.progress(advisory_id)
         acks = await reports.acknowledged(advisory_id)
         advisory = await context.services.advisories.get(advisory_id=advisory_id)
-        text = None if advisory is None else advisory.text_for(context.lang) or advisory.text["ru"]
+        text = None if advisory is None else advisory.read_in(context.lang)
         name = text.headline if text is not None else advisory_id  # a headline, not a code
         lines.append(
             f"• {html(name)}: "

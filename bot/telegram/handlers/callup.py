@@ -47,7 +47,7 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
     standing = await advisories.standing(country=country)
     says, from_embassy = None, False
     if standing is not None:
-        text = standing.text_for(context.lang) or standing.text["ru"]
+        text = standing.read_in(context.lang)
         says = html(text.instruction) if text.instruction else None
         from_embassy = standing.instruction_from == "embassy"
     await update.callback_query.edit_message_text(

@@ -96,7 +96,7 @@ def _labels(context: BotContext, advisories: list[Advisory]) -> list[tuple[str, 
     translator = context.services.translator
     labels = []
     for advisory in advisories[:MAX_LISTED]:
-        text = advisory.text_for(context.lang) or advisory.text["ru"]
+        text = advisory.read_in(context.lang)
         headline = text.headline if len(text.headline) <= 48 else text.headline[:47] + "…"
         by_month = advisory.date_precision == "month"
         formatter = (translator.month_formatter if by_month else translator.date_formatter)(

@@ -49,7 +49,7 @@ async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> 
     standing = await advisories.standing(country=country)
     latest = (await advisories.listing(country=country)).in_force[:MAX_ON_SUBSCRIBE]
     locale = context.lang
-    text = standing.text_for(locale) or standing.text["ru"] if standing else None
+    text = standing.read_in(locale) if standing else None
     await context.bot.send_message(
         chat_id,
         onboarding.welcome_pack(
@@ -59,7 +59,7 @@ async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> 
         reply_markup=keyboards.welcome_pack(
             context._,
             standing=standing.id if standing else None,
-            latest=[(a.id, (a.text_for(locale) or a.text["ru"]).headline) for a in latest],
+            latest=[(a.id, a.read_in(locale).headline) for a in latest],
             country_code=country,
         ),
     )

@@ -85,7 +85,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
         ][:MAX_CANDIDATES]
         draft.data.candidates = [a.id for a in earlier]
         for advisory in earlier:
-            headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
+            headline = advisory.read_in(context.lang).headline
             candidates.append((short(advisory.id), headline[:60]))
     draft.asking = key
     await workflow.save(draft)
@@ -116,7 +116,7 @@ async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
         count = sum(audience.values())
     first = context.lang if context.lang in locales else locales[0]
     await send_advisory(context, chat_id, advisory, locale=first)
-    headlines = {loc: (advisory.text_for(loc) or advisory.text["ru"]).headline for loc in locales}
+    headlines = {loc: advisory.read_in(loc).headline for loc in locales}
     summary = texts.preview_summary(
         context._,
         country_code=advisory.country,

@@ -46,7 +46,7 @@ async def send_listing(context: BotContext, chat_id: int) -> None:
             items.append((short(draft.id), "draft", _label(state, draft_title(context, draft))))
         for advisory in await context.services.advisories.all(country=code):
             state, _when = await state_of(context, advisory)
-            headline = (advisory.text_for(context.lang) or advisory.text["ru"]).headline
+            headline = advisory.read_in(context.lang).headline
             items.append((short(advisory.id), "open", _label(state, headline)))
     if not items:
         await context.bot.send_message(chat_id, context._("No advisories."))
@@ -81,7 +81,7 @@ async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> 
     correction = await reports.correction(advisory.id)
     text = texts.report(
         context._,
-        headline=(advisory.text_for(context.lang) or advisory.text["ru"]).headline,
+        headline=advisory.read_in(context.lang).headline,
         country_code=advisory.country,
         state=state,
         when=when,
