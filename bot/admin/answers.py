@@ -21,7 +21,9 @@ from bot.admin.compose import (
     text_keys,
     voice_locales,
 )
-from bot.admin.when import LATEST, example_day, understand
+from bot.admin.moments import outside_the_coming_year
+from bot.admin.refusal import Rejected
+from bot.admin.when import example_day, understand
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
 from bot.world import LOCALE_NAMES, N_
@@ -32,14 +34,6 @@ MAX_SUMMARY = 360  # as `elchi validate` (bot.advisories.content.SHORT)
 MAX_BODY = 3500  # characters a language: with the header and sources it fits one message
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 DOMAIN = re.compile(r"^(?!https?://)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """An answer that cannot be taken: a msgid to show and its placeholder values."""
-
-    message: str
-    values: dict[str, str | int]
 
 
 @dataclass(frozen=True)
@@ -260,16 +254,9 @@ def _expires(
             {"example": example},
         )
     shown = f"{read.moment:%d.%m.%Y}"
-    if read.moment <= now:
-        return Rejected(
-            N_("{date} has already passed. Type a later date, like {example}."),
-            {"date": shown, "example": example},
-        )
-    if read.moment > now + LATEST:
-        return Rejected(
-            N_("{date} is more than a year away. Type a date within a year, like {example}."),
-            {"date": shown, "example": example},
-        )
+    refused = outside_the_coming_year(read.moment, now=now, shown=shown, example=example)
+    if refused is not None:
+        return refused
     data.understood = read.moment.isoformat()
     return None
 

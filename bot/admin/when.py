@@ -103,11 +103,6 @@ def _prepared(text: str) -> str:
     return HOUR.sub(lambda m: f" {int(m[1]):02d}:{m[2] or '00'}", value).strip()
 
 
-def acceptable(moment: datetime, *, now: datetime) -> bool:
-    """In the future, and not absurdly far."""
-    return now < moment <= now + LATEST
-
-
 def example(*, now: datetime, days: int = 7, hour: int = 10) -> str:
     """A moment to show in a question, computed from today: `09.12.2026 10:00`."""
     day = now.astimezone(MOSCOW).date() + timedelta(days=days)

@@ -7,14 +7,15 @@ from datetime import datetime
 from telegram import Update
 
 from bot.admin import compose
+from bot.admin.moments import send_time_refusal
 from bot.admin.notices import send_test as send_test_to_admins
-from bot.admin.when import example, quick
+from bot.admin.when import Understood, example, quick
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.advisory import send_advisory
-from bot.telegram.views.approvals import schedule_refusal, sender, submit
+from bot.telegram.views.approvals import refusal_text, sender, submit
 from bot.telegram.views.drafts import ask, find_advisory, find_draft, show_preview
 from bot.telegram.views.unchanged import ask_unchanged
 from bot.texts import bold, html
@@ -165,9 +166,9 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
         if draft.data.typed_send_at is None:
             return context._(OUT_OF_DATE)
         at = datetime.fromisoformat(draft.data.typed_send_at)
-        refusal = schedule_refusal(context, draft, at, now=now)
-        if refusal is not None:  # it passed while the admin looked
-            return refusal.format(example=example(now=now))
+        refused = send_time_refusal(draft.data, Understood(at, with_time=True), now=now)
+        if refused is not None:  # it passed while the admin looked
+            return refusal_text(context, refused)
         draft.data.typed_send_at = None
     else:
         at = quick(press.args[1], now=now)

@@ -8,10 +8,11 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.admin.build import expiry
 from bot.admin.compose import draft_headline
+from bot.admin.moments import send_time_refusal
 from bot.admin.notices import SendBody, approver_locale, ask_approvers
-from bot.admin.when import acceptable, example, understand
+from bot.admin.refusal import Rejected
+from bot.admin.when import understand
 from bot.admin.workflow import Action, Outcome
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import short
@@ -85,14 +86,11 @@ async def submit_typed_schedule(update: Update, context: BotContext, draft: Draf
     assert update.effective_message is not None
     message, now = update.effective_message, context.services.clock()
     read = understand(message.text or "", now=now, locale=context.lang)
-    refusal = schedule_refusal(context, draft, read.moment if read else None, now=now)
-    if refusal is None and read is not None and not read.with_time:
-        refusal = context._("Please add the time too, for example {example}.")
-    if refusal is not None or read is None:
-        await message.reply_text(
-            "❗ " + (refusal or "").format(example=example(now=now)), parse_mode=None
-        )
+    refused = send_time_refusal(draft.data, read, now=now)
+    if refused is not None:
+        await message.reply_text("❗ " + refusal_text(context, refused), parse_mode=None)
         return
+    assert read is not None  # only a time that was read can be taken
     draft.data.typed_send_at = read.moment.isoformat()
     await context.services.workflow.save(draft)
     await message.reply_html(
@@ -104,28 +102,9 @@ async def submit_typed_schedule(update: Update, context: BotContext, draft: Draf
     )
 
 
-def schedule_refusal(
-    context: BotContext, draft: Draft, moment: datetime | None, *, now: datetime
-) -> str | None:
-    """Why a typed send time cannot be taken (with `{example}` to fill in), or None."""
-    if moment is None:
-        return context._("I cannot read this time. Type it like {example} (Moscow time).")
-    shown = f"{moment:%d.%m.%Y %H:%M}"
-    if moment <= now:
-        return context._("{date} has already passed. Type a later date, like {example}.").replace(
-            "{date}", shown
-        )
-    if not acceptable(moment, now=now):
-        return context._(
-            "{date} is more than a year away. Type a date within a year, like {example}."
-        ).replace("{date}", shown)
-    ends = expiry(draft.data, moment)
-    if ends is not None and ends <= moment:
-        return context._(
-            "It would go out after it stops applying ({end}). Type an earlier time, like "
-            "{example}, or change “Until when”."
-        ).replace("{end}", f"{ends:%d.%m.%Y %H:%M}")
-    return None
+def refusal_text(context: BotContext, refused: Rejected) -> str:
+    """A refusal in the admin's language, its placeholders filled."""
+    return context._(refused.message).format(**refused.values)
 
 
 async def tell_requester(
