@@ -24,13 +24,13 @@ from bot.admin.compose import (
 from bot.admin.moments import outside_the_coming_year
 from bot.admin.refusal import Rejected
 from bot.admin.when import example_day, understand
+from bot.advisories.reading import SUMMARY_LENGTH, SUMMARY_SENTENCES, sentences
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
 from bot.world import LOCALE_NAMES, N_
 from bot.world.regions import REGION_NAMES
 
 MAX_HEADLINE = 160
-MAX_SUMMARY = 360  # as `elchi validate` (bot.advisories.content.SHORT)
 MAX_BODY = 3500  # characters a language: with the header and sources it fits one message
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 DOMAIN = re.compile(r"^(?!https?://)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
@@ -167,11 +167,6 @@ def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     return None
 
 
-def sentences(text: str) -> int:
-    """How many sentences: ends of sentence followed by a space or the end."""
-    return len(re.findall(r"[.!?…](?=\s|$)", text.strip()))
-
-
 def _check_text(name: str, value: str) -> Rejected | None:
     if not value:
         return Rejected(N_("Please type the text, or use the buttons."), {})
@@ -182,10 +177,10 @@ def _check_text(name: str, value: str) -> Rejected | None:
             N_("The headline has {length} characters; {limit} at most."),
             {"length": len(value), "limit": MAX_HEADLINE},
         )
-    if name == "summary" and (len(value) > MAX_SUMMARY or sentences(value) > 3):
+    if name == "summary" and (len(value) > SUMMARY_LENGTH or sentences(value) > SUMMARY_SENTENCES):
         return Rejected(
             N_("At most three short sentences and {limit} characters, please."),
-            {"limit": MAX_SUMMARY},
+            {"limit": SUMMARY_LENGTH},
         )
     if name == "body" and len(value) > MAX_BODY:
         return Rejected(

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 from bot.advisories.contacts import Directory
 from bot.advisories.cyrillic import with_cyrillic
 from bot.advisories.files import Problem, YamlDocument, parse_model, read_yaml
 from bot.advisories.model import Advisory
 from bot.advisories.places import russian_cities
+from bot.advisories.reading import readable, source_links
 from bot.advisories.render import render, visible_length
 from bot.i18n import Translator
 from bot.texts.telegram_html import HtmlError, parse_html
@@ -91,10 +89,10 @@ def _advisory(document: YamlDocument, content: Content, translator: Translator) 
     content.origin[advisory.id] = f"{document.path}:{document.line_of(('id',))}"
     content.advisories.append(advisory)
     # Files only: an admin's text typed in Telegram is checked at its question.
-    readable = [
-        p for loc in advisory.text if loc != "uz_Cyrl" for p in _readable(document, advisory, loc)
+    short = [
+        p for loc in advisory.text if loc != "uz_Cyrl" for p in readable(document, advisory, loc)
     ]
-    return _rendering(document, advisory, translator) + _source_links(document) + readable
+    return _rendering(document, advisory, translator) + source_links(document) + short
 
 
 def _rendering(
@@ -136,104 +134,6 @@ def _rendering(
     return problems
 
 
-LONG_BODY = 500  # visible characters: about four short sentences, all a message should hold
-SHORT = (3, 360)  # a summary: at most three sentences, this many characters
-SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-
-
-def _readable(document: YamlDocument, advisory: Advisory, locale: str) -> list[Problem]:
-    """Short enough for a reader on a cheap phone: a long text needs a summary (the text then
-    goes behind "More"), and a summary is at most three short sentences."""
-    text = advisory.text[locale]  # type: ignore[index]
-    where = ("text", locale)
-    if text.summary is None:
-        try:
-            length = visible_length(text.body)
-        except HtmlError:  # said by the rendering check
-            return []
-        if length > LONG_BODY:
-            message = (
-                f"{length} characters is long for readers; add a summary of at most three "
-                f"short sentences (the text then goes behind “More”), or shorten it to {LONG_BODY}"
-            )
-            return [document.problem((*where, "body"), message)]
-        return []
-    sentences = len(SENTENCE_END.findall(text.summary.strip()))
-    if sentences > SHORT[0] or len(text.summary) > SHORT[1]:
-        message = (
-            f"{sentences} sentences, {len(text.summary)} characters; at most {SHORT[0]} "
-            f"sentences and {SHORT[1]} characters"
-        )
-        return [document.problem((*where, "summary"), message)]
-    return []
-
-
-HOME_OR_SECTION = (
-    "a home or section page, where readers cannot check the fact; link the article itself, "
-    "or add `found: false` and say in the title that the article was not found"
-)
-
-
-TITLE_LANGUAGES = ("ru", "uz", "ky", "tg")  # Cyrillic Uzbek is derived from uz
-ONE_TITLE = "one title for every reader; give it in each language (ru, uz, ky, tg)"
-CYRILLIC = re.compile("[А-Яа-яЁёЎўҚқҒғҲҳҢңӨөҮүҶҷӢӣӮӯ]")
-
-
-def _source_links(document: YamlDocument) -> list[Problem]:
-    """Every source links the page that says the fact, unless it says it was not found, and
-    its title is in every reader's language (an English title is read by nobody here)."""
-    problems = []
-    for where, source in _sources_in(document.data, ()):
-        url = urlparse(str(source.get("url", "")))
-        if source.get("found", True) is not False and not _an_article(url.path, url.query):
-            problems.append(document.problem((*where, "url"), HOME_OR_SECTION))
-        title = source.get("title")
-        if not isinstance(title, dict):
-            problems.append(document.problem((*where, "title"), ONE_TITLE))
-            continue
-        missing = [loc for loc in TITLE_LANGUAGES if not title.get(loc)]
-        if missing:
-            problems.append(document.problem((*where, "title"), f"missing {', '.join(missing)}"))
-        for locale in ("ru", "ky", "tg"):
-            if title.get(locale) and not CYRILLIC.search(str(title[locale])):
-                problems.append(
-                    document.problem(
-                        (*where, "title", locale), "no Cyrillic letter: is it in English?"
-                    )
-                )
-    return problems
-
-
-def _an_article(path: str, query: str) -> bool:
-    """Not a home page (`/`), a section (`/national/`, `/en/news/`) or a date archive
-    (`/2023/05/17/`): a query (`?p=11849`), a segment that names a page (`…-84592`,
-    `page.html`), or three segments or more that are not all numbers."""
-    segments = [part for part in path.split("/") if part]
-    if query or any(_names_a_page(segment) for segment in segments):
-        return True
-    return len(segments) >= 3 and not all(segment.isdigit() for segment in segments)
-
-
-def _names_a_page(segment: str) -> bool:
-    has_digit = any(c.isdigit() for c in segment)
-    has_letter = any(c.isalpha() for c in segment)
-    return "." in segment or len(segment) > 24 or (has_digit and has_letter)
-
-
-def _sources_in(
-    node: object, where: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], dict[str, object]]]:
-    if isinstance(node, dict):
-        if "url" in node and "checked" in node:
-            yield where, node
-            return
-        for key, value in node.items():
-            yield from _sources_in(value, (*where, str(key)))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _sources_in(value, (*where, index))
-
-
 def _raw_text(document: YamlDocument) -> dict[str, object]:
     data = document.data if isinstance(document.data, dict) else {}
     text = data.get("text")
@@ -252,7 +152,7 @@ def _directory(document: YamlDocument, content: Content) -> list[Problem]:
                     ("missions", index, "city"), f"unknown city {mission.city!r} (GeoNames name)"
                 )
             )
-    problems += _source_links(document)
+    problems += source_links(document)
     if any(d.country == parsed.country for d in content.directories):
         problems.append(document.problem(("country",), f"a second directory for {parsed.country}"))
     content.directories.append(parsed)
