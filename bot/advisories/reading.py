@@ -9,12 +9,11 @@ from urllib.parse import urlparse
 
 from bot.advisories.files import Problem, YamlDocument
 from bot.advisories.model import Advisory
-from bot.advisories.render import visible_length
+from bot.advisories.render import SENTENCE_END, visible_length
 from bot.texts.telegram_html import HtmlError
 
 LONG_BODY = 500  # visible characters: about four short sentences, all a message should hold
 SUMMARY_SENTENCES, SUMMARY_LENGTH = 3, 360  # a summary, for files and for admins' answers
-SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
 def sentences(text: str) -> int:

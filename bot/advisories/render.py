@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from bot.advisories.model import Advisory, LocaleText, Source
+from bot.advisories.model import Advisory, LocaleText, Source, pick
 from bot.texts import Gettext, html
 from bot.texts.telegram_html import parse_html, utf16_len
 from bot.world import FLAGS, MOSCOW, N_
@@ -19,6 +20,7 @@ KIND_NOTE = {
     "cancel": N_("Cancellation of an earlier advisory"),
     "rumour_correction": N_("Correction of a false rumour"),
 }
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")  # a sentence ends before a space or the end
 COUNTRY_NAMES = {"UZ": N_("Uzbekistan"), "KG": N_("Kyrgyzstan"), "TJ": N_("Tajikistan")}
 
 
@@ -66,6 +68,23 @@ def more_text(advisory: Advisory, *, locale: str) -> list[str]:
         return []
     headline = f"<b>{escape(text.headline, quote=False)}</b>"
     return pack([headline, *_paragraphs(text.body)])
+
+
+def dual_answer(advisory: Advisory, *, dual: bool, locale: str) -> str | None:
+    """The answer to "Do you also hold Russian citizenship?", its action first: for dual
+    citizens the answer's own first sentence (whom to ask), for the others the warning's action."""
+    answers = advisory.if_dual if dual else advisory.if_not_dual
+    text = pick(answers, locale)
+    if not text:
+        return None
+    if not dual:
+        action = advisory.read_in(locale).instruction
+        lead = f"👉 <b>{escape(action.strip(), quote=False)}</b>\n\n" if action else ""
+        return lead + html(text)
+    first = SENTENCE_END.search(text)
+    cut = first.end() if first else len(text)
+    rest = text[cut:].strip()
+    return f"👉 <b>{escape(text[:cut], quote=False)}</b>" + (f"\n\n{html(rest)}" if rest else "")
 
 
 def _paragraphs(body: str) -> list[str]:

@@ -30,31 +30,31 @@ async def stored_row(harness: Harness, user: SimUser) -> tuple[object, ...]:
             "uz-UZ",
             "Chet el urushida qatnashgan Oʻzbekiston fuqarosini nima kutadi",
             "tekshirilgan sana: 25-noyabr, 2026",
-            "Oʻzbekiston ikki fuqarolikni tan olmaydi.",
+            "Oʻz holatingizni Oʻzbekiston elchixonasi yoki konsulligidan aniqlang.",
         ),
         (
             "uz_Cyrl-UZ",
             "Чет эл урушида қатнашган Ўзбекистон фуқаросини нима кутади",
             "текширилган сана: 25-ноябр, 2026",
-            "Ўзбекистон икки фуқароликни тан олмайди.",
+            "Ўз ҳолатингизни Ўзбекистон элчихонаси ёки консуллигидан аниқланг.",
         ),
         (
             "ky-KG",
             "Чет өлкөнүн согушуна катышкан Кыргызстандын жаранын эмне күтөт",
             "текшерилген күнү: 2026-ж., 25-ноябрь",
-            "Булактар ар башка.",
+            "Өз абалыңызды Кыргызстандын элчилигинен тактаңыз.",
         ),
         (
             "tg-TJ",
             "Қонуни Тоҷикистон дар бораи иштирок дар ҷанги бегона чӣ мегӯяд",
             "санаи санҷиш: 25 ноябри соли 2026",
-            "Тоҷикистон бо Русия шаҳрвандии дугонаро",
+            "Ин дар ҳолати шумо чӣ маъно дорад, дар сафорати Тоҷикистон дақиқ кунед",
         ),
         (
             "ru-KG",
             "Что грозит гражданину Кыргызстана за участие в чужой войне",
             "проверено 25 ноября 2026",
-            "Источники расходятся.",
+            "Уточните свой случай в посольстве Кыргызстана.",
         ),
     ],
 )
@@ -70,7 +70,7 @@ async def test_law_shows_the_standing_warning_then_asks_about_dual_citizenship(
     assert (warning.text or "").split("\n\n")[1].startswith("👉 ")  # the action first
     _ = gettext_in(harness, link.split("-")[0])
     await press(harness, user, _("Yes"))
-    assert user.last_text().startswith(yes_answer)
+    assert user.last_text().startswith("👉 <b>" + yes_answer)  # whom to ask, first
     assert await stored_row(harness, user) == before  # the answer was not stored
     sources = next(b for b in warning.buttons() if b["text"] == "📎 " + _("Sources"))
     user.press_data(warning, sources["callback_data"])  # its sources, on request
@@ -84,7 +84,10 @@ async def test_law_from_the_menu_button(harness: Harness) -> None:
     user = await subscribed(harness, "tg-TJ")
     await press(harness, user, "⚖️ Огоҳиҳои ҳуқуқӣ")
     await press(harness, user, "Не")
-    assert user.last_text() == "Пас огоҳии боло ба шумо пурра дахл дорад."
+    assert user.last_text() == (  # the warning's action first, then the answer
+        "👉 <b>Ба ҷанг розӣ нашавед. Агар ба шумо шартнома пешниҳод кунанд, ба сафорат ё "
+        "консулгарии Тоҷикистон муроҷиат кунед.</b>\n\nПас огоҳии боло ба шумо пурра дахл дорад."
+    )
 
 
 async def test_latest_lists_in_force_newest_first_and_hides_expired(harness: Harness) -> None:

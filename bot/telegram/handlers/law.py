@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.advisories.model import Advisory, pick
+from bot.advisories import render
+from bot.advisories.model import Advisory
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import citizens, subscribers_only
@@ -12,7 +13,6 @@ from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.telegram.views.citizens import country_of, offer_subscription, remember_country
 from bot.texts import ask as texts
-from bot.texts import html
 
 MAX_LISTED = 10
 
@@ -57,14 +57,13 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
     if country is None:
         return
     standing = await context.services.advisories.standing(country=country)
-    answers = (
-        {}
+    answer = (
+        None
         if standing is None
-        else (standing.if_dual if press.args[0] == "yes" else standing.if_not_dual)
+        else render.dual_answer(standing, dual=press.args[0] == "yes", locale=context.lang)
     )
-    text = pick(answers, context.lang)
     await update.callback_query.edit_message_text(
-        html(text) if text else context._("Use the buttons below, or /help."),
+        answer or context._("Use the buttons below, or /help."),
         reply_markup=keyboards.reach_the_embassy(context._, country),  # never a dead end
     )
     if update.effective_chat is not None:
