@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     operator_name: Annotated[dict[str, str], NoDecode] = Field(
         default_factory=lambda: dict(OPERATOR_NAMES)
     )
+    # The bot's @username for links (shares, the poster, the public page); with a token the
+    # bot asks Telegram (getMe) when this is empty.
+    bot_username: str = ""
     advisories_dir: Path = PROJECT_ROOT / "advisories"
     cap_sender: str = "elchi"
     log_format: Literal["text", "json"] = "text"

@@ -45,6 +45,7 @@ class Lanes:
     paid: float = 975.0  # allow_paid_broadcast: up to 1,000 a second
     per_chat: float = 0.9  # Telegram: about one a second to one chat...
     chat_burst: int = 3  # ...with short bursts
+    per_group: float = 19 / 60  # Telegram: 20 a minute to one group or channel; no burst
 
 
 @dataclass(order=True)
@@ -192,10 +193,11 @@ class Budget:
         """Spend one slot of `lane` and of the chat's pacing."""
         lane.take()
         bucket = self._chats.get(chat_id)
-        if bucket is None:
-            bucket = self._chats[chat_id] = _Bucket(
-                self.lanes.per_chat, self.lanes.chat_burst, now
-            )
+        if bucket is None:  # groups and channels (negative ids) have their own, slower pace
+            lanes = self.lanes
+            group = chat_id < 0
+            rate, burst = (lanes.per_group, 1) if group else (lanes.per_chat, lanes.chat_burst)
+            bucket = self._chats[chat_id] = _Bucket(rate, burst, now)
         bucket.take()
         self._last_sent[chat_id] = now
         self._served[priority] = max(self._served.get(priority, 0), turn)
@@ -207,7 +209,10 @@ class Budget:
         """Forget chats that are idle again (a broadcast to a million must not keep a million
         buckets): their bucket is full and any pause is over."""
         idle = max(self.IDLE_FOR, self.lanes.chat_burst / self.lanes.per_chat)
-        stale = [c for c, at in self._last_sent.items() if now - at > idle]
+        group_idle = 1 / self.lanes.per_group
+        stale = [
+            c for c, at in self._last_sent.items() if now - at > (group_idle if c < 0 else idle)
+        ]
         for chat_id in stale:
             if self._chat_paused.get(chat_id, 0.0) <= now:
                 self._chat_paused.pop(chat_id, None)

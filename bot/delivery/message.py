@@ -13,6 +13,7 @@ from bot.delivery.sender import Proceed, budgeted
 from bot.delivery.telegram_api import SendResult
 from bot.i18n import Translator
 from bot.world import N_
+from bot.world.links import StartLink, share_url, start_url
 
 Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
 Markup = Callable[[Advisory, str], dict[str, Any] | None]
@@ -28,6 +29,10 @@ SOURCES_LABEL = N_("Sources")
 # "more:<advisory id>" (`bot.telegram.handlers.sources`): the whole text of a summarised one.
 MORE_ACTION = "more"
 MORE_LABEL = N_("More")
+# "Send to a friend": Telegram's share link with a short text in the sender's language and the
+# link that subscribes the friend in that language and country (`bot.world.links`).
+SHARE_LABEL = N_("Send to a friend")
+SHARE_TEXT = N_("{headline}. Your embassy's warnings in your language, free:")
 # One object for every message (never changed): the client encodes a broadcast's body once.
 NO_PREVIEW: dict[str, bool] = {"is_disabled": True}
 CORRECTED = N_(
@@ -60,27 +65,44 @@ def contacts_data(country: str) -> str:
     return f"{CONTACTS_ACTION}:embassy:{country}"
 
 
+def share_button(username: str, *, text: str, locale: str, country: str) -> dict[str, str]:
+    """ "Send to a friend": the friend's link subscribes in `locale` and `country`; the link
+    names the way (a share), never the sender."""
+    link = StartLink(locale=locale, country=country, via="share")
+    return {"url": share_url(start_url(username, link), text)}
+
+
 def reading_rows(
-    translator: Translator, advisory: Advisory, locale: str
+    translator: Translator, advisory: Advisory, locale: str, username: str | None = None
 ) -> list[list[dict[str, str]]]:
     """Under every advisory: the whole text (when the message is a summary) and the sources,
-    then how to reach the embassy (never a dead end). They stay after "I understand"."""
+    then how to reach the embassy (never a dead end), then "Send to a friend" (when the bot's
+    username is known). They stay after "I understand"."""
     more = "📖 " + translator.gettext(MORE_LABEL, locale=locale)
     sources = "📎 " + translator.gettext(SOURCES_LABEL, locale=locale)
     label = "🏛 " + translator.gettext(CONTACTS_LABEL, locale=locale)
     reading = [{"text": sources, "callback_data": f"{SOURCES_ACTION}:{advisory.id}"}]
     if advisory.read_in(locale).summary:
         reading.insert(0, {"text": more, "callback_data": f"{MORE_ACTION}:{advisory.id}"})
-    return [reading, [{"text": label, "callback_data": contacts_data(advisory.country)}]]
+    rows = [reading, [{"text": label, "callback_data": contacts_data(advisory.country)}]]
+    if username:
+        text = translator.gettext(SHARE_TEXT, locale=locale).format(
+            headline=advisory.read_in(locale).headline
+        )
+        share = share_button(username, text=text, locale=locale, country=advisory.country)
+        rows.append([{"text": "📨 " + translator.gettext(SHARE_LABEL, locale=locale), **share}])
+    return rows
 
 
-def ack_markup(translator: Translator) -> Markup:
-    """advisory, locale → "I understand" and "Embassy contacts", in the reader's language."""
+def ack_markup(translator: Translator, username: str | None = None) -> Markup:
+    """advisory, locale → "I understand", the reading buttons and "Send to a friend", in the
+    reader's language."""
 
     def markup(advisory: Advisory, locale: str) -> dict[str, Any]:
         label = "✅ " + translator.gettext(ACK_LABEL, locale=locale)
         ack = [{"text": label, "callback_data": ack_data(advisory.id)}]
-        return {"inline_keyboard": [ack, *reading_rows(translator, advisory, locale)]}
+        rows = reading_rows(translator, advisory, locale, username)
+        return {"inline_keyboard": [ack, *rows]}
 
     return markup
 

@@ -63,6 +63,7 @@ async def worker(
     clock: Clock,
     budget: Budget | None = None,
     config: WorkerConfig | None = None,
+    username: str | None = None,
 ) -> AsyncIterator[Worker]:
     """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
     process passes the one its replies use; a separate `elchi deliver` has its own)."""
@@ -75,7 +76,8 @@ async def worker(
         return await advisories.get(advisory_id=advisory_id)
 
     async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
-        render, markup = renderer(translator), ack_markup(translator)
+        username = username or await api.username()  # for "Send to a friend"
+        render, markup = renderer(translator), ack_markup(translator, username)
         running = Worker(
             outbox=Outbox(database=database, clock=clock),
             load=load,
@@ -116,6 +118,7 @@ async def run_forever(
     budget: Budget | None = None,
     admins: dict[int, str] | None = None,
     report_locale: str = "ru",
+    username: str | None = None,
 ) -> None:
     """The bot process's delivery loop: lead (or wait to), then drain every `idle` seconds."""
     async with leader(database, token_id=token.split(":")[0]):
@@ -128,6 +131,7 @@ async def run_forever(
             clock=clock,
             budget=budget,
             config=WorkerConfig(paid=paid),
+            username=username,
         ) as running:
             running.metrics = metrics
             running.on_published = announcer(

@@ -122,6 +122,18 @@ class BotApiClient:
             )
         return classify(status, body)
 
+    async def username(self) -> str | None:
+        """The bot's @username (getMe), for the links it puts under advisories; None when the
+        server cannot be asked now (the links then wait for the next start)."""
+        try:
+            status, body = await self._post("getMe", {})
+        except (TimeoutError, aiohttp.ClientError, ValueError):
+            return None
+        result = body.get("result") if status == 200 else None
+        return (
+            str(result["username"]) if isinstance(result, dict) and "username" in result else None
+        )
+
     async def send_message(self, payload: dict[str, Any]) -> SendResult:
         """POST sendMessage."""
         return await self.call("sendMessage", payload)

@@ -49,7 +49,7 @@ class Harness:
             await self.application.update_queue.join()
 
 
-UNLIMITED = Lanes(free=10_000, paid=10_000, per_chat=10_000, chat_burst=100)
+UNLIMITED = Lanes(free=10_000, paid=10_000, per_chat=10_000, chat_burst=100, per_group=10_000)
 
 
 def demo_settings(*, api_url: str, token: str, database_url: str, **extra: object) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ class Limits:
     global_per_second: float = 30.0
     per_chat_per_second: float = 1.0
     per_chat_burst: int = 3
+    per_group_per_minute: float = 20.0  # groups and channels (negative chat ids)
     paid_per_second: float = 1000.0
 
 
@@ -57,6 +59,23 @@ class _Bucket:
         self.tokens -= 1
 
 
+class _Window:
+    """At most `count` sends in any `seconds` (a group's or channel's limit)."""
+
+    def __init__(self, count: float, seconds: float) -> None:
+        self.count, self.seconds = int(count), seconds
+        self.sent: deque[float] = deque()
+
+    def wait_time(self) -> float:
+        now = time.monotonic()
+        while self.sent and now - self.sent[0] >= self.seconds:
+            self.sent.popleft()
+        return 0.0 if len(self.sent) < self.count else self.sent[0] + self.seconds - now
+
+    def take(self) -> None:
+        self.sent.append(time.monotonic())
+
+
 class FloodControl:
     """Checks one send against the global (or paid) and per-chat buckets; 429 when over.
 
@@ -68,7 +87,7 @@ class FloodControl:
         self.limits = limits
         self._global = _Bucket(limits.global_per_second, limits.global_per_second)
         self._paid = _Bucket(limits.paid_per_second, limits.paid_per_second)
-        self._chats: dict[int, _Bucket] = {}
+        self._chats: dict[int, _Bucket | _Window] = {}
         self._bot_paused_until = 0.0
         self._chat_paused_until: dict[int, float] = {}
         self.into_pause = 0
@@ -82,9 +101,13 @@ class FloodControl:
             self.into_pause += 1
             raise too_many_requests(max(1, math.ceil(paused)))
         lane = self._paid if paid else self._global
-        chat = self._chats.setdefault(
-            chat_id, _Bucket(self.limits.per_chat_per_second, self.limits.per_chat_burst)
-        )
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            chat = self._chats[chat_id] = (
+                _Window(self.limits.per_group_per_minute, 60.0)
+                if chat_id < 0  # groups and channels: at most 20 in any minute
+                else _Bucket(self.limits.per_chat_per_second, self.limits.per_chat_burst)
+            )
         lane_wait, chat_wait = lane.wait_time(), chat.wait_time()
         if lane_wait > 0 or chat_wait > 0:
             retry_after = max(1, math.ceil(max(lane_wait, chat_wait)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 from bot.sandbox.messages import as_message
 from bot.sandbox.world import SimBot, SimChat, SimMessage, World, now
@@ -31,6 +32,14 @@ class SimUser:
         return self._post(
             SimMessage(self.chat.new_id(), self.id, False, now(), text=text, entities=entities)
         )
+
+    def open_link(self, url: str) -> dict[str, Any]:
+        """Tap a `t.me/<bot>?start=…` link: the app opens the chat and sends `/start …`."""
+        parsed = urlparse(url)
+        start = parse_qs(parsed.query).get("start", [""])[0]
+        if parsed.netloc != "t.me" or parsed.path.strip("/") != self.bot.user["username"]:
+            raise ButtonNotFound(f"{url!r} is not a link to this bot")
+        return self.send(f"/start {start}" if start else "/start")
 
     def share_location(self, latitude: float, longitude: float) -> dict[str, Any]:
         """Share a location (the paper-clip menu or a request_location button)."""

@@ -199,3 +199,39 @@ class CorrectionRow(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class Arrival(Base):
+    """How many subscribed through a shared link, the poster, the page … per country and
+    language: a count, never who."""
+
+    __tablename__ = "arrivals"
+
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)
+    locale: Mapped[str] = mapped_column(String(8), primary_key=True)
+    via: Mapped[str] = mapped_column(String(8), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ChannelRow(Base):
+    """A public channel that mirrors one country's advisories in one language."""
+
+    __tablename__ = "channels"
+
+    chat: Mapped[str] = mapped_column(String(40), primary_key=True)  # "@name" or "-100…"
+    country: Mapped[str] = mapped_column(String(2))
+    locale: Mapped[str] = mapped_column(String(8))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ChannelPost(Base):
+    """An advisory posted in a channel: its message id, so a correction edits it and a
+    cancellation marks it."""
+
+    __tablename__ = "channel_posts"
+
+    advisory_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chat: Mapped[str] = mapped_column(String(40), primary_key=True)
+    message_id: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    state: Mapped[str] = mapped_column(String(10))  # pending | posted | edit | mark | done
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -29,6 +29,7 @@ from bot.storage import Database, SubscriberRepository
 from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.arrivals import ArrivalRepository
 from bot.storage.deletions import DeletionRepository
 from bot.telegram import handlers, jobs
 from bot.telegram.bot import ElchiBot
@@ -127,6 +128,7 @@ async def open_services(
                 wake=bell.set,
             ),
             reports=AdminReports(database=database, clock=clock),
+            arrivals=ArrivalRepository(database=database),
             bell=bell,
             budget=Budget(lanes),
         )
@@ -149,6 +151,7 @@ async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
         budget=services.budget,
         admins=settings.admins,
         report_locale=settings.default_locale,
+        username=settings.bot_username or None,
     )
 
 

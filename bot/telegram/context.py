@@ -23,6 +23,7 @@ from bot.storage import Database, Subscriber, SubscriberRepository
 from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.arrivals import ArrivalRepository
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Services:
     workflow: AdminWorkflow
     actions: AdminActions
     reports: AdminReports
+    arrivals: ArrivalRepository
     # Rung by admin actions (`wake`): the delivery worker looks at once, not in 5 s.
     bell: asyncio.Event = field(default_factory=asyncio.Event)
     admin_menus: set[int] = field(default_factory=set)

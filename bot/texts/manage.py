@@ -71,6 +71,28 @@ def delivered_line(_: Gettext, *, sent: int, total: int, acks: int) -> str:
     )
 
 
+# How a subscriber came, for /stats (`bot.world.links.Via`): counted, never who.
+VIA_NAMES = {
+    "share": N_("a friend's link"),
+    "poster": N_("the poster"),
+    "page": N_("the web page"),
+    "channel": N_("a channel"),
+    "inline": N_("a message in a chat"),
+}
+
+
+def arrivals_line(_: Gettext, counts: dict[tuple[str, str], int]) -> str:
+    """`Came through: a friend's link 12 (Кыргызча 10, Русский 2); the poster 3 (…)`."""
+    ways: dict[str, dict[str, int]] = {}
+    for (locale, via), count in counts.items():
+        ways.setdefault(via, {})[locale] = count
+    parts = [
+        f"{_(VIA_NAMES.get(via, via))} {sum(by.values())} ({counts_by_locale(by)})"
+        for via, by in sorted(ways.items())
+    ]
+    return _("Came through: {ways}").format(ways="; ".join(parts))
+
+
 def counts_by_locale(counts: dict[str, int]) -> str:
     """`Oʻzbekcha (lotin) 10, Русский 30`: languages by their own names (never chat ids)."""
     return (

@@ -72,12 +72,14 @@ async def test_every_delivered_copy_is_edited_in_its_locale_and_nothing_new_is_s
         "📖 Толугураак",
         "📎 Булактар",
         "🏛 Элчиликтин байланыштары",
+        "📨 Досуңузга жөнөтүү",
     ]
     [ru] = texts_of(sandbox, 4)  # chat 4 already pressed it: that button does not come back
     assert [b["text"] for b in ru.buttons()] == [
         "📖 Подробнее",
         "📎 Источники",
         "🏛 Контакты посольства",
+        "📨 Отправить другу",
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -211,7 +212,11 @@ async def test_each_advisory_carries_i_understand_and_its_voice_note(
         "📖 Муфассал",  # a summary: the whole text on request
         "📎 Манбаъҳо",
         "🏛 Тамос бо сафорат",
+        "📨 Ба дӯст фиристодан",  # the friend's link: Tajik, Uzbekistan, "share"
     ]
+    share = parse_qs(urlparse(text.buttons()[-1]["url"]).query)
+    assert share["url"] == ["https://t.me/elchi_sandbox_bot?start=tg-UZ-share"]
+    assert share["text"][0].endswith("Огоҳиҳои сафорати шумо ба забони худатон, ройгон:")
     assert text.buttons()[0]["callback_data"] == "ack:uz-2022-09-21-prosecutor-warning"
 
 

@@ -113,6 +113,7 @@ async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_recei
             "✅ Понятно",
             "📎 Источники",
             "🏛 Контакты посольства",
+            "📨 Отправить другу",
         ]
         assert "voice" in author.bot_messages()[-2].extra  # then the voice note
         lines = (summary.text or "").splitlines()
@@ -241,8 +242,9 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         assert [b["text"] for b in delivered.buttons()] == [
             "📎 Источники",
             "🏛 Контакты посольства",
+            "📨 Отправить другу",
         ]
-        assert delivered.buttons()[1:] == contacts
+        assert delivered.buttons()[1:2] == contacts
         await eventually(lambda: got(author, "Рассылка завершена"))
         await say(harness, author, "/advisories")
         await press(harness, author, "✅ Вербовщики у миграционного центра")
@@ -270,7 +272,7 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         await eventually(lambda: got(author, "Исправление завершено"))
         assert delivered.edited
         assert "Звоните в консульство." in (delivered.text or "")
-        assert delivered.buttons()[1:] == contacts  # it was pressed: not offered again
+        assert delivered.buttons()[1:2] == contacts  # it was pressed: not offered again
         assert reader.last_text() == (
             "✏️ Посольство исправило это сообщение: в сообщении выше теперь новый текст."
         )
@@ -531,15 +533,18 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
         more = {"text": "📖 Толугураак", "callback_data": "more:uz-legal-warning"}
         sources = {"text": "📎 Булактар", "callback_data": "src:uz-legal-warning"}
         contacts = {"text": "🏛 Элчиликтин байланыштары", "callback_data": "ask:embassy:UZ"}
+        share = standing.buttons()[-1]
+        assert share["text"] == "📨 Досуңузга жөнөтүү"
         assert standing.buttons() == [
             {"text": "✅ Түшүндүм", "callback_data": "ack:uz-legal-warning"},
             more,
             sources,
             contacts,
+            share,
         ]
         reader.press_data(standing, "ack:uz-legal-warning")
         await harness.settle()
-        assert standing.buttons() == [more, sources, contacts]  # reading aids, the embassy stay
+        assert standing.buttons() == [more, sources, contacts, share]  # all but "I understand"
         reader.press_data(standing, data("ack", "uz-legal-warning"))  # twice: counted once
         await harness.settle()
         screen = other.bot_messages()[-1]

@@ -172,7 +172,8 @@ async def test_embassy_by_region_and_saving_it(harness: Harness) -> None:
     user = await subscribed(harness, "tg-TJ")
     await say(harness, user, "/embassy")
     await press(harness, user, "Тотористон")
-    card = user.bot_messages()[-2].text or ""
+    card, share = (m.text or "" for m in user.bot_messages()[-3:-1])
+    assert share == "Ин маълумотро ба дӯстатон, ки дар Русия кор мекунад, фиристед:"
     assert card.startswith("Ҳозир занг занед:\n📞 +7 495 690-38-46 ⚠️")  # phone first
     assert card.split("\n\n")[1].startswith("Консулгарии генералӣ · Уфа (Тоҷикистон)")
     assert "Он ба шумо наздиктарин аст." in card
@@ -181,7 +182,7 @@ async def test_embassy_by_region_and_saving_it(harness: Harness) -> None:
     assert (await stored_row(harness, user))[2] == "RU-TA"
     await say(harness, user, "/embassy")  # a saved region answers at once
     assert any(
-        "\n\nКонсулгарии генералӣ · Уфа" in (m.text or "") for m in user.bot_messages()[-3:]
+        "\n\nКонсулгарии генералӣ · Уфа" in (m.text or "") for m in user.bot_messages()[-4:]
     )
 
 

@@ -23,7 +23,7 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
         advisory_id=advisory.id, chat_id=update.effective_chat.id
     )
     # The count is taken: "I understand" goes; the sources and the embassy stay.
-    rows = reading_rows(context.services.translator, advisory, context.lang)
+    rows = reading_rows(context.services.translator, advisory, context.lang, context.bot.username)
     await query.edit_message_reply_markup(
         reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
     )

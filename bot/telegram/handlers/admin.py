@@ -41,6 +41,10 @@ async def stats_command(update: Update, context: BotContext) -> None:
         regions = await context.subscribers.count_by_region(country=country)
         if regions:
             lines.append("  " + html(texts.regions_line(context._, regions)))
+        arrivals = await context.services.arrivals.counts(country=country)
+        if arrivals:
+            by_way = {(locale, via): n for (_, locale, via), n in arrivals.items()}
+            lines.append("  " + html(texts.arrivals_line(context._, by_way)))
         recent += await reports.recent(country=country)
     if recent:
         lines += ["", bold(context._("Recent advisories"))]

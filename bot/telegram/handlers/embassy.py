@@ -101,6 +101,14 @@ async def _show(update: Update, context: BotContext, directory: Directory, match
             title=texts.mission_title(context._, mission, country)[:64],
             address=f"{mission.address.value} ({pin})",
         )
+    if context.bot.username:  # a friend may need these contacts more than the reader does
+        await context.bot.send_message(
+            chat_id,
+            context._("Send these contacts to a friend who works in Russia:"),
+            reply_markup=keyboards.share_contacts(
+                context._, username=context.bot.username, locale=context.lang, country_code=country
+            ),
+        )
     region, subscriber = match.region, context.subscriber
     if subscriber is not None and region in REGION_NAMES and region != subscriber.region:
         await context.bot.send_message(

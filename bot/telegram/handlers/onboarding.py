@@ -4,25 +4,14 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.i18n import parse_locale
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_welcome_pack
 from bot.texts import country
 from bot.texts import onboarding as texts
-from bot.world import COUNTRY_CODES, LOCALE_NAMES
-
-
-def parse_deep_link(args: list[str]) -> tuple[str | None, str | None]:
-    """`ky-KG`, `uz_Cyrl-UZ` or `ru` → (locale, country); anything else → (None, None)."""
-    if len(args) != 1:
-        return None, None
-    locale_part, _, country_part = args[0].partition("-")
-    locale = parse_locale(locale_part)
-    if locale is None or (country_part and country_part not in COUNTRY_CODES):
-        return None, None
-    return locale, country_part or None
+from bot.world import LOCALE_NAMES
+from bot.world.links import parse_start
 
 
 async def start_command(update: Update, context: BotContext) -> None:
@@ -41,7 +30,9 @@ async def start_command(update: Update, context: BotContext) -> None:
             text, reply_markup=keyboards.main_menu(context._)
         )
         return
-    link_locale, link_country = parse_deep_link(context.args or [])
+    args = context.args or []
+    link = parse_start(args[0]) if len(args) == 1 else None
+    link_locale, link_country = (link.locale, link.country) if link else (None, None)
     context.locale = link_locale or context.locale
     if context.locale is None:
         await update.effective_message.reply_text(
@@ -50,6 +41,10 @@ async def start_command(update: Update, context: BotContext) -> None:
         )
     elif link_country is not None:
         await _subscribe(update, context, locale=context.locale, country_code=link_country)
+        if link is not None and link.via is not None:  # how many came this way; never who
+            await context.services.arrivals.count(
+                country=link_country, locale=context.locale, via=link.via
+            )
     else:
         await update.effective_message.reply_html(
             texts.welcome(context._, first_contact=True),

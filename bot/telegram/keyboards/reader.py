@@ -11,6 +11,7 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
+from bot.delivery.message import SHARE_LABEL, share_button
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, country
 from bot.world import COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES, N_
@@ -177,6 +178,21 @@ def reach_the_embassy(_: Gettext, country_code: str) -> InlineKeyboardMarkup:
             ],
         ]
     )
+
+
+def share_contacts(
+    _: Gettext, *, username: str, locale: str, country_code: str
+) -> InlineKeyboardMarkup:
+    """Under the embassy card: Telegram's share screen, with a link that subscribes the friend
+    in this language and country."""
+    text = _("{country}: the embassy in Russia — its phones and warnings, in your language:")
+    share = share_button(
+        username,
+        text=text.format(country=country(_, country_code)),
+        locale=locale,
+        country=country_code,
+    )
+    return InlineKeyboardMarkup([[InlineKeyboardButton("📨 " + _(SHARE_LABEL), url=share["url"])]])
 
 
 def advisory_list(items: list[tuple[str, str]]) -> InlineKeyboardMarkup:

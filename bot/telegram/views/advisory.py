@@ -17,7 +17,7 @@ MAX_ON_SUBSCRIBE = 3  # in-force advisories offered (as buttons) to a new subscr
 
 def ack_keyboard(context: BotContext, advisory: Advisory, locale: str) -> InlineKeyboardMarkup:
     """ "I understand" and "Embassy contacts", as under every broadcast."""
-    markup = ack_markup(context.services.translator)(advisory, locale)
+    markup = ack_markup(context.services.translator, context.bot.username)(advisory, locale)
     assert markup is not None
     return InlineKeyboardMarkup.de_json(markup, None)
 

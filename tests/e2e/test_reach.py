@@ -1,0 +1,72 @@
+"""How a warning travels: a reader shares it, the friend subscribes through the link."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from bot.demo.harness import Harness, running_harness
+from tests.e2e.helpers import press, say
+
+KG_ADMIN = 9003
+
+
+def shared(url: str) -> tuple[str, str]:
+    """What Telegram's share screen gets from a "Send to a friend" button: text and link."""
+    query = parse_qs(urlparse(url).query)
+    return query["text"][0], query["url"][0]
+
+
+async def test_a_friend_subscribes_through_a_shared_warning_in_its_language_and_country(
+    database_url: str,
+) -> None:
+    async with running_harness(database_url=database_url, admins={KG_ADMIN: "KG"}) as harness:
+        reader = harness.sandbox.user(language_code="ru")
+        await say(harness, reader, "/start ky-KG")
+        await say(harness, reader, "/law")
+        warning = reader.bot_messages()[-2]
+        share = next(b for b in warning.buttons() if b["text"] == "📨 Досуңузга жөнөтүү")
+        text, link = shared(share["url"])
+        assert text.startswith("Чет өлкөнүн согушуна катышкан Кыргызстандын жаранын эмне күтөт.")
+        assert link == "https://t.me/elchi_sandbox_bot?start=ky-KG-share"  # nothing of the sender
+        friend = harness.sandbox.user(language_code="ru")  # Telegram in Russian, reads Kyrgyz
+        friend.open_link(link)
+        await harness.settle()
+        row = await harness.services.subscribers.get(chat_id=friend.id)
+        assert row is not None
+        assert (row.locale, row.country) == ("ky", "KG")
+        assert "Кыргызстан" in friend.bot_messages()[0].text  # subscribed, in Kyrgyz
+        again = harness.sandbox.user(language_code="ru")
+        again.open_link(link)
+        await harness.settle()
+        friend.open_link(link)  # already subscribed: not counted twice
+        await harness.settle()
+        counts = await harness.services.arrivals.counts(country="KG")
+        assert counts == {("KG", "ky", "share"): 2}
+        admin = harness.sandbox.user(user_id=KG_ADMIN, language_code="ru")
+        await say(harness, admin, "/stats")
+        assert "Пришли: по ссылке от друга 2 (Кыргызча 2)" in admin.last_text()
+
+
+async def test_the_embassy_card_can_be_sent_to_a_friend(harness: Harness) -> None:
+    reader = harness.sandbox.user(language_code="uz")
+    await say(harness, reader, "/start uz-UZ")
+    await say(harness, reader, "/embassy")
+    await press(harness, reader, "Tatariston")
+    offer = next(m for m in reader.bot_messages() if m.text and m.text.startswith("Bu maʼlumot"))
+    text, link = shared(offer.buttons()[0]["url"])
+    assert (
+        text
+        == "🇺🇿 Oʻzbekiston: Rossiyadagi elchixona — telefonlari va ogohlantirishlari oʻz tilingizda:"
+    )
+    assert link == "https://t.me/elchi_sandbox_bot?start=uz-UZ-share"
+
+
+async def test_a_forged_or_old_start_link_starts_as_usual_and_counts_nothing(
+    harness: Harness,
+) -> None:
+    for parameter in ("ky-KG-friend42", "ky-XX-share", "en-KG", "ky-KG-share-extra"):
+        user = harness.sandbox.user(language_code="ru")
+        await say(harness, user, f"/start {parameter}")
+        assert await harness.services.subscribers.get(chat_id=user.id) is None
+        assert user.bot_messages()  # answered: the language or citizenship question
+    assert await harness.services.arrivals.counts() == {}
