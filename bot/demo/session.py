@@ -6,6 +6,7 @@ import logging
 import shlex
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 from bot.demo.harness import Harness
 from bot.demo.render import describe, keyboard_lines
@@ -14,8 +15,22 @@ from bot.sandbox import SimMessage, SimUser
 HELP = (
     "Type a message, a button number, `/loc LAT LON` to share a location, `/voice` to record "
     "a voice note, `/wait` until broadcasts are sent, `/user LANG` to become a new user with "
-    "that Telegram language, or `/quit`."
+    "that Telegram language, `/open LINK` to tap a t.me link, `/inline TEXT` to type "
+    "@bot TEXT in a group, or `/quit`."
 )
+
+
+def opened(url: str) -> str:
+    """What tapping a link button does in the app: Telegram's share screen, or a web page."""
+    parsed = urlparse(url)
+    if parsed.netloc == "t.me" and parsed.path == "/share/url":
+        query = parse_qs(parsed.query)
+        text, link = query.get("text", [""])[0], query.get("url", [""])[0]
+        return (
+            f"(Telegram asks whom to send it to: “{text}” {link}\n"
+            f" To be that friend: /user, then /open {link})"
+        )
+    return f"(the app opens {url})"
 
 
 class ErrorRecorder(logging.Handler):
@@ -75,7 +90,12 @@ class DemoSession:
             message, text, data = self._buttons[number - 1]
             if message is None:
                 return lambda: self.user.send(text)
+            if data.startswith("https://"):  # a link: the app opens it, the bot sees nothing
+                return opened(data)
             return lambda: self.user.press_data(message, data)
+        if line.startswith("/open "):
+            url = line.removeprefix("/open ").strip()
+            return lambda: self.user.open_link(url)
         if line == "/voice":
             recorded = f"demo-voice-{len(self.user.chat.messages)}"
             return lambda: self.user.send_voice(recorded)
@@ -117,7 +137,9 @@ class DemoSession:
         if with_buttons and with_buttons[-1].message_id in shown:
             last = with_buttons[-1]
             buttons = last.buttons()
-            self._buttons += [(last, b["text"], str(b.get("callback_data", ""))) for b in buttons]
+            self._buttons += [
+                (last, b["text"], str(b.get("callback_data") or b.get("url", ""))) for b in buttons
+            ]
             lines += keyboard_lines([b["text"] for b in buttons], first=1, kind="buttons")
         reply = [
             b["text"]
