@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 from bot.demo.harness import Harness
 from bot.demo.render import describe, keyboard_lines
 from bot.sandbox import SimMessage, SimUser
+from bot.texts.telegram_html import parse_html
 
 HELP = (
     "Type a message, a button number, `/loc LAT LON` to share a location, `/voice` to record "
@@ -18,6 +19,13 @@ HELP = (
     "that Telegram language, `/open LINK` to tap a t.me link, `/inline TEXT` to type "
     "@bot TEXT in a group, or `/quit`."
 )
+
+
+def _button_data(button: dict[str, Any]) -> str:
+    """What pressing an inline button does: its callback data, link or inline query."""
+    if "switch_inline_query" in button:
+        return "inline:" + str(button["switch_inline_query"])
+    return str(button.get("callback_data") or button.get("url", ""))
 
 
 def opened(url: str) -> str:
@@ -54,6 +62,8 @@ class DemoSession:
     problems: list[str] = field(default_factory=list)
     _seen: dict[int, tuple[Any, ...]] = field(default_factory=dict)
     _buttons: list[tuple[SimMessage | None, str, str]] = field(default_factory=list)
+    _inline_query: str = ""
+    _lettered: dict[str, tuple[SimMessage | None, str, str]] = field(default_factory=dict)
 
     async def step(self, line: str) -> list[str]:
         """Act on one input line; return the lines to print."""
@@ -71,7 +81,7 @@ class DemoSession:
         calls_before = self.harness.sandbox.bot.stats.requests
         action()
         await self.harness.settle()
-        output = self.screen()
+        output = self.inline_lines() + self.screen()
         for method, code, description in self.harness.sandbox.server.errors[errors_before:]:
             self.problems.append(
                 f"{line!r}: the bot's {method} was refused ({code} {description})"
@@ -83,16 +93,22 @@ class DemoSession:
         return output
 
     def _action(self, line: str) -> Any:
-        if line.isdigit():
-            number = int(line)
-            if not 1 <= number <= len(self._buttons):
-                return f"(no button {number} on the screen)"
-            message, text, data = self._buttons[number - 1]
+        if line.isdigit() or line in self._lettered:
+            if line in self._lettered:
+                message, text, data = self._lettered[line]
+            elif not 1 <= int(line) <= len(self._buttons):
+                return f"(no button {line} on the screen)"
+            else:
+                message, text, data = self._buttons[int(line) - 1]
             if message is None:
                 return lambda: self.user.send(text)
             if data.startswith("https://"):  # a link: the app opens it, the bot sees nothing
                 return opened(data)
+            if data.startswith("inline:"):  # the app asks for a chat and types @bot … there
+                return self._inline(data.removeprefix("inline:"))
             return lambda: self.user.press_data(message, data)
+        if line.startswith("/inline"):
+            return self._inline(line.removeprefix("/inline").strip())
         if line.startswith("/open "):
             url = line.removeprefix("/open ").strip()
             return lambda: self.user.open_link(url)
@@ -107,6 +123,25 @@ class DemoSession:
                 return "(usage: /loc 55.75 37.61)"
             return lambda: self.user.share_location(latitude, longitude)
         return lambda: self.user.send(line)
+
+    def _inline(self, query: str) -> Any:
+        """`@bot query` typed in a group: show what the bot offers to paste there."""
+
+        def ask() -> None:
+            self._inline_query = self.user.inline_query(query)
+
+        return ask
+
+    def inline_lines(self) -> list[str]:
+        """The results of the last inline query: titles, then the first one as it would read."""
+        results = self.user.inline(self._inline_query) if self._inline_query else []
+        self._inline_query = ""
+        if not results:
+            return []
+        lines = [f"(@bot offers {len(results)} texts to paste:)"]
+        lines += [f"   • {r['title']} — {r.get('description', '')}" for r in results]
+        first = parse_html(results[0]["input_message_content"]["message_text"]).text
+        return [*lines, "   pasted, the first reads:", "   " + first.replace("\n", "\n   ")]
 
     def screen(self) -> list[str]:
         """New, edited and deleted bot messages since the last call, then the buttons."""
@@ -134,12 +169,22 @@ class DemoSession:
         self._buttons = []
         with_buttons = [m for m in self.user.bot_messages() if m.inline_keyboard]
         lines: list[str] = []
+        # Buttons of messages shown above the newest one: pressed by letter (numbers stay
+        # what they always were, so scripts keep working).
+        self._lettered = {}
+        earlier = [m for m in with_buttons[:-1] if m.message_id in shown]
+        for message in earlier:
+            keys = [chr(ord("a") + len(self._lettered) + i) for i in range(len(message.buttons()))]
+            for key, button in zip(keys, message.buttons(), strict=True):
+                self._lettered[key] = (message, button["text"], _button_data(button))
+            items = "  ".join(
+                f"[{k}] {b['text']}" for k, b in zip(keys, message.buttons(), strict=True)
+            )
+            lines.append(f"   buttons of “{(message.text or '')[:30]}…”: {items}")
         if with_buttons and with_buttons[-1].message_id in shown:
             last = with_buttons[-1]
             buttons = last.buttons()
-            self._buttons += [
-                (last, b["text"], str(b.get("callback_data") or b.get("url", ""))) for b in buttons
-            ]
+            self._buttons += [(last, b["text"], _button_data(b)) for b in buttons]
             lines += keyboard_lines([b["text"] for b in buttons], first=1, kind="buttons")
         reply = [
             b["text"]

@@ -185,6 +185,30 @@ async def answer_callback_query(world: World, bot: SimBot, params: dict[str, Any
     return True
 
 
+MAX_INLINE_RESULTS = 50
+
+
+async def answer_inline_query(world: World, bot: SimBot, params: dict[str, Any]) -> Any:
+    """Telegram's checks: a known, unanswered query; at most 50 results with unique ids of at
+    most 64 bytes; each text a valid message (entities parsed, length)."""
+    query_id = str(params["inline_query_id"])
+    if query_id not in bot.inline_answers or bot.inline_answers[query_id] is not None:
+        raise bad_request("query is too old and response timeout expired or query ID is invalid")
+    results = params["results"]
+    if len(results) > MAX_INLINE_RESULTS:
+        raise bad_request("RESULTS_TOO_MUCH")
+    ids = [str(r["id"]) for r in results]
+    if len(set(ids)) != len(ids) or any(not 1 <= len(i.encode()) <= 64 for i in ids):
+        raise bad_request("RESULT_ID_INVALID")
+    for result in results:
+        content = result.get("input_message_content") or {}
+        if "message_text" in content:
+            msg.render_text(content, key="message_text")
+        msg.inline_keyboard({"reply_markup": result.get("reply_markup") or {}})
+    bot.inline_answers[query_id] = params
+    return True
+
+
 def _scope_key(params: dict[str, Any]) -> tuple[str, str]:
     scope = params.get("scope") or {"type": "default"}
     kind = str(scope.get("type"))
@@ -232,6 +256,7 @@ METHODS: dict[str, Method] = {
     "sendVoice": send_voice, "editMessageText": edit_message_text,
     "editMessageReplyMarkup": edit_message_reply_markup, "deleteMessage": delete_message,
     "deleteMessages": delete_messages, "answerCallbackQuery": answer_callback_query,
+    "answerInlineQuery": answer_inline_query,
     "setMyCommands": set_my_commands, "getMyCommands": get_my_commands,
     "deleteMyCommands": delete_my_commands, "setChatMenuButton": set_chat_menu_button,
     "getChatMenuButton": get_chat_menu_button, "setMyDescription": accept,

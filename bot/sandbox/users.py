@@ -60,6 +60,9 @@ class SimUser:
         for message in reversed(self.visible()):
             for button in message.buttons():
                 if label in (button.get("text"), button.get("callback_data")):
+                    if "switch_inline_query" in button:  # the app: choose a chat, type @bot …
+                        query_id = self.inline_query(str(button["switch_inline_query"]))
+                        return {"inline_query_id": query_id}
                     return self.press_data(message, str(button.get("callback_data", "")))
         for row in (self.chat.reply_keyboard or {}).get("keyboard", []):
             for button in row:
@@ -80,6 +83,25 @@ class SimUser:
             "data": data,
         }
         return self.bot.push("callback_query", query)
+
+    def inline_query(self, query: str, *, chat_type: str = "group") -> str:
+        """Type `@bot query` in a chat of `chat_type`; the query's id (its answer: `inline`)."""
+        query_id = self.world.next_callback_id()
+        self.bot.inline_answers[query_id] = None
+        payload = {
+            "id": query_id,
+            "from": self.chat.user,
+            "query": query,
+            "offset": "",
+            "chat_type": chat_type,
+        }
+        self.bot.push("inline_query", payload)
+        return query_id
+
+    def inline(self, query_id: str) -> list[dict[str, Any]]:
+        """The results the bot offered for an inline query (empty if not answered)."""
+        answer = self.bot.inline_answers.get(query_id)
+        return list(answer["results"]) if answer else []
 
     def block(self) -> None:
         """Block the bot: every later send answers 403."""

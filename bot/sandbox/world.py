@@ -88,6 +88,8 @@ class SimBot:
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     menu_button: dict[str, Any] = field(default_factory=lambda: {"type": "commands"})
     callback_answers: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    # Inline queries asked (id → the bot's answerInlineQuery parameters, None until answered).
+    inline_answers: dict[str, dict[str, Any] | None] = field(default_factory=dict)
     stats: Stats = field(default_factory=Stats)
     changed: asyncio.Event = field(default_factory=asyncio.Event)  # wakes this bot's long poll
     webhook_wake: asyncio.Event = field(default_factory=asyncio.Event)  # wakes the poster
@@ -135,7 +137,7 @@ class World:
             "username": username,
             "can_join_groups": False,
             "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
+            "supports_inline_queries": True,  # set with /setinline at @BotFather
         }
         self.bots[token] = SimBot(token=token, user=user, webhook_wake=self.webhook_wake)
         return self.bots[token]

@@ -64,3 +64,15 @@ def test_the_admin_demo_composes_sends_and_the_admin_receives_it(tmp_path: Path)
     delivered = out.split("you> /wait")[1].split("you> ")[0]
     assert "🤖 🟠 *Вербовщики у миграционного центра*" in delivered
     assert "buttons: [1] ✅ Понятно  [2] 📎 Источники  [3] 🏛 Контакты посольства" in delivered
+
+
+def test_the_reach_demo_shares_a_warning_and_the_friend_subscribes(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parents[2] / "docs" / "demo-reach.txt"
+    result = demo("--script", str(script), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    shared, friend = result.stdout.split("--- a new user")
+    assert "(Telegram asks whom to send it to: “Чет өлкөнүн согушуна" in shared
+    assert "https://t.me/elchi_sandbox_bot?start=ky-KG-share" in shared
+    assert "🤖 ✅ *Даяр! Сиз жазылдыңыз. Жарандыгыңыз: Кыргызстан.*" in friend
+    assert "(@bot offers 3 texts to paste:)" in friend
+    assert "• Мыйзам боюнча эскертүү · 🇰🇬 Кыргызстан" in friend

@@ -67,3 +67,37 @@ async def test_a_forged_or_old_start_link_starts_as_usual_and_counts_nothing(
         assert await harness.services.subscribers.get(chat_id=user.id) is None
         assert user.bot_messages()  # answered: the language or citizenship question
     assert await harness.services.arrivals.counts() == {}
+
+
+async def test_an_inline_query_in_a_group_offers_the_legal_warning_in_the_askers_language(
+    harness: Harness,
+) -> None:
+    member = harness.sandbox.user(language_code="ru")
+    await say(harness, member, "/start tg-TJ")  # reads Tajik, though Telegram is in Russian
+    query_id = member.inline_query("", chat_type="group")
+    await harness.settle()
+    results = member.inline(query_id)
+    assert [r["id"] for r in results] == ["law-TJ", "card-TJ", "latest-TJ"]  # their country
+    law = results[0]
+    assert law["title"] == "Огоҳии ҳуқуқӣ · 🇹🇯 Тоҷикистон"
+    text = law["input_message_content"]["message_text"]
+    assert text.startswith("🟠 <b>Қонуни Тоҷикистон дар бораи иштирок дар ҷанги бегона")
+    assert "👉 <b>Ба ҷанг розӣ нашавед." in text  # the action within the first lines
+    [[subscribe]] = law["reply_markup"]["inline_keyboard"]
+    assert subscribe["url"] == "https://t.me/elchi_sandbox_bot?start=tg-TJ-inline"
+    card = results[1]["input_message_content"]["message_text"]
+    assert card.startswith("<b>Ҳозир занг занед:</b>\n📞 +7 495 690-38-46")
+
+
+async def test_an_inline_query_names_a_country_in_any_language(harness: Harness) -> None:
+    stranger = harness.sandbox.user(language_code="uz")  # not subscribed: Telegram's language
+    for typed, country in (("kg", "KG"), ("Кыргызстан", "KG"), ("oʻzbek", "UZ"), ("тоҷик", "TJ")):
+        query_id = stranger.inline_query(typed)
+        await harness.settle()
+        results = stranger.inline(query_id)
+        assert {r["id"].split("-")[1] for r in results} == {country}, typed
+    everything = stranger.inline_query("salom")  # no country named, none saved: all three
+    await harness.settle()
+    ids = [r["id"] for r in stranger.inline(everything)]
+    assert [i for i in ids if i.startswith("law-")] == ["law-UZ", "law-KG", "law-TJ"]
+    assert await harness.services.subscribers.get(chat_id=stranger.id) is None  # nothing kept

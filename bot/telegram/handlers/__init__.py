@@ -13,6 +13,7 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -30,6 +31,7 @@ from bot.telegram.handlers import (
     embassy,
     errors,
     info,
+    inline,
     law,
     leaving,
     locale,
@@ -134,6 +136,7 @@ def register(
         pattern = callbacks.matches(action, *first)
         application.add_handler(CallbackQueryHandler(button, pattern=pattern))
     application.add_handler(CallbackQueryHandler(stale_button))
+    application.add_handler(InlineQueryHandler(inline.inline_query))  # `@bot …` in any chat
     application.add_handler(MessageHandler(filters.LOCATION, embassy.location_message))
     for key, command in MENU.items():
         labels = menu_labels(translator.bound, key)

@@ -11,11 +11,16 @@ from bot.telegram.context import BotContext
 
 
 async def resolve_locale(update: Update, context: BotContext) -> None:
-    """Saved choice, else Telegram's language_code; private chats only (groups are ignored)."""
+    """Saved choice, else Telegram's language_code; private chats and inline queries only
+    (messages in groups are ignored)."""
     chat = update.effective_chat
-    if chat is None or chat.type != ChatType.PRIVATE:
+    if update.inline_query is not None:  # `@bot …` typed in any chat: the asker's language
+        chat_id = update.inline_query.from_user.id  # a user's private chat has the same id
+    elif chat is None or chat.type != ChatType.PRIVATE:
         raise ApplicationHandlerStop
-    context.subscriber = await context.subscribers.get(chat_id=chat.id)
+    else:
+        chat_id = chat.id
+    context.subscriber = await context.subscribers.get(chat_id=chat_id)
     if context.subscriber is not None:
         context.locale = context.subscriber.locale
     else:

@@ -192,7 +192,12 @@ def share_contacts(
         locale=locale,
         country=country_code,
     )
-    return InlineKeyboardMarkup([[InlineKeyboardButton("📨 " + _(SHARE_LABEL), url=share["url"])]])
+    group = InlineKeyboardButton(  # Telegram asks which chat, then types `@bot uz` there
+        "👥 " + _("Post in a group chat"), switch_inline_query=country_code.lower()
+    )
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton("📨 " + _(SHARE_LABEL), url=share["url"])], [group]]
+    )
 
 
 def advisory_list(items: list[tuple[str, str]]) -> InlineKeyboardMarkup:

@@ -1,0 +1,96 @@
+"""What a person can paste into another chat (Telegram's inline mode, `@bot uz` in a group):
+the legal warning, the embassy card and the newest advisory of a country, in the asker's
+language, each with a link that subscribes its readers in that language and country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from bot.advisories.cards import contacts
+from bot.advisories.contacts import Directory
+from bot.advisories.lookup import Match, embassy
+from bot.advisories.model import Advisory
+from bot.texts import Gettext, country
+from bot.texts.telegram_html import parse_html, utf16_len
+from bot.world import COUNTRY_CODES, N_
+
+MAX_TEXT = 4096  # a message's length at Telegram
+# What people type after the bot's name to pick a country: codes, and the start of its name
+# in the five languages (in either Uzbek script, with either apostrophe), lower case.
+COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "UZ": ("uz", "oʻzb", "o'zb", "ozb", "uzb", "узб", "ўзб", "өзб", "ӯзб"),
+    "KG": ("kg", "kyrg", "kirg", "qirg", "кырг", "кирг", "қирғ", "кыргыз"),
+    "TJ": ("tj", "taj", "tojik", "тадж", "тоҷ", "тож", "тажик"),
+}
+TITLES = {
+    "law": N_("Legal warning · {country}"),
+    "card": N_("Embassy contacts · {country}"),
+    "latest": N_("Latest advisory · {country}"),
+}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One text to paste: an id for Telegram, what the list shows, the message itself."""
+
+    key: str
+    title: str
+    description: str
+    text: str  # Telegram HTML, at most one message
+
+
+def _title(gettext: Gettext, kind: str, country_code: str) -> str:
+    template = TITLES[kind]  # (a variable: the extractor takes only literal msgids)
+    return gettext(template).format(country=country(gettext, country_code))
+
+
+def countries_in(query: str) -> tuple[str, ...]:
+    """The countries a typed query names (`uz`, `кыргыз`, `Тоҷикистон` …); () for none."""
+    words = query.lower().replace("’", "'").split()
+    return tuple(
+        code
+        for code in COUNTRY_CODES
+        if any(word.startswith(stem) for word in words for stem in COUNTRY_WORDS[code])
+    )
+
+
+def advisory_passage(
+    kind: str, advisory: Advisory, parts: list[str], *, locale: str, gettext: Gettext
+) -> Passage:
+    """The legal warning or the newest advisory: its first message (the action and the short
+    text; the whole text and the sources are a tap away in the bot)."""
+    text = advisory.read_in(locale)
+    title = _title(gettext, kind, advisory.country)
+    return Passage(
+        key=f"{kind}-{advisory.country}",
+        title=title,
+        description=text.instruction or text.headline,
+        text=parts[0],
+    )
+
+
+def card_passage(
+    directory: Directory, *, locale: str, gettext: Gettext, format_date: Callable[[date], str]
+) -> Passage | None:
+    """The embassy's card: phones first, the address, the lines at home, the sources."""
+    mission = embassy(directory)
+    text = contacts(
+        gettext,
+        Match(mission, "unknown"),
+        directory,
+        locale=locale,
+        embassy=mission,
+        format_date=format_date,
+    )
+    if utf16_len(parse_html(text).text) > MAX_TEXT:  # never cut a card: leave it out instead
+        return None
+    title = _title(gettext, "card", directory.country)
+    phones = [phone.value for phone in mission.phones]
+    return Passage(
+        key=f"card-{directory.country}",
+        title=title,
+        description=", ".join(phones) or title,
+        text=text,
+    )
