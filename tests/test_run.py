@@ -105,7 +105,10 @@ async def test_run_answers_delivers_and_stops_on_sigterm(
         async with httpx.AsyncClient() as client:
             health = await client.get(f"http://127.0.0.1:{health_port}/healthz")
             metrics = (await client.get(f"http://127.0.0.1:{health_port}/metrics")).text
+            page = (await client.get(f"http://127.0.0.1:{health_port}/ky/KG/")).text
         assert health.status_code == 200
+        # The public page, on the same port, links the bot by the username Telegram gave.
+        assert 'href="https://t.me/elchi_sandbox_bot?start=ky-KG-page"' in page
         assert health.json()["database"] == "ok"
         assert health.json()["delivery_worker"] == "ok"
         assert 'elchi_subscribers{country="KG",locale="ky"} 1' in metrics

@@ -159,13 +159,35 @@ def contacts(
             mission_card(_, embassy, country_code=country, locale=locale, sources=sources)
         )
     if directory.hotlines:
-        lines = [bold(_("Other lines and services"))]  # at home, in Russia or online
-        for hotline in directory.hotlines:
-            label = escape(pick(hotline.label, locale) or "", quote=False)
-            is_link = hotline.contact.value.startswith("http")
-            fact = _fact(_, "☎️", hotline.contact, locale, sources, link=is_link)
-            lines.append(fact.replace("☎️ ", f"☎️ {label}: ", 1))
-        home = [hotline.contact for hotline in directory.hotlines]
-        parts.append("\n".join(lines + _unverified_note(_, home)))
+        parts.append(_hotlines(_, directory, locale=locale, sources=sources))
     parts.append(sources.block(_, format_date, locale))
     return "\n\n".join(parts)
+
+
+def _hotlines(_: Gettext, directory: Directory, *, locale: str, sources: Sources) -> str:
+    lines = [bold(_("Other lines and services"))]  # at home, in Russia or online
+    for hotline in directory.hotlines:
+        label = escape(pick(hotline.label, locale) or "", quote=False)
+        is_link = hotline.contact.value.startswith("http")
+        fact = _fact(_, "☎️", hotline.contact, locale, sources, link=is_link)
+        lines.append(fact.replace("☎️ ", f"☎️ {label}: ", 1))
+    home = [hotline.contact for hotline in directory.hotlines]
+    return "\n".join(lines + _unverified_note(_, home))
+
+
+def directory_cards(
+    _: Gettext, directory: Directory, *, locale: str, format_date: Callable[[date], str]
+) -> list[str]:
+    """Every mission of a country (the public page's directory): the embassy's numbers
+    first, each mission's card, the lines at home, then the sources."""
+    sources = Sources()
+    first = next(m for m in directory.missions if m.kind == "embassy")
+    call = phones_first(_, first, directory, embassy=first, locale=locale, sources=sources)
+    cards = [
+        mission_card(_, mission, country_code=directory.country, locale=locale, sources=sources)
+        for mission in directory.missions
+    ]
+    hotlines = (
+        [_hotlines(_, directory, locale=locale, sources=sources)] if directory.hotlines else []
+    )
+    return [call, *cards, *hotlines, sources.block(_, format_date, locale)]

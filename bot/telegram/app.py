@@ -136,6 +136,15 @@ async def open_services(
         await database.close()
 
 
+def _username(application: BotApplication) -> str | None:
+    """The bot's @username once PTB has asked Telegram (getMe at start), else None."""
+    try:
+        username: str = application.bot.username
+    except RuntimeError:  # not initialised yet
+        return None
+    return username
+
+
 async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
     """The delivery worker of this process, woken by `services.bell` (an admin's send)."""
     settings = services.settings
@@ -212,7 +221,7 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
         settings.webhook_secret_value()
     async with open_services(settings) as services:
         application = build_application(settings=settings, services=services)
-        health = HealthServer(services, delivery=None)
+        health = HealthServer(services, delivery=None, username=lambda: _username(application))
         if settings.health_port:  # a busy port is said before polling starts
             await health.start("0.0.0.0", settings.health_port)
         try:

@@ -1,4 +1,5 @@
-"""/healthz and /metrics on their own port; `python -m bot.telegram.health check` for Docker."""
+"""/healthz, /metrics and the public page (`bot.reach.pages`) on their own port;
+`python -m bot.telegram.health check` for Docker."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import os
 import sys
 import urllib.request
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -14,14 +16,30 @@ from sqlalchemy import text
 
 from bot.config import ConfigError
 from bot.delivery.outbox import Outbox
+from bot.reach.pages import Site
 from bot.telegram.context import Services
+
+# No script, no frame, no form may run or load; styles only from the page itself.
+PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
 class HealthServer:
-    """Serves health and metrics for one bot process."""
+    """Serves health, metrics and the public page for one bot process."""
 
-    def __init__(self, services: Services, *, delivery: asyncio.Task[Any] | None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        delivery: asyncio.Task[Any] | None,
+        username: Callable[[], str | None] = lambda: None,
+    ) -> None:
         self.services = services
+        self.site = Site(
+            advisories=services.advisories,
+            translator=services.translator,
+            sender=services.settings.cap_sender,
+            username=lambda: services.settings.bot_username or username(),
+        )
         self.delivery = delivery
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -30,6 +48,7 @@ class HealthServer:
         app = web.Application()
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get("/metrics", self.metrics)
+        app.router.add_get("/{path:.*}", self.public)  # GET and HEAD only: nothing writable
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
@@ -47,6 +66,21 @@ class HealthServer:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+
+    async def public(self, request: web.Request) -> web.Response:
+        """The public page: advisories, the directory, the feed and CAP; no cookies, no scripts."""
+        page = await self.site.page(request.path)
+        return web.Response(
+            status=page.status,
+            body=page.body.encode(),
+            headers={
+                "Content-Type": page.content_type,
+                "Content-Security-Policy": PAGE_POLICY,
+                "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "no-referrer",
+                "Cache-Control": "public, max-age=300",
+            },
+        )
 
     async def healthz(self, _: web.Request) -> web.Response:
         """200 when the database answers and the delivery worker runs; 503 otherwise."""

@@ -1,0 +1,1 @@
+"""Reaching people who have not subscribed: the public web page and the printable poster."""

@@ -1,0 +1,184 @@
+"""The public page: the advisories in force per country and language, each advisory with its
+sources, the embassy directory, the Atom feed and the CAP documents. Read-only, no cookies, no
+JavaScript, small enough for a cheap phone on a slow network."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from bot.advisories import render
+from bot.advisories.cap import export_cap
+from bot.advisories.cards import directory_cards
+from bot.advisories.feed import export_feed
+from bot.advisories.model import Advisory
+from bot.i18n import Translator
+from bot.reach.webhtml import paragraphs, web_html
+from bot.storage.advisories import AdvisoryRepository
+from bot.texts import country as country_label
+from bot.world import CAP_LANGUAGE, COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES, MOSCOW
+from bot.world.links import StartLink, start_url
+
+HTML = "text/html; charset=utf-8"
+LOCALES = "|".join(LOCALE_CODES)
+COUNTRIES = "|".join(COUNTRY_CODES)
+ROUTES = [  # path → page; every part of a path is allow-listed
+    (re.compile(r"/"), "index"),
+    (re.compile(rf"/(?P<locale>{LOCALES})/(?P<country>{COUNTRIES})/"), "country"),
+    (re.compile(rf"/(?P<locale>{LOCALES})/(?P<country>{COUNTRIES})/embassy"), "embassy"),
+    (re.compile(rf"/(?P<locale>{LOCALES})/(?P<country>{COUNTRIES})/feed\.atom"), "feed"),
+    (
+        re.compile(rf"/(?P<locale>{LOCALES})/advisory/(?P<advisory_id>[a-z0-9-]{{3,64}})"),
+        "advisory",
+    ),
+    (re.compile(r"/cap/(?P<advisory_id>[a-z0-9-]{3,64})\.xml"), "cap"),
+]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One answer: its status, type and body."""
+
+    status: int
+    content_type: str
+    body: str
+
+
+class Site:
+    """Renders the pages from the advisories in the database (what the bot itself sends)."""
+
+    def __init__(
+        self,
+        *,
+        advisories: AdvisoryRepository,
+        translator: Translator,
+        sender: str,
+        username: Callable[[], str | None],
+    ) -> None:
+        self.advisories, self.translator = advisories, translator
+        self.sender, self.username = sender, username
+        self.templates = Environment(
+            loader=PackageLoader("bot.reach", "templates"),
+            autoescape=select_autoescape(["html"]),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    async def page(self, path: str) -> Page:
+        """The page at `path`, or a 404 page in Russian and the other languages' index."""
+        for pattern, name in ROUTES:
+            found = pattern.fullmatch(path)
+            if found is not None:
+                page: Page | None = await getattr(self, name)(**found.groupdict())
+                if page is not None:
+                    return page
+        return self._html("missing.html", "ru", status=404, here=None)
+
+    async def index(self) -> Page:
+        choices = []
+        for code in LOCALE_CODES:  # each language's countries in that language
+            _ = self.translator.bound(code)
+            labels = [(c, country_label(_, c)) for c in COUNTRY_CODES]
+            choices.append((code, LOCALE_NAMES[code], labels))
+        return self._html("index.html", "ru", choices=choices, here=None)
+
+    async def country(self, locale: str, country: str) -> Page:
+        shown = await self.advisories.listing(country=country)
+        standing = await self.advisories.standing(country=country)
+        username = self.username()
+        link = StartLink(locale=locale, country=country, via="page")
+        return self._html(
+            "country.html",
+            locale,
+            country=country,
+            standing=standing,
+            in_force=shown.in_force,
+            earlier=shown.earlier,
+            subscribe=start_url(username, link) if username else None,
+            here=f"/{{locale}}/{country}/",
+        )
+
+    async def embassy(self, locale: str, country: str) -> Page | None:
+        directory = await self.advisories.directory(country=country)
+        if directory is None:
+            return None
+        _ = self.translator.bound(locale)
+        cards = directory_cards(
+            _, directory, locale=locale, format_date=self.translator.date_formatter(locale)
+        )
+        return self._html(
+            "embassy.html",
+            locale,
+            country=country,
+            cards=[web_html(c) for c in cards],
+            here=f"/{{locale}}/{country}/embassy",
+        )
+
+    async def advisory(self, locale: str, advisory_id: str) -> Page | None:
+        advisory = await self.advisories.get(advisory_id=advisory_id)
+        if advisory is None:
+            return None
+        _ = self.translator.bound(locale)
+        format_date = self.translator.date_formatter(locale)
+        parts = render.render(
+            advisory,
+            locale=locale,
+            gettext=_,
+            format_date=format_date,
+            format_month=self.translator.month_formatter(locale),
+        )
+        text = advisory.read_in(locale)
+        return self._html(
+            "advisory.html",
+            locale,
+            country=advisory.country,
+            advisory=advisory,
+            headline=text.headline,
+            shown=[p for part in parts for p in paragraphs(part)],
+            more=paragraphs(text.body) if text.summary else [],
+            sources=web_html(
+                render.sources_list(advisory, locale=locale, gettext=_, format_date=format_date)
+            ),
+            here=f"/{{locale}}/advisory/{advisory.id}",
+        )
+
+    async def feed(self, locale: str, country: str) -> Page:
+        shown = await self.advisories.listing(country=country)
+        body = export_feed(
+            shown.in_force + shown.earlier, country=country, locale=locale, sender=self.sender
+        )
+        return Page(200, "application/atom+xml; charset=utf-8", body)
+
+    async def cap(self, advisory_id: str) -> Page | None:
+        advisory = await self.advisories.get(advisory_id=advisory_id)
+        if advisory is None:
+            return None
+        return Page(
+            200, "application/cap+xml; charset=utf-8", export_cap(advisory, sender=self.sender)
+        )
+
+    def _issued(self, advisory: Advisory, locale: str) -> str:
+        issued = advisory.effective.astimezone(MOSCOW).date()
+        if advisory.date_precision == "month":
+            return self.translator.month_formatter(locale)(issued)
+        return self.translator.date_formatter(locale)(issued)
+
+    def _html(self, template: str, locale: str, *, status: int = 200, **values: Any) -> Page:
+        _ = self.translator.bound(locale)
+        body = self.templates.get_template(template).render(
+            _=_,
+            locale=locale,
+            lang=CAP_LANGUAGE[locale],  # BCP 47, as CAP writes it: uz-Cyrl, not uz_Cyrl
+            tags=CAP_LANGUAGE,
+            countries=[(code, country_label(_, code)) for code in COUNTRY_CODES],
+            languages=[(code, LOCALE_NAMES[code]) for code in LOCALE_CODES],
+            country_name=lambda code: country_label(_, code),
+            when=lambda advisory: self._issued(advisory, locale),
+            **values,
+        )
+        return Page(status, HTML, body)
