@@ -87,6 +87,12 @@ def _admins(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
     return admin_cli.admins_command(settings, args.action, args.user_id, args.country)
 
 
+def _poster(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
+    if (args.country is None) == (not args.all):
+        raise ConfigError("poster: give a COUNTRY (UZ, KG or TJ) and --locale, or --all")
+    return _cli("poster").poster_command(settings, args.country, args.locale, args.out)  # type: ignore[no-any-return]
+
+
 def _cli(name: str) -> Any:
     """A command module of `bot.cli`, imported when its command runs (not at start)."""
     return importlib.import_module(f"bot.cli.{name}")
@@ -119,6 +125,7 @@ COMMANDS: dict[str, Command] = {
     "backup": lambda s, a: _archive(s, "backup", a.file),
     "restore": lambda s, a: _archive(s, "restore", a.file),
     "validate": _validate,
+    "poster": _poster,
     "import": lambda s, a: _cli("content").import_command(s, _folder(s, a)),
     "export-cap": lambda s, a: _cli("content").export_cap_command(s, a.id, a.out),
     "export-feed": lambda s, a: _cli("content").export_feed_command(s, a.country, a.locale),

@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
     feed.add_argument("country", choices=["UZ", "KG", "TJ"])
     feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    poster = commands.add_parser(
+        "poster", help="a printable A4 poster (PDF and PNG) with the QR code of the bot's link"
+    )
+    poster.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ"])
+    poster.add_argument("--locale", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    poster.add_argument("--all", action="store_true", help="every country in every language")
+    poster.add_argument("--out", type=Path, default=Path("posters"), help="folder (./posters)")
     send = commands.add_parser("broadcast", help="publish an advisory and send it to its audience")
     send.add_argument("id", help="the advisory id")
     send.add_argument("--paid", action="store_true", help="paid broadcast, up to 1000/s (Stars)")
