@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.world import COUNTRY_CODES
+from bot.world import COUNTRY_CODES, LOCALE_NAMES
 
 OPERATOR_NAMES = {  # the default: the volunteers who run Elchi, in each reader's language
     "ru": "Волонтёры Elchi",
@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     # The bot's @username for links (shares, the poster, the public page); with a token the
     # bot asks Telegram (getMe) when this is empty.
     bot_username: str = ""
+    # Public channels that mirror advisories: `-1001234567890:UZ:uz,…` (the channel's id, its
+    # country and language); more with `elchi channels add`; the union counts.
+    channels: Annotated[dict[str, tuple[str, str]], NoDecode] = Field(default_factory=dict)
     advisories_dir: Path = PROJECT_ROOT / "advisories"
     cap_sender: str = "elchi"
     log_format: Literal["text", "json"] = "text"
@@ -95,6 +98,13 @@ class Settings(BaseSettings):
         if isinstance(value, dict):
             return value
         return parse_admins(str(value or ""))
+
+    @field_validator("channels", mode="before")
+    @classmethod
+    def _channels(cls, value: object) -> dict[str, tuple[str, str]]:
+        if isinstance(value, dict):
+            return value
+        return parse_channels(str(value or ""))
 
     @field_validator("operator_name", mode="before")
     @classmethod
@@ -177,6 +187,21 @@ def normalise_database_url(value: str) -> URL:
     if driver.startswith("postgresql") and not (url.host or url.query.get("host")):
         raise ValueError("a PostgreSQL URL needs a host, e.g. postgresql://user:pw@db/elchi")
     return url
+
+
+def parse_channels(text: str) -> dict[str, tuple[str, str]]:
+    """`-1001:UZ:uz,-1002:KG:ky` → {"-1001": ("UZ", "uz"), …}; ValueError names the entry."""
+    channels: dict[str, tuple[str, str]] = {}
+    for entry in filter(None, (part.strip() for part in text.split(","))):
+        chat, country, locale = [*entry.split(":"), "", ""][:3]
+        if not re.fullmatch(r"-\d{5,20}", chat) or country not in COUNTRY_CODES:
+            raise ValueError(f"bad entry {entry!r}; expected CHANNEL_ID:UZ|KG|TJ:LOCALE")
+        if locale not in LOCALE_NAMES:
+            raise ValueError(
+                f"bad entry {entry!r}: the language must be uz, uz_Cyrl, ky, tg or ru"
+            )
+        channels[chat] = (country, locale)
+    return channels
 
 
 def parse_admins(text: str) -> dict[int, str]:

@@ -56,6 +56,8 @@ async def deliver_command(
                 token=settings.token(),
                 clock=utcnow,
                 config=WorkerConfig(max_in_flight=in_flight, paid=paid),
+                username=settings.bot_username or None,
+                channels=settings.channels,
             ) as running,
         ):
             await running.drain()

@@ -126,6 +126,9 @@ COMMANDS: dict[str, Command] = {
     "restore": lambda s, a: _archive(s, "restore", a.file),
     "validate": _validate,
     "poster": _poster,
+    "channels": lambda s, a: _cli("channels").channels_command(
+        s, a.action, a.chat, a.country, a.locale
+    ),
     "import": lambda s, a: _cli("content").import_command(s, _folder(s, a)),
     "export-cap": lambda s, a: _cli("content").export_cap_command(s, a.id, a.out),
     "export-feed": lambda s, a: _cli("content").export_feed_command(s, a.country, a.locale),

@@ -17,6 +17,7 @@ from bot.delivery.corrections import Corrections
 from bot.delivery.corrector import Corrector
 from bot.delivery.lock import leader
 from bot.delivery.message import ack_markup, corrected_notice
+from bot.delivery.mirror import ChannelMirror
 from bot.delivery.outbox import Outbox
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Worker, WorkerConfig
@@ -24,6 +25,7 @@ from bot.i18n import Translator
 from bot.metrics import Metrics
 from bot.storage.acks import AckRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.channels import ChannelRepository
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,7 @@ async def worker(
     budget: Budget | None = None,
     config: WorkerConfig | None = None,
     username: str | None = None,
+    channels: dict[str, tuple[str, str]] | None = None,
 ) -> AsyncIterator[Worker]:
     """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
     process passes the one its replies use; a separate `elchi deliver` has its own)."""
@@ -100,6 +103,15 @@ async def worker(
             notice=corrected_notice(translator),
             stopping=lambda: running.stopping,
         )
+        running.mirror = ChannelMirror(
+            channels=ChannelRepository(database=database, configured=channels, clock=clock),
+            advisories=advisories,
+            translator=translator,
+            render=render,
+            client=api,
+            budget=budget,
+            username=username,
+        )
         yield running
 
 
@@ -119,6 +131,7 @@ async def run_forever(
     admins: dict[int, str] | None = None,
     report_locale: str = "ru",
     username: str | None = None,
+    channels: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """The bot process's delivery loop: lead (or wait to), then drain every `idle` seconds."""
     async with leader(database, token_id=token.split(":")[0]):
@@ -132,6 +145,7 @@ async def run_forever(
             budget=budget,
             config=WorkerConfig(paid=paid),
             username=username,
+            channels=channels,
         ) as running:
             running.metrics = metrics
             running.on_published = announcer(

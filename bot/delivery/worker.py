@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from bot.clock import Clock
 from bot.delivery.budget import Budget, Priority
 from bot.delivery.corrector import Corrector
 from bot.delivery.message import Delivered, Markup, Send, payload, send_parts
+from bot.delivery.mirror import ChannelMirror
 from bot.delivery.outbox import Outbox, Pending, SendOutcome
 from bot.delivery.quiet import silent
 from bot.delivery.sender import budgeted
@@ -101,6 +103,7 @@ class Worker:
         self.metrics: Metrics | None = None
         self.on_finished: Callable[[Advisory], Awaitable[None]] | None = None
         self.corrector: Corrector | None = None
+        self.mirror: ChannelMirror | None = None
         self.on_corrected: Callable[[Advisory], Awaitable[None]] | None = None
 
     async def publish_due(self, *, sending: frozenset[str] = frozenset()) -> list[Advisory]:
@@ -121,6 +124,9 @@ class Worker:
         then run pending corrections."""
         await self.publish_due()
         running: dict[str, asyncio.Task[None]] = {}
+        # Channels get a new advisory beside its broadcast (not after an hour of it), within
+        # the same budget; corrections and cancellations reach them on the next pass.
+        mirroring = asyncio.create_task(self.mirror.sync()) if self.mirror else None
         try:
             while not self.stopping:
                 for advisory_id in await self._outbox.active():
@@ -141,10 +147,17 @@ class Worker:
         finally:
             for task in running.values():  # cancelled: stop what is in flight
                 task.cancel()
+            if mirroring is not None and (self.stopping or sys.exc_info()[0] is not None):
+                mirroring.cancel()  # shutting down, or the drain failed
+        if mirroring is not None and not self.stopping:
+            await mirroring
         if self.corrector is not None and not self.stopping:
-            for advisory in await self.corrector.run():
+            corrected = await self.corrector.run()
+            for advisory in corrected:
                 if self.on_corrected is not None:
                     await self.on_corrected(advisory)
+            if corrected and self.mirror is not None:  # the channels' posts too, at once
+                await self.mirror.sync()
 
     async def _broadcast(self, advisory_id: str) -> None:
         """One pass over the broadcast's due rows (while its outbox is still being filled)."""

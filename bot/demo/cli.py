@@ -12,6 +12,9 @@ from pathlib import Path
 from bot.demo.harness import running_harness
 from bot.demo.session import HELP, DemoSession, ErrorRecorder
 from bot.demo.tour import tour_lines
+from bot.world import COUNTRY_CODES
+
+DEMO_CHANNEL = -1000000000001  # the admin demo's public channel (CHANNELS)
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +66,13 @@ async def run_demo(*, locale: str | None, script: list[str] | None, admin: str |
     interactive = script is None and sys.stdin.isatty()
     recorder = ErrorRecorder()
     logging.getLogger().addHandler(recorder)
-    extra = {"admins": {424242: admin}} if admin else {}
+    extra: dict[str, object] = {"admins": {424242: admin}} if admin else {}
+    if admin in COUNTRY_CODES:  # the admin's country has a public channel mirroring it
+        extra["channels"] = {str(DEMO_CHANNEL): (admin, "ru")}
     # The delivery worker runs too, as in `elchi run`: an admin's advisory really goes out.
     async with running_harness(deliver=True, **extra) as harness:  # type: ignore[arg-type]
+        if admin in COUNTRY_CODES:
+            harness.sandbox.channel(DEMO_CHANNEL, f"Elchi · {admin} · ru")
         if script is None and not interactive:
             lines = _lines_from(tour_lines())
             print("Elchi demo: the built-in tour (run it in a terminal to chat yourself).")

@@ -15,6 +15,7 @@ from pydantic import SecretStr
 from bot.clock import Clock, utcnow
 from bot.config import Settings
 from bot.delivery.budget import Lanes
+from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
 from bot.sandbox import Sandbox
 from bot.telegram.app import (
@@ -41,6 +42,18 @@ class Harness:
         async with asyncio.timeout(seconds):
             while await outbox.active() or await outbox.due_scheduled():  # noqa: ASYNC110
                 await asyncio.sleep(0.05)
+
+    async def quiet(self, *, for_seconds: float = 0.5, seconds: float = 30.0) -> None:
+        """Wait until no correction is pending and the bot has sent nothing for a while (the
+        worker corrects and mirrors after a broadcast, on its own)."""
+        corrections = Corrections(database=self.services.database, clock=self.services.clock)
+        stats = self.sandbox.bot.stats
+        async with asyncio.timeout(seconds):
+            while True:
+                before = stats.requests
+                await asyncio.sleep(for_seconds)
+                if stats.requests == before and not await corrections.pending():
+                    return
 
     async def settle(self, seconds: float = 10.0) -> None:
         """Wait until every update is fetched and processed by the bot's handlers."""

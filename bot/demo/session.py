@@ -63,6 +63,7 @@ class DemoSession:
     _seen: dict[int, tuple[Any, ...]] = field(default_factory=dict)
     _buttons: list[tuple[SimMessage | None, str, str]] = field(default_factory=list)
     _inline_query: str = ""
+    _channel_seen: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     _lettered: dict[str, tuple[SimMessage | None, str, str]] = field(default_factory=dict)
 
     async def step(self, line: str) -> list[str]:
@@ -72,8 +73,9 @@ class DemoSession:
             return []
         if line == "/wait":  # the delivery worker runs on its own: let it finish
             await self.harness.deliveries_done()
+            await self.harness.quiet()  # the corrections and channel posts after it too
             await self.harness.settle()
-            return self.screen()
+            return self.screen() + self.channel_lines()
         action = self._action(line)
         if isinstance(action, str):
             return [action]
@@ -142,6 +144,23 @@ class DemoSession:
         lines += [f"   • {r['title']} — {r.get('description', '')}" for r in results]
         first = parse_html(results[0]["input_message_content"]["message_text"]).text
         return [*lines, "   pasted, the first reads:", "   " + first.replace("\n", "\n   ")]
+
+    def channel_lines(self) -> list[str]:
+        """New and edited posts in the sandbox's channels (the mirrors of CHANNELS)."""
+        lines: list[str] = []
+        for chat in self.harness.sandbox.world.chats.values():
+            if chat.channel is None:
+                continue
+            for message in chat.messages:
+                state = (message.text, message.edited)
+                before = self._channel_seen.get((chat.id, message.message_id))
+                self._channel_seen[(chat.id, message.message_id)] = state
+                if before == state:
+                    continue
+                mark = " (edited)" if before is not None else ""
+                text = describe(message, color=self.color).replace("\n", "\n   ")
+                lines.append(f"📣 channel “{chat.channel}”{mark}: {text}")
+        return lines
 
     def screen(self) -> list[str]:
         """New, edited and deleted bot messages since the last call, then the buttons."""

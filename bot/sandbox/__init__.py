@@ -8,7 +8,7 @@ from typing import Any
 from bot.sandbox.limits import Faults, Limits
 from bot.sandbox.server import SandboxServer
 from bot.sandbox.users import ButtonNotFound, SimUser
-from bot.sandbox.world import SimBot, SimMessage, World
+from bot.sandbox.world import SimBot, SimChat, SimMessage, World
 
 DEFAULT_TOKEN = "123456789:SANDBOX-not-a-real-token-000000000000"
 
@@ -70,6 +70,10 @@ class Sandbox:
             info["language_code"] = language_code
         chat = self.world.chats.get(user_id) or self.world.add_chat(info)
         return SimUser(self.world, self.bot, chat)
+
+    def channel(self, chat_id: int, title: str) -> SimChat:
+        """A public channel the bot may post in (`chat_id` negative, like -1001234567890)."""
+        return self.world.add_channel(chat_id, title)
 
     def delivered(self) -> bool:
         """Every queued update was handed to the bot, and the bot came back for more."""

@@ -19,8 +19,11 @@ def as_message(message: SimMessage, chat: SimChat, bot: SimBot) -> dict[str, Any
         "message_id": message.message_id,
         "date": message.date,
         "chat": chat.as_chat(),
-        "from": sender,
     }
+    if chat.channel is None:  # a channel's posts are signed by the channel, not a user
+        body["from"] = sender
+    else:
+        body["sender_chat"] = chat.as_chat()
     if message.text is not None:
         body["text"] = message.text
         if message.entities:
@@ -45,6 +48,8 @@ def target_chat(world: World, params: dict[str, Any]) -> SimChat:
         raise bad_request("chat not found")
     if chat.blocked:
         raise forbidden("bot was blocked by the user")
+    if chat.channel is not None and not chat.bot_is_admin:
+        raise forbidden("bot is not a member of the channel chat")
     return chat
 
 

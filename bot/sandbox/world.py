@@ -39,12 +39,17 @@ class SimChat:
     reply_keyboard: dict[str, Any] | None = None
     blocked: bool = False
     next_message_id: int = 1
+    # A channel: its username and whether the bot is an admin there (allowed to post).
+    channel: str | None = None
+    bot_is_admin: bool = True
 
     @property
     def id(self) -> int:
         return int(self.user["id"])
 
     def as_chat(self) -> dict[str, Any]:
+        if self.channel is not None:
+            return {"id": self.id, "type": "channel", "title": self.channel}
         return {"id": self.id, "type": "private", "first_name": self.user["first_name"]}
 
     def add(self, message: SimMessage) -> SimMessage:
@@ -145,6 +150,12 @@ class World:
     def add_chat(self, user: dict[str, Any]) -> SimChat:
         chat = SimChat(user=user)
         self.chats[chat.id] = chat
+        return chat
+
+    def add_channel(self, chat_id: int, title: str) -> SimChat:
+        """A public channel (negative id) where the bot is an admin and may post."""
+        chat = SimChat(user={"id": chat_id, "first_name": title}, channel=title)
+        self.chats[chat_id] = chat
         return chat
 
     def chat(self, chat_id: int) -> SimChat | None:

@@ -218,7 +218,7 @@ class ChannelRow(Base):
 
     __tablename__ = "channels"
 
-    chat: Mapped[str] = mapped_column(String(40), primary_key=True)  # "@name" or "-100…"
+    chat: Mapped[str] = mapped_column(String(40), primary_key=True)  # the id, "-100…"
     country: Mapped[str] = mapped_column(String(2))
     locale: Mapped[str] = mapped_column(String(8))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -232,6 +232,7 @@ class ChannelPost(Base):
 
     advisory_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     chat: Mapped[str] = mapped_column(String(40), primary_key=True)
-    message_id: Mapped[int | None] = mapped_column(BigInteger, default=None)
-    state: Mapped[str] = mapped_column(String(10))  # pending | posted | edit | mark | done
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    digest: Mapped[str] = mapped_column(String(16))  # of the text posted: a correction differs
+    marked: Mapped[bool] = mapped_column(Boolean, default=False)  # withdrawn, and said so
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

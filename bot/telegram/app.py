@@ -161,6 +161,7 @@ async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
         admins=settings.admins,
         report_locale=settings.default_locale,
         username=settings.bot_username or None,
+        channels=settings.channels,
     )
 
 

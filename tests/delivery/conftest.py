@@ -55,7 +55,12 @@ class Setup:
         return await self.outbox.publish(advisory)
 
     def worker(
-        self, sandbox: Sandbox, *, rate: float = 2000, **config: object
+        self,
+        sandbox: Sandbox,
+        *,
+        rate: float = 2000,
+        channels: dict[str, tuple[str, str]] | None = None,
+        **config: object,
     ) -> AbstractAsyncContextManager[Worker]:
         options = {"backoff": 0.01, **config}
         return worker(
@@ -66,6 +71,8 @@ class Setup:
             clock=_utcnow,
             budget=Budget(Lanes(free=rate, paid=rate)),
             config=WorkerConfig(**options),  # type: ignore[arg-type]
+            username="elchi_bot",
+            channels=channels,
         )
 
 

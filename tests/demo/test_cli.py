@@ -64,6 +64,14 @@ def test_the_admin_demo_composes_sends_and_the_admin_receives_it(tmp_path: Path)
     delivered = out.split("you> /wait")[1].split("you> ")[0]
     assert "🤖 🟠 *Вербовщики у миграционного центра*" in delivered
     assert "buttons: [1] ✅ Понятно  [2] 📎 Источники  [3] 🏛 Контакты посольства" in delivered
+    # The country's public channel got it too, and its correction edited the post.
+    assert "📣 channel “Elchi · UZ · ru”: 🟠 *Вербовщики у миграционного центра*" in delivered
+    corrected = out.split("you> /wait")[2]
+    assert (
+        "📣 channel “Elchi · UZ · ru” (edited): 🟠 *Вербовщики у миграционного центра: будьте"
+        in corrected
+    )
+    assert "Звоните в посольство." in corrected.split("📣 channel")[1]
 
 
 def test_the_reach_demo_shares_a_warning_and_the_friend_subscribes(tmp_path: Path) -> None:

@@ -280,3 +280,22 @@ async def test_counting_without_storing() -> None:
         assert sandbox.world.chats[7].messages == []
     finally:
         await sandbox.stop()
+
+
+async def test_a_channel_takes_20_posts_a_minute_then_answers_429() -> None:
+    from bot.sandbox import Limits, Sandbox
+
+    sandbox = await Sandbox(limits=Limits(enabled=True)).start()
+    try:
+        sandbox.channel(-1001000000009, "Elchi")
+        async with httpx.AsyncClient() as client:
+            codes = []
+            for number in range(21):
+                answer = await client.post(
+                    f"{sandbox.url}/bot{sandbox.token}/sendMessage",
+                    json={"chat_id": -1001000000009, "text": f"post {number}"},
+                )
+                codes.append(answer.status_code)
+        assert codes == [200] * 20 + [429]
+    finally:
+        await sandbox.stop()

@@ -100,3 +100,15 @@ async def test_a_cancelled_wait_does_not_block_the_others() -> None:
     await asyncio.sleep(0)
     doomed.cancel()
     await asyncio.wait_for(budget.acquire(3), timeout=1.0)
+
+
+async def test_a_channel_is_paced_at_its_own_slower_rate_and_private_chats_go_on() -> None:
+    budget = Budget(Lanes(free=200.0, paid=200.0, per_chat=200.0, per_group=10.0))
+    started = time.monotonic()
+    channel = [(-1001, Priority.NORMAL, "uz") for _ in range(3)]
+    people = [(chat, Priority.NORMAL, "kg") for chat in range(10, 20)]
+    order = await grant_order(budget, [*channel, *people])
+    elapsed = time.monotonic() - started
+    assert order[-1] == -1001  # the channel's later posts waited; people did not
+    assert order.count(-1001) == 3
+    assert elapsed >= 0.18  # three posts at 10 a second, no burst: 0.2 s apart

@@ -37,8 +37,9 @@ def upgrade() -> None:
         "channel_posts",
         sa.Column("advisory_id", sa.String(length=64), nullable=False),
         sa.Column("chat", sa.String(length=40), nullable=False),
-        sa.Column("message_id", sa.BigInteger(), nullable=True),
-        sa.Column("state", sa.String(length=10), nullable=False),
+        sa.Column("message_id", sa.BigInteger(), nullable=False),
+        sa.Column("digest", sa.String(length=16), nullable=False),
+        sa.Column("marked", sa.Boolean(), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("advisory_id", "chat"),
     )

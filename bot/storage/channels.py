@@ -1,0 +1,99 @@
+"""Public channels that mirror a country's advisories in one language, and what was posted
+there (so a correction edits the post and a cancellation marks it). Channels are public: their
+ids are not personal data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from bot.clock import Clock, utcnow
+from bot.storage.db import Database
+from bot.storage.models import AdvisoryRow, Broadcast, ChannelPost, ChannelRow
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One mirror: the channel's id, its country and language, since when it mirrors."""
+
+    chat: str
+    country: str
+    locale: str
+    added_at: datetime
+
+
+class ChannelRepository:
+    """Channels from the configuration and the database (the union), and their posts."""
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        configured: dict[str, tuple[str, str]] | None = None,
+        clock: Clock = utcnow,
+    ) -> None:
+        self._db, self._configured, self._now = database, configured or {}, clock
+
+    async def all(self) -> list[Channel]:
+        """Every channel; a configured one is stored the first time it is seen (it mirrors
+        what is published from then on, never the past)."""
+        async with self._db.transaction() as session:
+            rows = {row.chat: row for row in (await session.scalars(select(ChannelRow))).all()}
+            for chat, (country, locale) in self._configured.items():
+                if chat not in rows:
+                    rows[chat] = ChannelRow(
+                        chat=chat, country=country, locale=locale, added_at=self._now()
+                    )
+                    session.add(rows[chat])
+                elif (rows[chat].country, rows[chat].locale) != (country, locale):
+                    rows[chat].country, rows[chat].locale = country, locale
+            return [Channel(r.chat, r.country, r.locale, r.added_at) for r in rows.values()]
+
+    async def add(self, *, chat: str, country: str, locale: str) -> bool:
+        """Mirror into `chat` from now on; False if it already mirrors."""
+        async with self._db.transaction() as session:
+            row = await session.get(ChannelRow, chat)
+            if row is not None:
+                row.country, row.locale = country, locale
+                return False
+            session.add(
+                ChannelRow(chat=chat, country=country, locale=locale, added_at=self._now())
+            )
+            return True
+
+    async def remove(self, *, chat: str) -> bool:
+        """Stop mirroring (posts already there stay); False if it was not mirroring."""
+        async with self._db.transaction() as session:
+            gone = await session.execute(delete(ChannelRow).where(ChannelRow.chat == chat))
+            await session.execute(delete(ChannelPost).where(ChannelPost.chat == chat))
+        return bool(gone.rowcount)  # type: ignore[attr-defined]
+
+    async def published(self, *, country: str, since: datetime) -> list[str]:
+        """Ids of the country's advisories broadcast since `since` (cancellation notices too:
+        the mirror skips them), oldest first."""
+        query = (
+            select(Broadcast.advisory_id)
+            .join(AdvisoryRow, AdvisoryRow.id == Broadcast.advisory_id)
+            .where(AdvisoryRow.country == country, Broadcast.created_at >= since)
+            .order_by(Broadcast.created_at)
+        )
+        async with self._db.sessions() as session:
+            return list((await session.scalars(query)).all())
+
+    async def post(self, *, advisory_id: str, chat: str) -> ChannelPost | None:
+        async with self._db.sessions() as session:
+            return await session.get(ChannelPost, (advisory_id, chat))
+
+    async def keep(
+        self, *, advisory_id: str, chat: str, message_id: int, digest: str, marked: bool
+    ) -> None:
+        """What is now in the channel for this advisory."""
+        async with self._db.transaction() as session:
+            row = await session.get(ChannelPost, (advisory_id, chat))
+            if row is None:
+                row = ChannelPost(advisory_id=advisory_id, chat=chat)
+                session.add(row)
+            row.message_id, row.digest, row.marked = message_id, digest, marked
+            row.updated_at = self._now()
