@@ -25,6 +25,7 @@ class _Snapshot(Collector):
         self._metrics = metrics
         self.subscribers: dict[tuple[str, str], int] = {}
         self.deliveries: dict[str, int] = {}
+        self.arrivals: dict[tuple[str, str, str], int] = {}
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         subscribers = GaugeMetricFamily(
@@ -38,6 +39,14 @@ class _Snapshot(Collector):
         deliveries = GaugeMetricFamily(
             "elchi_deliveries", "Delivery rows by outcome.", labels=["status"]
         )
+        arrivals = GaugeMetricFamily(
+            "elchi_arrivals",
+            "Subscriptions by the way they came (a friend's share, the poster …); never who.",
+            labels=["country", "locale", "via"],
+        )
+        for key, count in sorted(self.arrivals.items()):
+            arrivals.add_metric(list(key), count)
+        yield arrivals
         for status, count in sorted(self.deliveries.items()):
             deliveries.add_metric([status], count)
         yield deliveries
@@ -103,10 +112,15 @@ class Metrics:
         return time.monotonic() - self._last_update_at
 
     def exposition(
-        self, *, subscribers: dict[tuple[str, str], int], deliveries: dict[str, int]
+        self,
+        *,
+        subscribers: dict[tuple[str, str], int],
+        deliveries: dict[str, int],
+        arrivals: dict[tuple[str, str, str], int] | None = None,
     ) -> str:
         """The Prometheus text, with the database's counts of this scrape."""
         self._snapshot.subscribers, self._snapshot.deliveries = subscribers, deliveries
+        self._snapshot.arrivals = arrivals or {}
         return generate_latest(self.registry).decode()
 
     def _forget_old(self, now: float) -> None:

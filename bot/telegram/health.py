@@ -108,6 +108,7 @@ class HealthServer:
             text=self.services.metrics.exposition(
                 subscribers={(c.country, c.locale): c.count for c in counts},
                 deliveries=await outbox.status_counts(),
+                arrivals=await self.services.arrivals.counts(),
             ),
             content_type="text/plain",
         )

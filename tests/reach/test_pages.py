@@ -102,3 +102,12 @@ async def test_a_country_page_reads_in_its_language_with_the_action_first(
     assert embassy.index("Ҳозироқ қўнғироқ қилинг:") < embassy.index("📍")  # phones first
     assert '<a href="/uz-Cyrl' not in embassy  # (a path keeps the code; a lang tag is BCP 47)
     assert 'lang="uz-Cyrl"' in embassy
+
+
+async def test_metrics_count_arrivals_by_way_never_by_person(site: tuple[Harness, str]) -> None:
+    harness, root = site
+    await harness.services.arrivals.count(country="UZ", locale="uz", via="poster")
+    await harness.services.arrivals.count(country="UZ", locale="uz", via="poster")
+    async with aiohttp.ClientSession() as client, client.get(f"{root}/metrics") as answer:
+        metrics = await answer.text()
+    assert 'elchi_arrivals{country="UZ",locale="uz",via="poster"} 2.0' in metrics
