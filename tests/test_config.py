@@ -45,6 +45,14 @@ def test_admins_parse_with_super_admin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings(env_file=None).admins == {123456789: "UZ", 987654321: "KG", 555: "*"}
 
 
+def test_channels_parse_as_id_country_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHANNELS", "-1001234567890:UZ:uz_Cyrl, -1009876543210:KG:ky")
+    assert load_settings(env_file=None).channels == {
+        "-1001234567890": ("UZ", "uz_Cyrl"),
+        "-1009876543210": ("KG", "ky"),
+    }
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "message"),
     [
@@ -53,6 +61,8 @@ def test_admins_parse_with_super_admin(monkeypatch: pytest.MonkeyPatch) -> None:
         ("DATABASE_URL", "postgresql:///elchi", "DATABASE_URL: a PostgreSQL URL needs a host"),
         ("ADMINS", "123:RU", "ADMINS: bad entry '123:RU'"),
         ("ADMINS", "abc:UZ", "ADMINS: bad entry 'abc:UZ'"),
+        ("CHANNELS", "@elchi_uz:UZ:uz", "CHANNELS: bad entry '@elchi_uz:UZ:uz'"),
+        ("CHANNELS", "-1001234567:UZ:en", "CHANNELS: bad entry '-1001234567:UZ:en': the language"),
         ("BOT_API_URL", "api.telegram.org", "BOT_API_URL: must start with http"),
         ("LOG_LEVEL", "loud", "LOG_LEVEL: Input should be"),
         ("DEFAULT_LOCALE", "en", "DEFAULT_LOCALE: Input should be"),

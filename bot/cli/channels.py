@@ -22,6 +22,8 @@ async def channels_command(
             raise ConfigError(f"channels add: {error}") from None
     if action == "remove" and chat is None:
         raise ConfigError("channels remove: give CHANNEL_ID")
+    if action == "remove" and chat in settings.channels:
+        raise ConfigError(f"channels remove: {chat} is in CHANNELS; remove it there")
     database = Database(settings.database_url)
     try:
         await database.migrate()
@@ -32,8 +34,6 @@ async def channels_command(
             print(f"{chat}: mirrors {country} in {locale}" + ("" if new else " (changed)"))
         elif action == "remove":
             assert chat is not None
-            if chat in settings.channels:
-                raise ConfigError(f"channels remove: {chat} is in CHANNELS; remove it there")
             gone = await channels.remove(chat=chat)
             print(f"{chat}: " + ("no longer mirrors" if gone else "was not mirroring"))
         else:

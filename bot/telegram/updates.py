@@ -31,7 +31,9 @@ class ChatOrderedUpdates(SimpleUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
-        key = None if chat is None else chat.id
+        user = update.effective_user if isinstance(update, Update) else None
+        # Inline queries have no chat: one person's are kept in order, others run beside.
+        key = chat.id if chat is not None else (user.id if user is not None else None)
         lock, users = self._chats.get(key, (asyncio.Lock(), 0))
         self._chats[key] = (lock, users + 1)
         try:

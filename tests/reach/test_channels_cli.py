@@ -1,0 +1,43 @@
+"""`elchi channels`: an operator names, lists and removes the channels that mirror advisories."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def elchi(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/c.db", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "channels", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_channels_are_added_listed_with_the_configured_ones_and_removed(tmp_path: Path) -> None:
+    added = elchi(tmp_path, "add", "-1001234567890", "UZ", "uz")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout == "-1001234567890: mirrors UZ in uz\n"
+    listed = elchi(tmp_path, "list", CHANNELS="-1009876543210:KG:ky").stdout.splitlines()
+    assert [line.split()[:3] for line in listed] == [
+        ["-1009876543210", "KG", "ky"],
+        ["-1001234567890", "UZ", "uz"],
+    ]
+    assert listed[0].endswith("(CHANNELS)")
+    refused = elchi(tmp_path, "remove", "-1009876543210", CHANNELS="-1009876543210:KG:ky")
+    assert refused.returncode == 2
+    assert (
+        refused.stderr
+        == "elchi: channels remove: -1009876543210 is in CHANNELS; remove it there\n"
+    )
+    assert (
+        elchi(tmp_path, "remove", "-1001234567890").stdout == "-1001234567890: no longer mirrors\n"
+    )
+    bad = elchi(tmp_path, "add", "@elchi_uz", "UZ", "uz")
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("elchi: channels add: bad entry '@elchi_uz:UZ:uz'")
