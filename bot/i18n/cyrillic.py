@@ -25,7 +25,10 @@ _PROTECTED = re.compile(
     re.VERBOSE,
 )
 # Names kept as written in both scripts.
-PROTECTED_TERMS = ("Elchi", "Telegram", "WhatsApp", "Imo", "Viber")
+PROTECTED_TERMS = ("Elchi", "Telegram", "WhatsApp", "Imo", "Viber", "Atom")
+# A kept name may carry an Uzbek case ending, which is written in Cyrillic: Telegramda →
+# Telegramда (a name is matched only whole or with one of these, so Imo never eats Imorat).
+_NAME_ENDINGS = "da|dan|ga|ni|ning|dagi|dek"
 # Overrides of alifbo's choices (upstream, these would be alifbo issues: "ts at a suffix
 # boundary is тс, not ц" and "Russian loanwords whose ц/ъ the Latin spelling does not show"):
 # 1. ts before a suffix (-sa, -sang, -sin, -siz…) is т + с: ketsa → кетса, otsiz → отсиз.
@@ -66,7 +69,8 @@ def latin_to_cyrillic(text: str, *, protected_terms: Iterable[str] = PROTECTED_T
     pattern = _PROTECTED
     if terms:
         names = "|".join(re.escape(term) for term in terms)
-        pattern = re.compile(rf"{_PROTECTED.pattern}|(?<!\w)(?:{names})(?!\w)", re.VERBOSE)
+        ending = rf"(?=(?:{_NAME_ENDINGS})?(?!\w))"
+        pattern = re.compile(rf"{_PROTECTED.pattern}|(?<!\w)(?:{names}){ending}", re.VERBOSE)
     pieces: list[str] = []
     position = 0
     for match in pattern.finditer(text):

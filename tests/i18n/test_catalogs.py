@@ -103,7 +103,8 @@ def test_template_matches_the_code(tmp_path: Path) -> None:
 
 
 def test_derived_cyrillic_has_no_latin_words_left() -> None:
-    allowed = {"Elchi", "Telegram", "UTC", "http", "https"}  # a link prefix stays Latin
+    # A link prefix stays Latin, and so do the names of two standards (CAP, Atom).
+    allowed = {"Elchi", "Telegram", "UTC", "http", "https", "CAP", "Atom"}
     leftovers = []
     for message in (m for m in catalog("uz_Cyrl") if m.id):
         for text in strings(message):
