@@ -36,6 +36,7 @@ class Passage:
     """One text to paste: an id for Telegram, what the list shows, the message itself."""
 
     key: str
+    country: str
     title: str
     description: str
     text: str  # Telegram HTML, at most one message
@@ -65,6 +66,7 @@ def advisory_passage(
     title = _title(gettext, kind, advisory.country)
     return Passage(
         key=f"{kind}-{advisory.country}",
+        country=advisory.country,
         title=title,
         description=text.instruction or text.headline,
         text=parts[0],
@@ -90,6 +92,7 @@ def card_passage(
     phones = [phone.value for phone in mission.phones]
     return Passage(
         key=f"card-{directory.country}",
+        country=directory.country,
         title=title,
         description=", ".join(phones) or title,
         text=text,

@@ -37,50 +37,32 @@ async def inline_query(update: Update, context: BotContext) -> None:
     )
 
 
-async def _passages(context: BotContext, country: str) -> list[tuple[str, Passage]]:
-    advisories, locale, translator = (
-        context.services.advisories,
-        context.lang,
-        context.services.translator,
-    )
-    render = renderer(translator)
-    found: list[tuple[str, Passage]] = []
+async def _passages(context: BotContext, country: str) -> list[Passage]:
+    """The legal warning, the embassy card and the newest advisory, those that exist."""
+    advisories, locale, _ = context.services.advisories, context.lang, context._
+    render = renderer(context.services.translator)
+    found: list[Passage] = []
     standing = await advisories.standing(country=country)
     if standing is not None:
-        parts = render(standing, locale)
         found.append(
-            (country, advisory_passage("law", standing, parts, locale=locale, gettext=context._))
+            advisory_passage("law", standing, render(standing, locale), locale=locale, gettext=_)
         )
     directory = await advisories.directory(country=country)
-    card = (
-        None
-        if directory is None
-        else card_passage(
-            directory,
-            locale=locale,
-            gettext=context._,
-            format_date=translator.date_formatter(locale),
-        )
-    )
-    if card is not None:
-        found.append((country, card))
+    if directory is not None:
+        format_date = context.services.translator.date_formatter(locale)
+        card = card_passage(directory, locale=locale, gettext=_, format_date=format_date)
+        found += [card] if card is not None else []
     shown = await advisories.listing(country=country)
-    latest = shown.in_force or shown.earlier  # an earlier warning shows its date
-    if latest:
-        parts = render(latest[0], locale)
+    for newest in (shown.in_force or shown.earlier)[:1]:  # an earlier warning shows its date
         found.append(
-            (
-                country,
-                advisory_passage("latest", latest[0], parts, locale=locale, gettext=context._),
-            )
+            advisory_passage("latest", newest, render(newest, locale), locale=locale, gettext=_)
         )
     return found
 
 
-def _article(context: BotContext, found: tuple[str, Passage]) -> InlineQueryResultArticle:
-    country, passage = found
+def _article(context: BotContext, passage: Passage) -> InlineQueryResultArticle:
     link = start_url(
-        context.bot.username, StartLink(locale=context.lang, country=country, via="inline")
+        context.bot.username, StartLink(locale=context.lang, country=passage.country, via="inline")
     )
     subscribe = InlineKeyboardButton("🔔 " + context._("Get these warnings in Telegram"), url=link)
     return InlineQueryResultArticle(
