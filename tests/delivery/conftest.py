@@ -71,8 +71,7 @@ class Setup:
             clock=_utcnow,
             budget=Budget(Lanes(free=rate, paid=rate)),
             config=WorkerConfig(**options),  # type: ignore[arg-type]
-            username="elchi_bot",
-            channels=channels,
+            channels=channels,  # the bot's username: asked of the sandbox (getMe)
         )
 
 

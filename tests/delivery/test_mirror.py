@@ -44,7 +44,7 @@ async def test_a_channel_gets_the_advisory_in_its_language_then_its_correction_a
             [[subscribe]] = ru.inline_keyboard or []
             assert subscribe == {
                 "text": "🔔 Получать эти предупреждения в Telegram",
-                "url": "https://t.me/elchi_bot?start=ru-UZ-channel",
+                "url": "https://t.me/elchi_sandbox_bot?start=ru-UZ-channel",
             }
             await running.drain()  # nothing changed: nothing sent
             assert sandbox.bot.stats.sent == 2 + 2  # two readers, two channels
