@@ -27,7 +27,8 @@ class PosterText:
     action_title: str
     action: str
     phone_title: str
-    phones: list[str]
+    phones: list[str]  # an unverified one marked with *
+    phone_note: str | None  # what * means (and the source's caveat), once
     phone_source: str
     scan: str
     link: str
@@ -58,12 +59,11 @@ async def poster_text(
     said = _("{source}, checked on {date}").format(
         source=source.title_in(locale), date=format_date(source.checked)
     )
-    phones = [
-        phone.value
-        + ("" if phone.verified else f" ({_('unverified: only unofficial lists give this')})")
-        for phone in mission.phones
-    ]
-    note = pick(fact.note, locale)
+    phones = [phone.value + ("" if phone.verified else " *") for phone in mission.phones]
+    notes = (
+        [f"* {_('unverified: only unofficial lists give this')}"] if "*" in "".join(phones) else []
+    )
+    notes += [note] if (note := pick(fact.note, locale)) else []
     return PosterText(
         warning=_("Taking part in a foreign war is a crime under the law of {country}.").format(
             country=name
@@ -72,7 +72,8 @@ async def poster_text(
         action=instruction
         or _("Got a call-up paper or an offer of a contract? Contact your embassy."),
         phone_title=mission_title(_, mission, country),
-        phones=phones + ([note] if note else []),
+        phones=phones,
+        phone_note=" ".join(notes) or None,
         phone_source=said,
         scan=_(
             "Scan the code with your phone's camera: the embassy's warnings in Telegram, "

@@ -30,7 +30,8 @@ def lines(text: PosterText) -> list[Line]:
         (text.action_title, True, 16),
         (text.action, False, 16),
         (text.phone_title, True, 16),
-        *[(phone, True, 20) for phone in text.phones],
+        *[(phone, True, 22) for phone in text.phones],
+        *([(text.phone_note, False, 11)] if text.phone_note else []),
         (text.phone_source, False, 9),
         (text.scan, False, 14),
     ]
