@@ -31,6 +31,9 @@ TABLES = (
     "acknowledgements",
     "drafts",
     "corrections",
+    "arrivals",
+    "channels",
+    "channel_posts",
 )
 BATCH = 2000
 
