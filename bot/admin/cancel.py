@@ -11,6 +11,7 @@ from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.channels import ChannelRepository
 from bot.storage.db import Database
 from bot.world import N_, WRITTEN_LOCALES
 
@@ -78,7 +79,11 @@ async def cancel(
         advisory_id=advisory_id, state="cancelled"
     )
     await advisories.save(advisory=withdrawn(original, now=now), origin="cancel")
-    if not await outbox.received_by_anyone(advisory_id):
+    # Readers who got it, or a channel that shows it: they must learn it is withdrawn.
+    channels = ChannelRepository(database=database, clock=clock)
+    if not await outbox.received_by_anyone(advisory_id) and not await channels.posted(
+        advisory_id=advisory_id
+    ):
         return Cancelled(original, None, 0)
     texts = {}
     for locale in WRITTEN_LOCALES:

@@ -22,6 +22,7 @@ from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.channels import Channel, ChannelRepository
+from bot.storage.models import ChannelPost
 from bot.world import N_
 from bot.world.links import StartLink, start_url
 
@@ -49,24 +50,51 @@ class ChannelMirror:
         self.render, self.client, self.budget, self.username = render, client, budget, username
 
     async def sync(self) -> int:
-        """Post, edit or mark what differs; how many requests reached a channel."""
+        """Post, edit or mark what differs; how many requests reached a channel. An advisory
+        unchanged since its post was checked is not rendered again (this runs every pass)."""
         done = 0
         for channel in await self.channels.all():
-            ids = await self.channels.published(country=channel.country, since=channel.added_at)
-            shown = [a for a in [await self.advisories.get(advisory_id=i) for i in ids] if a]
-            withdrawn = {a.supersedes for a in shown if a.kind == "cancel"}
-            for advisory in shown:
-                if advisory.kind != "cancel" and advisory.status == "actual":
-                    done += await self._mirror(channel, advisory, advisory.id in withdrawn)
+            rows = await self.channels.published(country=channel.country, since=channel.added_at)
+            notices = [
+                a for a in [await self._load(i) for i, _ in rows if i.endswith("-cancel")] if a
+            ]
+            withdrawn = {n.supersedes for n in notices if n.kind == "cancel"}
+            posts = await self.channels.posts(chat=channel.chat)
+            for advisory_id, changed_at in rows:
+                post = posts.get(advisory_id)
+                if (
+                    post is not None
+                    and post.updated_at > changed_at
+                    and post.marked == (advisory_id in withdrawn)
+                ):
+                    continue  # checked since its last change: as it should be
+                advisory = await self._load(advisory_id)
+                if (
+                    advisory is not None
+                    and advisory.kind != "cancel"
+                    and advisory.status == "actual"
+                ):
+                    done += await self._mirror(channel, advisory, post, advisory_id in withdrawn)
         return done
 
-    async def _mirror(self, channel: Channel, advisory: Advisory, withdrawn: bool) -> int:
+    async def _load(self, advisory_id: str) -> Advisory | None:
+        return await self.advisories.get(advisory_id=advisory_id)
+
+    async def _mirror(
+        self, channel: Channel, advisory: Advisory, post: ChannelPost | None, withdrawn: bool
+    ) -> int:
         body = self._body(channel, advisory, withdrawn)
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
-        post = await self.channels.post(advisory_id=advisory.id, chat=channel.chat)
-        if post is not None and post.digest == digest:
-            return 0
         if post is None and withdrawn:  # withdrawn before it was ever posted here
+            return 0
+        if post is not None and post.digest == digest:  # changed elsewhere (another language)
+            await self.channels.keep(
+                advisory_id=advisory.id,
+                chat=channel.chat,
+                message_id=post.message_id,
+                digest=digest,
+                marked=withdrawn,
+            )
             return 0
         priority = Priority.URGENT if advisory.severity in URGENT else Priority.NORMAL
         if post is None:

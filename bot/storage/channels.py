@@ -70,21 +70,29 @@ class ChannelRepository:
             await session.execute(delete(ChannelPost).where(ChannelPost.chat == chat))
         return bool(gone.rowcount)  # type: ignore[attr-defined]
 
-    async def published(self, *, country: str, since: datetime) -> list[str]:
-        """Ids of the country's advisories broadcast since `since` (cancellation notices too:
-        the mirror skips them), oldest first."""
+    async def published(self, *, country: str, since: datetime) -> list[tuple[str, datetime]]:
+        """The country's advisories broadcast since `since` (cancellation notices too), oldest
+        first, each with when it was last changed (a correction, a withdrawal)."""
         query = (
-            select(Broadcast.advisory_id)
+            select(Broadcast.advisory_id, AdvisoryRow.updated_at)
             .join(AdvisoryRow, AdvisoryRow.id == Broadcast.advisory_id)
             .where(AdvisoryRow.country == country, Broadcast.created_at >= since)
             .order_by(Broadcast.created_at)
         )
         async with self._db.sessions() as session:
-            return list((await session.scalars(query)).all())
+            return [(str(i), changed) for i, changed in (await session.execute(query)).all()]
 
-    async def post(self, *, advisory_id: str, chat: str) -> ChannelPost | None:
+    async def posts(self, *, chat: str) -> dict[str, ChannelPost]:
+        """What is in the channel, by advisory id."""
+        query = select(ChannelPost).where(ChannelPost.chat == chat)
         async with self._db.sessions() as session:
-            return await session.get(ChannelPost, (advisory_id, chat))
+            return {post.advisory_id: post for post in (await session.scalars(query)).all()}
+
+    async def posted(self, *, advisory_id: str) -> bool:
+        """Whether any channel shows this advisory (then its cancellation must reach them)."""
+        query = select(ChannelPost.chat).where(ChannelPost.advisory_id == advisory_id).limit(1)
+        async with self._db.sessions() as session:
+            return (await session.scalar(query)) is not None
 
     async def keep(
         self, *, advisory_id: str, chat: str, message_id: int, digest: str, marked: bool

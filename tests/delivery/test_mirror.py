@@ -46,7 +46,9 @@ async def test_a_channel_gets_the_advisory_in_its_language_then_its_correction_a
                 "text": "🔔 Получать эти предупреждения в Telegram",
                 "url": "https://t.me/elchi_sandbox_bot?start=ru-UZ-channel",
             }
-            await running.drain()  # nothing changed: nothing sent
+            requests = sandbox.bot.stats.requests
+            await running.drain()  # nothing changed: not one request
+            assert sandbox.bot.stats.requests == requests
             assert sandbox.bot.stats.sent == 2 + 2  # two readers, two channels
             # A correction of the Russian text: the Russian post is edited, the Uzbek one not.
             repository = AdvisoryRepository(database=setup.database)
@@ -75,3 +77,30 @@ async def test_a_channel_gets_the_advisory_in_its_language_then_its_correction_a
         assert [len(posts(sandbox, c)) for c in (UZ_UZ, UZ_RU)] == [1, 1]  # marked, not added
         assert sandbox.bot.stats.too_many_requests == 0
         assert sandbox.server.errors == []
+
+
+async def test_a_cancellation_reaches_a_channel_even_when_no_reader_had_it(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    async with make_sandbox() as sandbox:
+        sandbox.channel(UZ_RU, "Elchi ru")
+        channels = {str(UZ_RU): ("UZ", "ru")}
+        await ChannelRepository(database=setup.database, configured=channels).all()
+        await setup.publish()  # nobody subscribed to Uzbekistan: only the channel shows it
+        async with setup.worker(sandbox, channels=channels) as running:
+            await running.drain()
+            [post] = posts(sandbox, UZ_RU)
+            cancelled = await cancel(
+                database=setup.database,
+                translator=setup.translator,
+                clock=utcnow,
+                advisory_id=ADVISORY,
+            )
+            assert cancelled.notice is not None
+            await running.drain()
+            await running.drain()
+            requests = sandbox.bot.stats.requests
+            await running.drain()  # nothing left to do: not one request (no post, no edit)
+            assert sandbox.bot.stats.requests == requests
+    assert (post.text or "").startswith("❌ Отозвано посольством.")
+    assert posts(sandbox, UZ_RU) == [post]
