@@ -76,11 +76,10 @@ async def test_sqlite_to_postgresql_round_trip(tmp_path: Path, database_url: str
         await admins.audit(actor="cli", action="halt")  # ids continue after the restored ones
         assert [e.action for e in await admins.audit_log()] == ["halt", "send"]
         assert await ArrivalRepository(database=target).counts() == {("KG", "ky", "share"): 1}
-        post = await ChannelRepository(database=target).post(
-            advisory_id="kg-legal-warning", chat="-1001234567890"
-        )
-        assert post is not None
-        assert post.message_id == 7  # a restored bot edits the channel's post, never posts twice
+        posts = await ChannelRepository(database=target).posts(chat="-1001234567890")
+        assert (
+            posts["kg-legal-warning"].message_id == 7
+        )  # a restored bot edits the channel's post, never posts twice
         with pytest.raises(BackupError, match="already has subscribers"):
             await restore(target, archive)
     finally:
