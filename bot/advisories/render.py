@@ -44,11 +44,8 @@ def render(
                 _("This advisory is not yet translated into your language. Here it is in Russian.")
             )
         )
-    issued = advisory.effective.astimezone(MOSCOW).date()
-    formatter = (
-        format_month if advisory.date_precision == "month" and format_month else format_date
-    )
-    paragraphs.append(_header(advisory, text, _, formatter(issued)))
+    issued = issued_on(advisory, format_date=format_date, format_month=format_month)
+    paragraphs.append(_header(advisory, text, _, issued))
     if text.instruction:  # the action first: some read no further
         paragraphs.append("👉 <b>" + text.instruction.strip() + "</b>")
     if advisory.kind == "rumour_correction" and text.claim:
@@ -58,6 +55,17 @@ def render(
     else:
         paragraphs.extend(_paragraphs(text.body))
     return pack(paragraphs)  # the sources: behind the "Sources" button (`sources_list`)
+
+
+def issued_on(
+    advisory: Advisory, *, format_date: DateFormat, format_month: DateFormat | None = None
+) -> str:
+    """The day it is dated by, in Moscow, as readers see it (only the month where the
+    source gives only the month)."""
+    issued = advisory.effective.astimezone(MOSCOW).date()
+    if advisory.date_precision == "month" and format_month is not None:
+        return format_month(issued)
+    return format_date(issued)
 
 
 def more_text(advisory: Advisory, *, locale: str) -> list[str]:

@@ -15,12 +15,11 @@ from bot.advisories import render
 from bot.advisories.cap import export_cap
 from bot.advisories.cards import directory_cards
 from bot.advisories.feed import export_feed
-from bot.advisories.model import Advisory
 from bot.i18n import Translator
 from bot.reach.webhtml import paragraphs, web_html
 from bot.storage.advisories import AdvisoryRepository
 from bot.texts import country as country_label
-from bot.world import CAP_LANGUAGE, COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES, MOSCOW
+from bot.world import CAP_LANGUAGE, COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES
 from bot.world.links import StartLink, start_url
 
 HTML = "text/html; charset=utf-8"
@@ -162,12 +161,6 @@ class Site:
             200, "application/cap+xml; charset=utf-8", export_cap(advisory, sender=self.sender)
         )
 
-    def _issued(self, advisory: Advisory, locale: str) -> str:
-        issued = advisory.effective.astimezone(MOSCOW).date()
-        if advisory.date_precision == "month":
-            return self.translator.month_formatter(locale)(issued)
-        return self.translator.date_formatter(locale)(issued)
-
     def _html(self, template: str, locale: str, *, status: int = 200, **values: Any) -> Page:
         _ = self.translator.bound(locale)
         body = self.templates.get_template(template).render(
@@ -178,7 +171,11 @@ class Site:
             countries=[(code, country_label(_, code)) for code in COUNTRY_CODES],
             languages=[(code, LOCALE_NAMES[code]) for code in LOCALE_CODES],
             country_name=lambda code: country_label(_, code),
-            when=lambda advisory: self._issued(advisory, locale),
+            when=lambda advisory: render.issued_on(
+                advisory,
+                format_date=self.translator.date_formatter(locale),
+                format_month=self.translator.month_formatter(locale),
+            ),
             **values,
         )
         return Page(status, HTML, body)

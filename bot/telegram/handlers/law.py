@@ -97,11 +97,12 @@ def _labels(context: BotContext, advisories: list[Advisory]) -> list[tuple[str, 
     for advisory in advisories[:MAX_LISTED]:
         text = advisory.read_in(context.lang)
         headline = text.headline if len(text.headline) <= 48 else text.headline[:47] + "…"
-        by_month = advisory.date_precision == "month"
-        formatter = (translator.month_formatter if by_month else translator.date_formatter)(
-            context.lang
+        issued = render.issued_on(
+            advisory,
+            format_date=translator.date_formatter(context.lang),
+            format_month=translator.month_formatter(context.lang),
         )
-        labels.append((advisory.id, f"{formatter(advisory.effective.date())} · {headline}"))
+        labels.append((advisory.id, f"{issued} · {headline}"))
     return labels
 
 
