@@ -21,9 +21,9 @@ from bot.admin.compose import (
     text_keys,
     voice_locales,
 )
-from bot.admin.moments import outside_the_coming_year
+from bot.admin.moments import end_date_refusal
 from bot.admin.refusal import Rejected
-from bot.admin.when import example_day, understand
+from bot.admin.when import understand
 from bot.advisories.reading import SUMMARY_LENGTH, SUMMARY_SENTENCES, sentences
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
@@ -237,20 +237,13 @@ def _expires(
             _done(data, "expires")
         data.understood = None
         return None
-    example = example_day(now=now)
     if button == "none" or button in EXPIRY_DAYS:
         data.expires, data.understood = button, None
         _done(data, key)
         return None
     read = understand(answer, now=now, locale=locale) if isinstance(answer, str) else None
-    if read is None:
-        return Rejected(
-            N_("I cannot read this date. Press a button, or type a date like {example}."),
-            {"example": example},
-        )
-    shown = f"{read.moment:%d.%m.%Y}"
-    refused = outside_the_coming_year(read.moment, now=now, shown=shown, example=example)
-    if refused is not None:
+    refused = end_date_refusal(read, now=now)
+    if refused is not None or read is None:
         return refused
     data.understood = read.moment.isoformat()
     return None

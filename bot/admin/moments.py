@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.admin.build import expiry
 from bot.admin.refusal import Rejected
-from bot.admin.when import LATEST, Understood, example
+from bot.admin.when import LATEST, Understood, example, example_day
 from bot.storage.drafts import DraftAnswers
 from bot.world import N_
 
@@ -26,6 +26,18 @@ def outside_the_coming_year(
             {"date": shown, "example": example},
         )
     return None
+
+
+def end_date_refusal(read: Understood | None, *, now: datetime) -> Rejected | None:
+    """Why a typed end date cannot be taken, or None: unreadable, passed or too far."""
+    typed = example_day(now=now)
+    if read is None:
+        return Rejected(
+            N_("I cannot read this date. Press a button, or type a date like {example}."),
+            {"example": typed},
+        )
+    shown = f"{read.moment:%d.%m.%Y}"
+    return outside_the_coming_year(read.moment, now=now, shown=shown, example=typed)
 
 
 def send_time_refusal(
