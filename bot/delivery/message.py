@@ -13,7 +13,7 @@ from bot.delivery.sender import Proceed, budgeted
 from bot.delivery.telegram_api import SendResult
 from bot.i18n import Translator
 from bot.world import N_
-from bot.world.links import StartLink, share_url, start_url
+from bot.world.links import friend_share_url
 
 Send = Callable[[dict[str, Any]], Awaitable[SendResult]]
 Markup = Callable[[Advisory, str], dict[str, Any] | None]
@@ -65,13 +65,6 @@ def contacts_data(country: str) -> str:
     return f"{CONTACTS_ACTION}:embassy:{country}"
 
 
-def share_button(username: str, *, text: str, locale: str, country: str) -> dict[str, str]:
-    """ "Send to a friend": the friend's link subscribes in `locale` and `country`; the link
-    names the way (a share), never the sender."""
-    link = StartLink(locale=locale, country=country, via="share")
-    return {"url": share_url(start_url(username, link), text)}
-
-
 def reading_rows(
     translator: Translator, advisory: Advisory, locale: str, username: str | None = None
 ) -> list[list[dict[str, str]]]:
@@ -89,8 +82,8 @@ def reading_rows(
         text = translator.gettext(SHARE_TEXT, locale=locale).format(
             headline=advisory.read_in(locale).headline
         )
-        share = share_button(username, text=text, locale=locale, country=advisory.country)
-        rows.append([{"text": "📨 " + translator.gettext(SHARE_LABEL, locale=locale), **share}])
+        url = friend_share_url(username, text=text, locale=locale, country=advisory.country)
+        rows.append([{"text": "📨 " + translator.gettext(SHARE_LABEL, locale=locale), "url": url}])
     return rows
 
 

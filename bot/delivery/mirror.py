@@ -48,11 +48,13 @@ class ChannelMirror:
     ) -> None:
         self.channels, self.advisories, self.translator = channels, advisories, translator
         self.render, self.client, self.budget, self.username = render, client, budget, username
+        self._loaded: dict[str, Advisory | None] = {}
 
     async def sync(self) -> int:
         """Post, edit or mark what differs; how many requests reached a channel. An advisory
         unchanged since its post was checked is not rendered again (this runs every pass)."""
         done = 0
+        self._loaded = {}  # an advisory is read once a pass, however many channels show it
         for channel in await self.channels.all():
             rows = await self.channels.published(country=channel.country, since=channel.added_at)
             notices = [
@@ -78,7 +80,9 @@ class ChannelMirror:
         return done
 
     async def _load(self, advisory_id: str) -> Advisory | None:
-        return await self.advisories.get(advisory_id=advisory_id)
+        if advisory_id not in self._loaded:
+            self._loaded[advisory_id] = await self.advisories.get(advisory_id=advisory_id)
+        return self._loaded[advisory_id]
 
     async def _mirror(
         self, channel: Channel, advisory: Advisory, post: ChannelPost | None, withdrawn: bool

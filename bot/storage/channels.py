@@ -38,18 +38,25 @@ class ChannelRepository:
 
     async def all(self) -> list[Channel]:
         """Every channel; a configured one is stored the first time it is seen (it mirrors
-        what is published from then on, never the past)."""
-        async with self._db.transaction() as session:
+        what is published from then on, never the past). Read every delivery pass: it
+        writes only when the configuration names a channel anew or differently."""
+        async with self._db.sessions() as session:
             rows = {row.chat: row for row in (await session.scalars(select(ChannelRow))).all()}
-            for chat, (country, locale) in self._configured.items():
-                if chat not in rows:
-                    rows[chat] = ChannelRow(
-                        chat=chat, country=country, locale=locale, added_at=self._now()
-                    )
-                    session.add(rows[chat])
-                elif (rows[chat].country, rows[chat].locale) != (country, locale):
-                    rows[chat].country, rows[chat].locale = country, locale
-            return [Channel(r.chat, r.country, r.locale, r.added_at) for r in rows.values()]
+        changed = {
+            chat: wanted
+            for chat, wanted in self._configured.items()
+            if chat not in rows or (rows[chat].country, rows[chat].locale) != wanted
+        }
+        if changed:
+            async with self._db.transaction() as session:
+                for chat, (country, locale) in changed.items():
+                    row = await session.get(ChannelRow, chat)
+                    if row is None:
+                        row = ChannelRow(chat=chat, added_at=self._now())
+                        session.add(row)
+                    row.country, row.locale = country, locale
+                    rows[chat] = row
+        return [Channel(r.chat, r.country, r.locale, r.added_at) for r in rows.values()]
 
     async def add(self, *, chat: str, country: str, locale: str) -> bool:
         """Mirror into `chat` from now on; False if it already mirrors."""

@@ -29,8 +29,9 @@ class StartLink:
     @property
     def parameter(self) -> str:
         """The start parameter (Telegram allows A-Z a-z 0-9 _ - and at most 64 characters)."""
-        parts = [self.locale, self.country or "", self.via or "" if self.country else ""]
-        return "-".join(part for part in parts if part)
+        if self.country is None:  # a way is only ever counted with a country
+            return self.locale
+        return "-".join([self.locale, self.country, *([self.via] if self.via else [])])
 
 
 def parse_start(parameter: str) -> StartLink | None:
@@ -55,3 +56,10 @@ def start_url(username: str, link: StartLink) -> str:
 def share_url(url: str, text: str) -> str:
     """Telegram's share link: the app asks whom to send `text` and `url` to."""
     return "https://t.me/share/url?" + urlencode({"url": url, "text": text}, quote_via=quote)
+
+
+def friend_share_url(username: str, *, text: str, locale: str, country: str) -> str:
+    """ "Send to a friend": Telegram's share screen with `text` and the link that subscribes
+    the friend in `locale` and `country` (it names the way, a share, never the sender)."""
+    link = StartLink(locale=locale, country=country, via="share")
+    return share_url(start_url(username, link), text)

@@ -11,10 +11,11 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
-from bot.delivery.message import SHARE_LABEL, share_button
+from bot.delivery.message import SHARE_LABEL
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, country
 from bot.world import COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES, N_
+from bot.world.links import friend_share_url
 from bot.world.regions import REGION_NAMES
 
 # The persistent menu under the input field: key → (emoji, label), two buttons a row.
@@ -186,7 +187,7 @@ def share_contacts(
     """Under the embassy card: Telegram's share screen, with a link that subscribes the friend
     in this language and country."""
     text = _("{country}: the embassy in Russia — its phones and warnings, in your language:")
-    share = share_button(
+    url = friend_share_url(
         username,
         text=text.format(country=country(_, country_code)),
         locale=locale,
@@ -195,9 +196,7 @@ def share_contacts(
     group = InlineKeyboardButton(  # Telegram asks which chat, then types `@bot uz` there
         "👥 " + _("Post in a group chat"), switch_inline_query=country_code.lower()
     )
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("📨 " + _(SHARE_LABEL), url=share["url"])], [group]]
-    )
+    return InlineKeyboardMarkup([[InlineKeyboardButton("📨 " + _(SHARE_LABEL), url=url)], [group]])
 
 
 def advisory_list(items: list[tuple[str, str]]) -> InlineKeyboardMarkup:
