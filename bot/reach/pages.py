@@ -15,6 +15,7 @@ from bot.advisories import render
 from bot.advisories.cap import export_cap
 from bot.advisories.cards import directory_cards
 from bot.advisories.feed import export_feed
+from bot.advisories.model import Advisory
 from bot.i18n import Translator
 from bot.reach.webhtml import paragraphs, web_html
 from bot.storage.advisories import AdvisoryRepository
@@ -69,14 +70,17 @@ class Site:
         )
 
     async def page(self, path: str) -> Page:
-        """The page at `path`, or a 404 page in Russian and the other languages' index."""
+        """The page at `path`, or a 404 page (in the path's language, else Russian)."""
         for pattern, name in ROUTES:
             found = pattern.fullmatch(path)
             if found is not None:
                 page: Page | None = await getattr(self, name)(**found.groupdict())
                 if page is not None:
                     return page
-        return self._html("missing.html", "ru", status=404, here=None)
+        locale = path.strip("/").split("/")[0]  # in the language the path asked for, if any
+        return self._html(
+            "missing.html", locale if locale in LOCALE_CODES else "ru", status=404, here=None
+        )
 
     async def index(self) -> Page:
         choices = []
@@ -119,7 +123,7 @@ class Site:
         )
 
     async def advisory(self, locale: str, advisory_id: str) -> Page | None:
-        advisory = await self.advisories.get(advisory_id=advisory_id)
+        advisory = await self._public(advisory_id)
         if advisory is None:
             return None
         _ = self.translator.bound(locale)
@@ -154,12 +158,24 @@ class Site:
         return Page(200, "application/atom+xml; charset=utf-8", body)
 
     async def cap(self, advisory_id: str) -> Page | None:
-        advisory = await self.advisories.get(advisory_id=advisory_id)
+        advisory = await self._public(advisory_id)
         if advisory is None:
             return None
         return Page(
             200, "application/cap+xml; charset=utf-8", export_cap(advisory, sender=self.sender)
         )
+
+    async def _public(self, advisory_id: str) -> Advisory | None:
+        """The advisory if the country's page lists it (the standing warning, in force, or an
+        earlier warning): never one scheduled, a test, withdrawn or a cancellation notice,
+        whatever id is typed."""
+        advisory = await self.advisories.get(advisory_id=advisory_id)
+        if advisory is None:
+            return None
+        shown = await self.advisories.listing(country=advisory.country)
+        standing = await self.advisories.standing(country=advisory.country)
+        listed = [*shown.in_force, *shown.earlier, *([standing] if standing else [])]
+        return advisory if any(a.id == advisory.id for a in listed) else None
 
     def _html(self, template: str, locale: str, *, status: int = 200, **values: Any) -> Page:
         _ = self.translator.bound(locale)

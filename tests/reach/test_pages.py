@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin, urlparse
 from xml.etree import ElementTree as ET
 
@@ -111,3 +112,36 @@ async def test_metrics_count_arrivals_by_way_never_by_person(site: tuple[Harness
     async with aiohttp.ClientSession() as client, client.get(f"{root}/metrics") as answer:
         metrics = await answer.text()
     assert 'elchi_arrivals{country="UZ",locale="uz",via="poster"} 2.0' in metrics
+
+
+async def test_a_scheduled_or_test_advisory_is_not_shown_whatever_id_is_typed(
+    site: tuple[Harness, str],
+) -> None:
+    harness, root = site
+    repository = harness.services.advisories
+    known = await repository.get(advisory_id="uz-2022-08-10-embassy-warning")
+    assert known is not None
+    later = datetime.now(UTC) + timedelta(days=3)
+    await repository.save(
+        advisory=known.model_copy(
+            update={"id": "uz-next-week", "effective": later, "publish_at": later}
+        ),
+        origin="test",
+    )
+    await repository.save(
+        advisory=known.model_copy(update={"id": "uz-a-test", "status": "test"}), origin="test"
+    )
+    async with aiohttp.ClientSession() as client:
+        for path in (
+            "/uz/advisory/uz-next-week",
+            "/cap/uz-next-week.xml",
+            "/uz/advisory/uz-a-test",
+        ):
+            async with client.get(root + path) as answer:
+                assert answer.status == 404, path
+                body = await answer.text()
+        assert "uz-next-week" not in body
+        async with client.get(f"{root}/ky/advisory/uz-next-week") as answer:
+            assert "Мындай барак жок." in await answer.text()  # said in the path's language
+        async with client.get(f"{root}/uz/advisory/uz-2022-08-10-embassy-warning") as answer:
+            assert answer.status == 200
