@@ -12,11 +12,10 @@ from bot.advisories.cards import contacts
 from bot.advisories.contacts import Directory
 from bot.advisories.lookup import Match, embassy
 from bot.advisories.model import Advisory
+from bot.advisories.render import MAX_MESSAGE, visible_length
 from bot.texts import Gettext, country
-from bot.texts.telegram_html import parse_html, utf16_len
 from bot.world import COUNTRY_CODES, N_
 
-MAX_TEXT = 4096  # a message's length at Telegram
 # What people type after the bot's name to pick a country: codes, and the start of its name
 # in the five languages (in either Uzbek script, with either apostrophe), lower case.
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
@@ -86,7 +85,7 @@ def card_passage(
         embassy=mission,
         format_date=format_date,
     )
-    if utf16_len(parse_html(text).text) > MAX_TEXT:  # never cut a card: leave it out instead
+    if visible_length(text) > MAX_MESSAGE:  # never cut a card: leave it out instead
         return None
     title = _title(gettext, "card", directory.country)
     phones = [phone.value for phone in mission.phones]

@@ -60,9 +60,8 @@ async def poster_text(
         source=source.title_in(locale), date=format_date(source.checked)
     )
     phones = [phone.value + ("" if phone.verified else " *") for phone in mission.phones]
-    notes = (
-        [f"* {_('unverified: only unofficial lists give this')}"] if "*" in "".join(phones) else []
-    )
+    unverified = any(not phone.verified for phone in mission.phones)
+    notes = [f"* {_('unverified: only unofficial lists give this')}"] if unverified else []
     notes += [note] if (note := pick(fact.note, locale)) else []
     return PosterText(
         warning=_("Taking part in a foreign war is a crime under the law of {country}.").format(
