@@ -12,6 +12,7 @@ from collections.abc import Iterable
 # Libraries that log request URLs (with the token in the path) or update contents at INFO/DEBUG,
 # and alembic's plugin announcements (commands import their modules after logging is set up).
 _NOISY = (
+    "fontTools",  # a line per glyph table of each font a poster subsets
     "httpx",
     "httpcore",
     "telegram",

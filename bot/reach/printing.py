@@ -7,7 +7,6 @@ Uzbek, Kyrgyz and Tajik (ӣ ӯ ҳ қ ғ ҷ ң ө ү ў), where PDF's built-in fo
 from __future__ import annotations
 
 import io
-import logging
 from importlib import resources
 from pathlib import Path
 
@@ -46,7 +45,6 @@ def qr_png(link: str, *, scale: int) -> bytes:
 
 def poster_pdf(text: PosterText, *, lang: str) -> bytes:
     """One A4 page."""
-    logging.getLogger("fontTools").setLevel(logging.WARNING)  # a line per glyph table else
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_lang(lang)
