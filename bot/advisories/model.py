@@ -142,10 +142,17 @@ class Advisory(Strict):
             raise ValueError("country: unknown")
         return self
 
+    def released(self, now: datetime) -> bool:
+        """Whether the embargo is over: never scheduled, or its send time has come. Nothing
+        scheduled is shown anywhere (page, feed, CAP, /latest, inline, channels) before then,
+        whatever its `effective` date says."""
+        return self.publish_at is None or self.publish_at <= now
+
     def in_force(self, now: datetime) -> bool:
-        """Actual, already effective and not expired at `now`."""
+        """Actual, released, already effective and not expired at `now`."""
         return (
             self.status == "actual"
+            and self.released(now)
             and self.effective <= now
             and (self.expires is None or now < self.expires)
         )

@@ -99,13 +99,15 @@ class AdvisoryRepository:
             return frozenset((await session.scalars(select(AdvisoryRow.id))).all())
 
     async def in_force(self, *, country: str, now: datetime | None = None) -> list[Advisory]:
-        """Actual advisories of `country` effective and not expired at `now`, newest first."""
+        """Actual advisories of `country` released, effective and not expired at `now`, newest
+        first (the rule of `Advisory.in_force`, asked of the database)."""
         moment = now or self._now()
         query = (
             select(AdvisoryRow.document)
             .where(
                 AdvisoryRow.country == country,
                 AdvisoryRow.status == "actual",
+                or_(AdvisoryRow.publish_at.is_(None), AdvisoryRow.publish_at <= moment),
                 AdvisoryRow.effective <= moment,
                 or_(AdvisoryRow.expires.is_(None), AdvisoryRow.expires > moment),
             )

@@ -62,3 +62,18 @@ def test_cancelled_notices_and_replaced_advisories_are_never_listed(
     shown = listing([notice, update, original], now=NOW)
     assert [a.id for a in shown.in_force] == ["kg-update"]
     assert shown.earlier == []
+
+
+def test_an_advisory_scheduled_for_later_is_not_listed_before_its_send_time(
+    translator: Translator,
+) -> None:
+    base = next(a for a in kg(translator) if not a.standing)
+    dated_today = copy(
+        base,
+        id="kg-embargoed",
+        effective=NOW - timedelta(hours=1),
+        publish_at=NOW + timedelta(days=1),
+    )
+    assert listing([dated_today], now=NOW).in_force == []
+    later = NOW + timedelta(days=1)
+    assert [a.id for a in listing([dated_today], now=later).in_force] == ["kg-embargoed"]
