@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
     feed.add_argument("country", choices=["UZ", "KG", "TJ"])
     feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    read = commands.add_parser(
+        "understand", help="what the bot makes of texts on stdin: language, intent, reasons"
+    )
+    read.add_argument(
+        "--json", action="store_true", help='JSON Lines in ({"text": …}) and out, in order'
+    )
     poster = commands.add_parser(
         "poster", help="a printable A4 poster (PDF and PNG) with the QR code of the bot's link"
     )
