@@ -73,6 +73,12 @@ class Metrics:
             "429 answers from Telegram.",
             registry=self.registry,
         )
+        self._understood = Counter(
+            "elchi_texts_understood",
+            "Typed or forwarded texts by what they were read as (never their words).",
+            ["intent", "country"],
+            registry=self.registry,
+        )
         self._updates = Histogram(
             "elchi_update_seconds",
             "Time to process one update.",
@@ -90,6 +96,10 @@ class Metrics:
         self._sent.inc(count)
         self._recent_sends.extend([now] * count)
         self._forget_old(now)
+
+    def understood(self, intent: str, country: str | None) -> None:
+        """A text was read as `intent`, from a citizen of `country` (or an unknown one)."""
+        self._understood.labels(intent=intent, country=country or "unknown").inc()
 
     def throttled(self) -> None:
         """Telegram answered 429."""

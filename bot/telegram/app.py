@@ -37,6 +37,7 @@ from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
 from bot.telegram.health import HealthServer
 from bot.telegram.rate_limiter import BudgetRateLimiter
+from bot.telegram.understanding import Understanding
 from bot.telegram.updates import ChatOrderedUpdates
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ async def open_services(
             hash_chat=hash_chat,
             clock=clock,
             acks=AckRepository(database=database, clock=clock),
+            understanding=Understanding(advisories=advisories, translator=translator, clock=clock),
             workflow=AdminWorkflow(
                 database=database,
                 translator=translator,

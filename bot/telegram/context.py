@@ -24,6 +24,7 @@ from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.arrivals import ArrivalRepository
+from bot.telegram.understanding import Understanding
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Services:
     hash_chat: ChatHasher
     clock: Clock
     acks: AckRepository
+    understanding: Understanding  # reads typed and forwarded texts (`bot.understand`)
     workflow: AdminWorkflow
     actions: AdminActions
     reports: AdminReports

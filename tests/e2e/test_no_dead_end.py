@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from bot.demo.harness import Harness
-from bot.texts.cries import cry_for_help
 from tests.e2e.helpers import gettext_in, press, say
 
 CRIES = [
@@ -44,17 +43,18 @@ async def test_a_voice_note_gets_the_callup_choices(harness: Harness) -> None:
     assert user.last_text().startswith(gettext_in(harness, "ky")("What happened?"))
 
 
-async def test_other_text_still_gets_the_pointer_to_the_buttons(harness: Harness) -> None:
+async def test_a_newcomers_other_text_gets_the_subscription_buttons_in_the_answer(
+    harness: Harness,
+) -> None:
     user = harness.sandbox.user(language_code="ru")
-    await say(harness, user, "/start ru-UZ")
     await say(harness, user, "салам, как дела")
-    assert user.last_text().startswith("Я не читаю написанные сообщения.")
-
-
-def test_words_that_only_look_alike_are_not_cries() -> None:
-    assert not cry_for_help("Свой адрес я знаю. Салом!")
-    assert not cry_for_help("frontend developer")  # starts with "front": not Russian "фронт"
-    assert cry_for_help("ПОВЕСТКУ")
+    answer = user.bot_messages()[-1]
+    assert (answer.text or "").startswith("Я не нашёл здесь повестки")
+    assert [b["callback_data"] for b in answer.buttons()][:3] == [
+        "sub:ru:UZ",
+        "sub:ru:KG",
+        "sub:ru:TJ",
+    ]
 
 
 async def test_callup_before_subscribing_asks_the_citizenship_then_answers(

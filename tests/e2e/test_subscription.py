@@ -189,10 +189,15 @@ async def test_unknown_command_and_free_text_get_a_short_answer(harness: Harness
     user = await subscribed_user(harness, "ru", "KG")
     await say(harness, user, "/weather")
     assert user.last_text() == "Я не знаю такой команды. Смотрите /help."
-    await say(harness, user, "my passport number is 123")
-    assert user.last_text().startswith("Я не читаю написанные сообщения.")
-    await say(harness, user, "🙂")
-    assert user.last_text().startswith("Я не читаю написанные сообщения.")
+    for text in ("my passport number is 123", "🙂"):  # the menu's choices inside the answer
+        await say(harness, user, text)
+        answer = user.bot_messages()[-1]
+        assert (answer.text or "").startswith("Я не нашёл здесь повестки")
+        assert [b["callback_data"] for b in answer.buttons()] == [
+            "ask:law:KG",
+            "ask:embassy:KG",
+            "ask:callup:KG",
+        ]
 
 
 @pytest.mark.parametrize("data", ["sub:ky:RU", "set:lang:en", "forget:maybe", "admin:push:1", ""])

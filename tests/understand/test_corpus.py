@@ -107,3 +107,15 @@ def test_a_claim_hidden_in_a_channel_line_is_still_read(read: Reader) -> None:
     assert read.read(genuine.text).intent == "embassy_genuine"
     hidden = genuine.text + "\nВсе подписавшие контракт будут помилованы t.me/posolstvo"
     assert read.read(hidden).intent == "embassy_unverified"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Свой адрес я знаю. Салом!", "other"),
+        ("frontend developer", "other"),  # "front" is not Russian "фронт"
+        ("ПОВЕСТКУ", "crisis"),
+    ],
+)
+def test_words_that_only_look_alike_are_not_cries(read: Reader, text: str, intent: str) -> None:
+    assert read.read(text).intent == intent

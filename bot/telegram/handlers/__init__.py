@@ -42,7 +42,7 @@ from bot.telegram.handlers import (
     sources,
 )
 from bot.telegram.keyboards.reader import menu_labels
-from bot.telegram.views.replies import free_text, stale_button, unknown_command
+from bot.telegram.views.replies import stale_button, unknown_command
 
 COMMANDS: dict[str, Handler] = {
     "start": onboarding.start_command,
@@ -122,7 +122,7 @@ def register(
     (and stops there); for everyone else it does nothing and group 0 answers.
     In group 0 the first matching handler wins: known commands, then any other command
     (unknown), then button presses (a stale or forged one last), shared locations, menu texts,
-    other text, and anything else.
+    other text (read by `bot.understand`), voice notes, and anything else.
     """
     application.add_handler(TypeHandler(Update, locale.resolve_locale), group=-2)
     application.add_handler(
@@ -143,5 +143,7 @@ def register(
         application.add_handler(MessageHandler(filters.Text(labels), command))
     application.add_handler(MessageHandler(filters.TEXT, info.text_message))
     application.add_handler(MessageHandler(filters.VOICE, info.voice_message))
-    application.add_handler(MessageHandler(filters.ALL, free_text))
+    # Anything else: a forwarded photo's caption is read like a text (vacancies come as
+    # pictures), a sticker gets the menu's choices inside the answer.
+    application.add_handler(MessageHandler(filters.ALL, info.any_message))
     application.add_error_handler(errors.error_handler)

@@ -6,9 +6,10 @@ from telegram import Update
 
 from bot.telegram.context import BotContext
 from bot.telegram.views.citizens import send_callup_question
-from bot.telegram.views.replies import back_labels, free_text, menu_if_subscribed
+from bot.telegram.views.replies import back_labels, menu_if_subscribed
+from bot.telegram.views.understood import answer_text, offer_languages
 from bot.texts import info as texts
-from bot.texts.cries import cry_for_help
+from bot.world import LOCALE_NAMES
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -37,17 +38,43 @@ async def voice_message(update: Update, context: BotContext) -> None:
     await send_callup_question(update, context)
 
 
+async def any_message(update: Update, context: BotContext) -> None:
+    """A photo, a sticker, a file: its caption is read like a text; without one, the menu's
+    choices inside the answer."""
+    assert update.effective_message is not None
+    await read_and_answer(update, context, update.effective_message.caption or "")
+
+
 async def text_message(update: Update, context: BotContext) -> None:
-    """Typed text that is no menu button: a cry for help gets the /callup choices, "back" a
-    pointer, anything else `free_text`. Nothing typed is stored or logged."""
+    """Typed or forwarded text that is no menu button: answered by what it is (a cry for help,
+    a military job offer, a copy of the embassy's advisory or a fake), in the language chosen,
+    else the one it is written in. Nothing typed is stored or logged."""
     assert update.effective_message is not None
     text = update.effective_message.text or ""
-    if cry_for_help(text):  # a call-up, a recruiter, help: never "I cannot read this"
-        await send_callup_question(update, context)
-    elif text.startswith("« ") and text[2:] in back_labels(context):
+    if text.startswith("« ") and text[2:] in back_labels(context):
         await update.effective_message.reply_text(
             context._("Use the buttons below, or /help."),
             reply_markup=menu_if_subscribed(context),
         )
-    else:
-        await free_text(update, context)
+        return
+    await read_and_answer(update, context, text)
+
+
+async def read_and_answer(update: Update, context: BotContext, text: str) -> None:
+    """Read `text` (`bot.understand`) and answer by what it is."""
+    reader = await context.services.understanding.reader()
+    found = reader.read(text)
+    read_not_chosen = not chosen_locale(context) and found.language in LOCALE_NAMES
+    if read_not_chosen:  # kept for this chat's next answers, in memory only
+        context.locale = found.language
+        if context.chat_data is not None:
+            context.chat_data["read_locale"] = found.language
+    await answer_text(update, context, found)
+    if read_not_chosen and found.intent != "other":  # "other" shows the language row itself
+        await offer_languages(update, context)
+
+
+def chosen_locale(context: BotContext) -> bool:
+    """Whether the person chose their language (subscribed, or tapped it in this chat)."""
+    picked = context.chat_data.get("locale") if context.chat_data is not None else None
+    return context.subscriber is not None or picked in LOCALE_NAMES

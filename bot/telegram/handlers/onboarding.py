@@ -55,9 +55,13 @@ async def start_command(update: Update, context: BotContext) -> None:
 
 
 async def language_button(update: Update, context: BotContext, press: Callback) -> None:
-    """Onboarding: show the citizenship question in the chosen language."""
+    """Onboarding: show the citizenship question in the chosen language, and answer in it
+    from now on, also before subscribing (kept in this process's memory only)."""
     assert update.callback_query is not None
     locale = press.args[0]
+    if context.chat_data is not None:
+        context.chat_data["locale"] = locale
+    context.locale = locale
     _ = context.gettext_for(locale)
     await update.callback_query.edit_message_text(
         texts.welcome(_, first_contact=True),

@@ -1,4 +1,4 @@
-"""Short replies any handler may give: unknown command, free text, a stale button, the menu."""
+"""Short replies any handler may give: unknown command, a stale button, the menu."""
 
 from __future__ import annotations
 
@@ -30,15 +30,6 @@ def menu_action(text: str, context: BotContext) -> str | None:
 def back_labels(context: BotContext) -> set[str]:
     """ "Back to the menu" in every locale."""
     return {context.gettext_for(locale)("Back to the menu") for locale in LOCALE_NAMES}
-
-
-async def free_text(update: Update, context: BotContext) -> None:
-    """Anything the bot does not understand: a short pointer, never silence (nothing stored)."""
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(
-        context._("I cannot read written messages. Please use the buttons below, or /help."),
-        reply_markup=menu_if_subscribed(context),
-    )
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

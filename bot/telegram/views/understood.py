@@ -1,0 +1,185 @@
+"""The answer to a typed or forwarded text, by what `bot.understand` read in it. Nothing of
+the text is stored or logged; /metrics counts what it was read as, by country."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.advisories import cards
+from bot.advisories.lookup import embassy
+from bot.advisories.model import Advisory
+from bot.advisories.render import issued_on
+from bot.delivery.message import SHARE_LABEL
+from bot.telegram.callbacks import data
+from bot.telegram.context import BotContext
+from bot.telegram.keyboards import reader as keyboards
+from bot.telegram.views.advisory import send_advisory
+from bot.telegram.views.citizens import ask_country, country_of, send_callup_question
+from bot.texts import Gettext, onboarding
+from bot.texts import country as country_label
+from bot.texts import understood as texts
+from bot.understand import Understanding
+from bot.world import LOCALE_NAMES
+from bot.world.links import friend_share_url
+
+
+async def answer_text(update: Update, context: BotContext, found: Understanding) -> None:
+    """One answer for each intent; never "use the buttons below" where there are none."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    context.services.metrics.understood(found.intent, country_of(context))
+    if found.intent == "crisis":
+        await send_callup_question(update, context)
+    elif found.intent == "military_offer":
+        await _offer(update, context, found)
+    elif found.intent == "embassy_genuine" and found.advisory is not None:
+        advisory = await context.services.advisories.get(advisory_id=found.advisory)
+        if advisory is not None:
+            await _genuine(update, context, advisory)
+    elif found.intent == "embassy_unverified":
+        await _unverified(update, context, found)
+    else:
+        await _other(update, context)
+
+
+async def _standing_action(context: BotContext, country: str) -> tuple[str | None, bool]:
+    standing = await context.services.advisories.standing(country=country)
+    if standing is None:
+        return None, False
+    return standing.read_in(context.lang).instruction, standing.instruction_from == "embassy"
+
+
+async def phones(context: BotContext, country: str) -> str:
+    """The numbers to call now, each with its source and the date it was checked."""
+    directory = await context.services.advisories.directory(country=country)
+    if directory is None:
+        return ""
+    sources, found = cards.Sources(), embassy(directory)
+    numbers = cards.phones_first(
+        context._, found, directory, embassy=found, locale=context.lang, sources=sources
+    )
+    format_date = context.services.translator.date_formatter(context.lang)
+    return numbers + "\n\n" + sources.block(context._, format_date, context.lang)
+
+
+def _buttons(context: BotContext, country: str) -> InlineKeyboardMarkup:
+    """The full warning, the embassy, and Send to a friend (Telegram's share screen)."""
+    _ = context._
+    share = friend_share_url(
+        context.bot.username,
+        text=_(
+            "{country}: the embassy in Russia — its phones and warnings, in your language:"
+        ).format(country=country_label(_, country)),
+        locale=context.lang,
+        country=country,
+    )
+    return InlineKeyboardMarkup(
+        [*_asks(context, country, "law", "embassy"), [_share_button(_, share)]]
+    )
+
+
+def _share_button(_: Gettext, url: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton("📨 " + _(SHARE_LABEL), url=url)
+
+
+def _asks(context: BotContext, country: str, *topics: str) -> list[list[InlineKeyboardButton]]:
+    """A button a topic (the menu's labels), answered for `country` at once."""
+    return [
+        [
+            InlineKeyboardButton(
+                keyboards.menu_label(context._, topic), callback_data=data("ask", topic, country)
+            )
+        ]
+        for topic in topics
+    ]
+
+
+async def _offer(update: Update, context: BotContext, found: Understanding) -> None:
+    assert update.effective_message is not None
+    country = country_of(context)
+    action, from_embassy = (
+        (None, False) if country is None else await _standing_action(context, country)
+    )
+    text = texts.military_offer(
+        context._, signs=found.reasons, instruction=action, from_embassy=from_embassy
+    )
+    if country is None:  # one tap tells whose warning and whose phone
+        await update.effective_message.reply_html(text)
+        await ask_country(update, context, "law")
+        return
+    await update.effective_message.reply_html(
+        text + "\n\n" + await phones(context, country),
+        reply_markup=_buttons(context, country),
+        disable_web_page_preview=True,
+    )
+
+
+async def _genuine(update: Update, context: BotContext, advisory: Advisory) -> None:
+    assert update.effective_message is not None and update.effective_chat is not None
+    translator = context.services.translator
+    issued = issued_on(
+        advisory,
+        format_date=translator.date_formatter(context.lang),
+        format_month=translator.month_formatter(context.lang),
+    )
+    headline = advisory.read_in(context.lang).headline
+    await update.effective_message.reply_html(
+        texts.genuine(context._, issued=issued, headline=headline)
+    )
+    await send_advisory(context, update.effective_chat.id, advisory)
+
+
+async def _unverified(update: Update, context: BotContext, found: Understanding) -> None:
+    assert update.effective_message is not None
+    country = country_of(context)
+    action, from_embassy = (
+        (None, False) if country is None else await _standing_action(context, country)
+    )
+    text = texts.unverified(
+        context._, changed=found.reasons if found.advisory is None and _is_copy(found) else [],
+        instruction=action, from_embassy=from_embassy,
+    )  # fmt: skip
+    if country is None:
+        await update.effective_message.reply_html(text)
+        await ask_country(update, context, "embassy")
+        return
+    await update.effective_message.reply_html(
+        text + "\n\n" + await phones(context, country),
+        reply_markup=_buttons(context, country),
+        disable_web_page_preview=True,
+    )
+
+
+def _is_copy(found: Understanding) -> bool:
+    """A doctored copy's reasons are its changed sentences (several words each)."""
+    return any(len(reason.split()) >= 3 for reason in found.reasons)
+
+
+async def _other(update: Update, context: BotContext) -> None:
+    """The menu's choices inside the answer; a newcomer gets the one-tap subscription."""
+    assert update.effective_message is not None
+    country, _ = country_of(context), context._
+    if country is None:
+        await update.effective_message.reply_html(
+            texts.not_understood(_) + "\n\n" + onboarding.welcome(_, first_contact=True),
+            reply_markup=keyboards.citizenship(_, locale=context.lang, first_contact=True),
+        )
+        return
+    await update.effective_message.reply_html(
+        texts.not_understood(_),
+        reply_markup=InlineKeyboardMarkup(_asks(context, country, "law", "embassy", "callup")),
+    )
+
+
+async def offer_languages(update: Update, context: BotContext) -> None:
+    """One tap to another language, after an answer in the language the text was read in
+    (not chosen): the tap keeps it for this chat and goes on to the citizenship question."""
+    assert update.effective_message is not None
+    names = [
+        InlineKeyboardButton(name, callback_data=data("lang", code))
+        for code, name in LOCALE_NAMES.items()
+        if code != context.lang
+    ]
+    await update.effective_message.reply_text(
+        "🌐 " + context._("Another language?"),
+        reply_markup=InlineKeyboardMarkup([names[:2], names[2:]]),
+    )
