@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
 .PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile cities \
-	bench bench-quick
+	bench bench-quick bench-understand
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -63,6 +63,9 @@ bench: i18n-compile  ## the full broadcast benchmarks (100k and 1M subscribers; 
 
 bench-quick: i18n-compile  ## the quick benchmarks (under 3 minutes)
 	$(RUN) python benchmarks/broadcast.py --quick --write benchmarks/RESULTS.md
+
+bench-understand: i18n-compile  ## elchi understand --json, start to exit, beside a baseline
+	$(RUN) python benchmarks/understand.py --quick --write benchmarks/RESULTS.md
 
 format: install
 	$(RUN) ruff format .
