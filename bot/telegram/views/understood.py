@@ -41,7 +41,10 @@ async def answer_text(update: Update, context: BotContext, found: Understanding)
         await _other(update, context)
 
 
-async def _standing_action(context: BotContext, country: str) -> tuple[str | None, bool]:
+async def _standing_action(context: BotContext, country: str | None) -> tuple[str | None, bool]:
+    """The standing warning's action and whether the embassy itself says it."""
+    if country is None:
+        return None, False
     standing = await context.services.advisories.standing(country=country)
     if standing is None:
         return None, False
@@ -94,17 +97,22 @@ def _asks(context: BotContext, country: str, *topics: str) -> list[list[InlineKe
 
 
 async def _offer(update: Update, context: BotContext, found: Understanding) -> None:
-    assert update.effective_message is not None
     country = country_of(context)
-    action, from_embassy = (
-        (None, False) if country is None else await _standing_action(context, country)
-    )
+    action, from_embassy = await _standing_action(context, country)
     text = texts.military_offer(
         context._, signs=found.reasons, instruction=action, from_embassy=from_embassy
     )
-    if country is None:  # one tap tells whose warning and whose phone
+    await _with_phones(update, context, text, country, ask="law")
+
+
+async def _with_phones(
+    update: Update, context: BotContext, text: str, country: str | None, *, ask: str
+) -> None:
+    """`text`, then the phones and buttons of `country`; unknown: one tap asks it."""
+    assert update.effective_message is not None
+    if country is None:
         await update.effective_message.reply_html(text)
-        await ask_country(update, context, "law")
+        await ask_country(update, context, ask)
         return
     await update.effective_message.reply_html(
         text + "\n\n" + await phones(context, country),
@@ -129,24 +137,13 @@ async def _genuine(update: Update, context: BotContext, advisory: Advisory) -> N
 
 
 async def _unverified(update: Update, context: BotContext, found: Understanding) -> None:
-    assert update.effective_message is not None
     country = country_of(context)
-    action, from_embassy = (
-        (None, False) if country is None else await _standing_action(context, country)
-    )
+    action, from_embassy = await _standing_action(context, country)
+    changed = found.reasons if _is_copy(found) else []
     text = texts.unverified(
-        context._, changed=found.reasons if found.advisory is None and _is_copy(found) else [],
-        instruction=action, from_embassy=from_embassy,
-    )  # fmt: skip
-    if country is None:
-        await update.effective_message.reply_html(text)
-        await ask_country(update, context, "embassy")
-        return
-    await update.effective_message.reply_html(
-        text + "\n\n" + await phones(context, country),
-        reply_markup=_buttons(context, country),
-        disable_web_page_preview=True,
+        context._, changed=changed, instruction=action, from_embassy=from_embassy
     )
+    await _with_phones(update, context, text, country, ask="embassy")
 
 
 def _is_copy(found: Understanding) -> bool:
