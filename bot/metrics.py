@@ -86,6 +86,7 @@ class Metrics:
             registry=self.registry,
         )
         self._recent_sends: deque[float] = deque()
+        self._understood_counts: dict[tuple[str, str], int] = {}
         self._last_update_at: float | None = None  # monotonic
         self._snapshot = _Snapshot(self)
         self.registry.register(self._snapshot)
@@ -100,6 +101,12 @@ class Metrics:
     def understood(self, intent: str, country: str | None) -> None:
         """A text was read as `intent`, from a citizen of `country` (or an unknown one)."""
         self._understood.labels(intent=intent, country=country or "unknown").inc()
+        key = (intent, country or "unknown")
+        self._understood_counts[key] = self._understood_counts.get(key, 0) + 1
+
+    def understood_counts(self, country: str) -> dict[str, int]:
+        """Texts read as each intent since start, from citizens of `country` (for /stats)."""
+        return {i: n for (i, c), n in sorted(self._understood_counts.items()) if c == country}
 
     def throttled(self) -> None:
         """Telegram answered 429."""

@@ -34,6 +34,7 @@ TABLES = (
     "arrivals",
     "channels",
     "channel_posts",
+    "offer_reports",
 )
 BATCH = 2000
 

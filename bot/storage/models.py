@@ -236,3 +236,17 @@ class ChannelPost(Base):
     digest: Mapped[str] = mapped_column(String(16))  # of the text posted: a correction differs
     marked: Mapped[bool] = mapped_column(Boolean, default=False)  # withdrawn, and said so
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OfferReport(Base):
+    """A job offer a migrant flagged and agreed to send to their embassy: its text, never who
+    sent it; the same offer again adds to `times`. Deleted 90 days after it last came in."""
+
+    __tablename__ = "offer_reports"
+
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the folded text
+    text: Mapped[str] = mapped_column(Text)
+    times: Mapped[int] = mapped_column(BigInteger, default=1)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

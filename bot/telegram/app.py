@@ -31,6 +31,7 @@ from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.arrivals import ArrivalRepository
 from bot.storage.deletions import DeletionRepository
+from bot.storage.offers import OfferRepository
 from bot.telegram import handlers, jobs
 from bot.telegram.bot import ElchiBot
 from bot.telegram.commands import publish_commands
@@ -75,6 +76,7 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
     handlers.register(application, services.translator)
     assert application.job_queue is not None
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
+    application.job_queue.run_repeating(jobs.offers_sweep, interval=3600, first=60)
     return application
 
 
@@ -113,6 +115,7 @@ async def open_services(
             hash_chat=hash_chat,
             clock=clock,
             acks=AckRepository(database=database, clock=clock),
+            offers=OfferRepository(database=database, clock=clock),
             understanding=Understanding(advisories=advisories, translator=translator, clock=clock),
             workflow=AdminWorkflow(
                 database=database,

@@ -33,6 +33,7 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "adv": (ADVISORY_ID,),  # /latest: open one advisory
     "emb": (frozenset(REGION_NAMES) | {"none"},),  # /embassy: the region picked from the list
     "callup": (frozenset({"paper", "offer", "pressure"}),),
+    "offer": (frozenset({"yes", "no"}),),  # send a flagged job offer to the embassy?
     # /law, /embassy, /callup before subscribing: the citizenship, tapped (never stored).
     CONTACTS_ACTION: (frozenset({"law", "embassy", "callup"}), frozenset(COUNTRY_CODES)),
     ACK_ACTION: (ADVISORY_ID,),  # "I understand" under every advisory (counted once a chat)

@@ -26,6 +26,7 @@ ADMIN_COMMANDS = (
     ("advisories", N_("Drafts, scheduled and sent advisories")),
     ("stats", N_("Subscriber and delivery counts")),
     ("halt", N_("Stop all sending at once")),
+    ("offers", N_("Job offers readers sent in")),
 )
 SUPER_ADMIN_COMMANDS = (("audit", N_("Who did what (audit log)")),)
 

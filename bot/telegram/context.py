@@ -24,6 +24,7 @@ from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.arrivals import ArrivalRepository
+from bot.storage.offers import OfferRepository
 from bot.telegram.understanding import Understanding
 
 
@@ -43,6 +44,7 @@ class Services:
     clock: Clock
     acks: AckRepository
     understanding: Understanding  # reads typed and forwarded texts (`bot.understand`)
+    offers: OfferRepository  # job offers migrants agreed to send to their embassy
     workflow: AdminWorkflow
     actions: AdminActions
     reports: AdminReports

@@ -9,6 +9,11 @@ from telegram.error import BadRequest, Forbidden
 from bot.telegram.context import BotContext
 
 
+async def offers_sweep(context: BotContext) -> None:
+    """Delete flagged job offers that last came in more than 90 days ago (hourly)."""
+    await context.services.offers.purge()
+
+
 async def discreet_sweep(context: BotContext) -> None:
     """Delete discreet chats' messages that are 24 hours old."""
 

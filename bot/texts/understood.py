@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from bot.texts import Gettext, bold, html
+from bot.world import N_
 
 
 def _quoted(words: list[str]) -> str:
@@ -65,3 +66,43 @@ def not_understood(_: Gettext) -> str:
             "Choose what you need:"
         )
     )
+
+
+def consent_question(_: Gettext) -> str:
+    """Asked under an offer's answer; nothing is kept unless they say yes."""
+    return html(
+        _(
+            "Send this offer to your embassy, without your name? It helps the embassy warn "
+            "others. Only the text is sent."
+        )
+    )
+
+
+def offers_list(_: Gettext, *, country: str, offers: list[tuple[str, int, str]]) -> list[str]:
+    """Flagged offers for admins, newest first: (date, times, text); one message each."""
+    if not offers:
+        return [html(_("No job offers were sent in for {country}."), country=country)]
+    head = bold(
+        _("Job offers readers sent in for {country}, newest first (never who sent them):"),
+        country=country,
+    )
+    lines = [head]
+    for last, times, text in offers:
+        count = html(_("Times it came in: {count}"), count=str(times))  # no plural forms
+        lines.append(f"<b>{html(last)} · {count}</b>\n{html(text)}")
+    return lines
+
+
+INTENT_LABELS = {  # /stats: what texts were read as
+    "crisis": N_("cries for help"),
+    "military_offer": N_("military job offers"),
+    "embassy_genuine": N_("copies of the embassy's advisories"),
+    "embassy_unverified": N_("texts not among the embassy's advisories"),
+    "other": N_("other texts"),
+}
+
+
+def understood_line(_: Gettext, counts: dict[str, int]) -> str:
+    """/stats: texts read since this process started, by intent (counts only)."""
+    said = ", ".join(f"{_(INTENT_LABELS[i])} {n}" for i, n in counts.items() if n)
+    return html(_("Texts read since the bot started: {counts}"), counts=said or "0")

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bot.delivery.service import renderer
-from bot.demo.harness import Harness
+from bot.demo.harness import Harness, running_harness
 from tests.e2e.helpers import gettext_in, press, say
 
 OFFERS = {
@@ -37,7 +37,8 @@ async def test_a_forwarded_military_offer_is_named_with_its_signs_and_a_phone(
     user = harness.sandbox.user(language_code="ru")
     await say(harness, user, f"/start {locale}-{COUNTRY[locale]}")
     await say(harness, user, OFFERS[locale])
-    answer = user.bot_messages()[-1]
+    answer, consent = user.bot_messages()[-2:]  # then: send it to the embassy, without a name?
+    assert [b["callback_data"] for b in consent.buttons()] == ["offer:yes", "offer:no"]
     text = answer.text or ""
     assert text.splitlines()[0] == "⚠️ " + _("This looks like military service, not a job.")
     assert "«" in text.splitlines()[2]  # the signs, quoted from the person's own words
@@ -119,3 +120,45 @@ async def test_texts_are_counted_by_intent_never_kept(harness: Harness) -> None:
     exposition = harness.services.metrics.exposition(subscribers={}, deliveries={})
     assert 'elchi_texts_understood_total{country="UZ",intent="military_offer"} 1.0' in exposition
     assert "СВО" not in exposition
+
+
+async def test_an_offer_is_sent_to_the_embassy_only_with_consent_and_never_who(
+    database_url: str,
+) -> None:
+    admin_id = 7001
+    async with running_harness(database_url=database_url, admins={admin_id: "UZ"}) as harness:
+        refuses, agrees = (harness.sandbox.user(language_code="ru") for _ in range(2))
+        for person in (refuses, agrees):
+            await say(harness, person, "/start ru-UZ")
+            await say(harness, person, OFFERS["ru"])
+            assert person.last_text().startswith("Отправить это предложение в ваше посольство")
+        await press(harness, refuses, "Нет")
+        assert refuses.last_text() == "Ничего не отправлено."
+        assert await harness.services.offers.newest(country="UZ") == []
+        await press(harness, agrees, "✅ Да, отправить")
+        assert agrees.last_text() == "Отправлено в ваше посольство без вашего имени. Спасибо."
+        await say(harness, refuses, OFFERS["ru"])  # the same offer again, this time sent
+        await press(harness, refuses, "✅ Да, отправить")
+        [kept] = await harness.services.offers.newest(country="UZ")
+        assert (kept.text, kept.times) == (OFFERS["ru"], 2)
+        admin = harness.sandbox.user(language_code="ru", user_id=admin_id)
+        await say(harness, admin, "/offers")
+        shown = [m.text or "" for m in admin.bot_messages()]
+        assert shown[-2].startswith("Предложения работы, присланные читателями (🇺🇿 Узбекистан)")
+        assert shown[-1].endswith("Сколько раз присылали: 2\n" + OFFERS["ru"])
+        stranger = harness.sandbox.user(language_code="ru")
+        await say(harness, stranger, "/offers")
+        assert stranger.last_text() == "Я не знаю такой команды. Смотрите /help."
+
+
+async def test_stats_count_texts_by_intent_never_their_words(database_url: str) -> None:
+    async with running_harness(database_url=database_url, admins={7002: "KG"}) as harness:
+        reader = harness.sandbox.user(language_code="ru")
+        await say(harness, reader, "/start ky-KG")
+        await say(harness, reader, "жардам бериңиз")
+        await say(harness, reader, OFFERS["ky"])
+        admin = harness.sandbox.user(language_code="ru", user_id=7002)
+        await say(harness, admin, "/stats")
+        stats = admin.last_text()
+        assert "Прочитано текстов с запуска бота: просьбы о помощи 1, военные предложения" in stats
+        assert "жардам" not in stats

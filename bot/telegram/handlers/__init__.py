@@ -36,6 +36,7 @@ from bot.telegram.handlers import (
     leaving,
     locale,
     manage,
+    offers,
     onboarding,
     preview,
     settings,
@@ -63,6 +64,7 @@ COMMANDS: dict[str, Handler] = {
     "halt": admin.halt_command,
     "stats": admin.stats_command,
     "audit": admin.audit_command,
+    "offers": offers.offers_command,
 }
 
 # The persistent menu's buttons (typed text in any locale) and the command each one runs.
@@ -99,6 +101,7 @@ BUTTONS: list[tuple[str, tuple[str, ...], Handler]] = [
     ("dual", (), anyone_button(law.dual_button)),
     ("emb", (), anyone_button(embassy.region_button)),
     ("callup", (), anyone_button(callup.callup_button)),
+    ("offer", (), anyone_button(offers.offer_button)),
     # Admins only; each handler also checks the country of the draft or advisory it acts on.
     ("c", (), admin_button(compose.compose_button)),
     ("p", (), admin_button(preview.preview_button)),

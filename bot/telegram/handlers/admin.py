@@ -11,6 +11,7 @@ from bot.telegram.guards import admins_only
 from bot.texts import bold, html
 from bot.texts import country as country_label
 from bot.texts import manage as texts
+from bot.texts.understood import understood_line
 
 
 @admins_only
@@ -45,6 +46,9 @@ async def stats_command(update: Update, context: BotContext) -> None:
         if arrivals:
             by_way = {(locale, via): n for (_, locale, via), n in arrivals.items()}
             lines.append("  " + html(texts.arrivals_line(context._, by_way)))
+        understood = context.services.metrics.understood_counts(country)
+        if understood:
+            lines.append("  " + understood_line(context._, understood))
         recent += await reports.recent(country=country)
     if recent:
         lines += ["", bold(context._("Recent advisories"))]

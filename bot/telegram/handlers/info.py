@@ -69,7 +69,7 @@ async def read_and_answer(update: Update, context: BotContext, text: str) -> Non
         context.locale = found.language
         if context.chat_data is not None:
             context.chat_data["read_locale"] = found.language
-    await answer_text(update, context, found)
+    await answer_text(update, context, found, text)
     if read_not_chosen and found.intent != "other":  # "other" shows the language row itself
         await offer_languages(update, context)
 

@@ -3,6 +3,8 @@ the text is stored or logged; /metrics counts what it was read as, by country.""
 
 from __future__ import annotations
 
+import time
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.advisories import cards
@@ -22,15 +24,20 @@ from bot.understand import Understanding
 from bot.world import LOCALE_NAMES
 from bot.world.links import friend_share_url
 
+HELD_FOR = 600.0  # seconds a flagged offer waits in memory for the person's answer
 
-async def answer_text(update: Update, context: BotContext, found: Understanding) -> None:
-    """One answer for each intent; never "use the buttons below" where there are none."""
+
+async def answer_text(
+    update: Update, context: BotContext, found: Understanding, text: str
+) -> None:
+    """One answer for each intent; never "use the buttons below" where there are none.
+    `text` is what was read: only a job offer is held, in memory, for the consent question."""
     assert update.effective_message is not None and update.effective_chat is not None
     context.services.metrics.understood(found.intent, country_of(context))
     if found.intent == "crisis":
         await send_callup_question(update, context)
     elif found.intent == "military_offer":
-        await _offer(update, context, found)
+        await _offer(update, context, found, text)
     elif found.intent == "embassy_genuine" and found.advisory is not None:
         advisory = await context.services.advisories.get(advisory_id=found.advisory)
         if advisory is not None:
@@ -96,13 +103,32 @@ def _asks(context: BotContext, country: str, *topics: str) -> list[list[InlineKe
     ]
 
 
-async def _offer(update: Update, context: BotContext, found: Understanding) -> None:
+async def _offer(update: Update, context: BotContext, found: Understanding, typed: str) -> None:
     country = country_of(context)
     action, from_embassy = await _standing_action(context, country)
     text = texts.military_offer(
         context._, signs=found.reasons, instruction=action, from_embassy=from_embassy
     )
     await _with_phones(update, context, text, country, ask="law")
+    await _ask_consent(update, context, text=typed, country=country)
+
+
+async def _ask_consent(
+    update: Update, context: BotContext, *, text: str, country: str | None
+) -> None:
+    """ "Send this offer to your embassy, without your name?" The text waits in memory."""
+    assert update.effective_message is not None
+    if country is None or context.chat_data is None:
+        return  # whose embassy is not known: nothing to send it to
+    context.chat_data["offer"] = {"text": text, "country": country, "at": time.monotonic()}
+    _ = context._
+    buttons = [
+        InlineKeyboardButton("✅ " + _("Yes, send it"), callback_data=data("offer", "yes")),
+        InlineKeyboardButton(_("No"), callback_data=data("offer", "no")),
+    ]
+    await update.effective_message.reply_html(
+        texts.consent_question(_), reply_markup=InlineKeyboardMarkup([buttons])
+    )
 
 
 async def _with_phones(
