@@ -23,6 +23,7 @@ LURE = 3.0
 EMBASSY = 2.0  # with OFFICIAL: a text speaking in an embassy's or ministry's name
 OFFICIAL = 2.0
 JUNK_WORDS = 6  # a channel's "subscribe to our channel" line is short
+STRONG = 2.0  # a lure this strong is quoted to the reader ("выплаты"; not "работа", "руб")
 READ_AT_MOST = 8000  # characters: longer texts are read from their start
 
 
@@ -72,8 +73,9 @@ class Reader:
             )
         offer = score["military"] >= MILITARY and score["lure"] >= LURE
         if offer and score["lure"] > score["crisis"]:  # "военкомат вызывает" is not a vacancy
+            signs = [h for h in hits if h.group == "military" or h.weight >= STRONG]
             return Understanding(
-                language, "military_offer", None, _reasons(hits, "military", "lure")
+                language, "military_offer", None, _reasons(signs, "military", "lure")
             )
         if score["crisis"] >= CRISIS:
             return Understanding(language, "crisis", None, _reasons(hits, "crisis"))
@@ -102,9 +104,9 @@ SAYS_SOMETHING = {"crisis", "embassy", "announce", "claim"}  # never in a channe
 
 
 def _reasons(hits: list[Hit], *groups: str) -> list[str]:
-    """The words that decided, as typed, in the text's order; none repeated inside another,
-    none without a letter (an amount's "000" says nothing to a reader)."""
-    found = [h.typed for h in hits if h.group in groups and h.weight > 0]
+    """The words that decided, as typed: the first group's first, each group in the text's
+    order; none repeated inside another, none without a letter ("000" says nothing)."""
+    found = [h.typed for g in groups for h in hits if h.group == g and h.weight > 0]
     kept: list[str] = []
     for typed in found:
         inside = any(typed.lower() in other.lower() for other in found if other != typed)
