@@ -15,9 +15,12 @@ RUN useradd --create-home --uid 10001 elchi
 WORKDIR /app
 COPY --from=build /app /app
 COPY advisories ./advisories
-ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 LOG_FORMAT=json HEALTH_PORT=8081
+# In a container both listen on all its interfaces; docker-compose.yml decides what is
+# published: the public page to the host's loopback, /metrics only on the internal network.
+ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 LOG_FORMAT=json \
+    METRICS_LISTEN=0.0.0.0:8081 PAGE_LISTEN=0.0.0.0:8082
 USER elchi
-EXPOSE 8080 8081
+EXPOSE 8080 8081 8082
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["python", "-m", "bot.telegram.health", "check"]
 ENTRYPOINT ["elchi"]

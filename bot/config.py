@@ -69,7 +69,12 @@ class Settings(BaseSettings):
     webhook_url: str = ""  # empty: long polling
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0:8080"
-    health_port: int = 8081  # 0: no /healthz and /metrics
+    # /healthz and /metrics (never on the public port): loopback unless the operator opens it
+    # (in Docker Compose, on the internal network); empty: off.
+    metrics_listen: str = "127.0.0.1:8081"
+    # The public page, in a process of its own (`elchi page`); empty: off.
+    page_listen: str = "127.0.0.1:8082"
+    health_port: int | None = None  # replaced by METRICS_LISTEN and PAGE_LISTEN: refused
     # Four-eyes: with 2, a broadcast or correction reaching more than the threshold waits for a
     # second admin of the same country (or a super-admin). 1 turns it off.
     approvals: Annotated[int, Field(ge=1, le=2)] = 2
@@ -139,6 +144,25 @@ class Settings(BaseSettings):
             raise ValueError("must be HOST:PORT, e.g. 0.0.0.0:8080")
         return value
 
+    @field_validator("metrics_listen", "page_listen")
+    @classmethod
+    def _optional_listen(cls, value: str) -> str:
+        value = value.strip()
+        host, _, port = value.rpartition(":")
+        if value and (not host or not port.isdigit() or int(port) > 65535):
+            raise ValueError("must be HOST:PORT, e.g. 127.0.0.1:8081, or empty for off")
+        return value
+
+    @field_validator("health_port")
+    @classmethod
+    def _moved(cls, value: int | None) -> int | None:
+        if value is not None:
+            raise ValueError(
+                "replaced: /healthz and /metrics are on METRICS_LISTEN (127.0.0.1:8081), the "
+                "public page on PAGE_LISTEN (127.0.0.1:8082); remove HEALTH_PORT"
+            )
+        return value
+
     def webhook_secret_value(self) -> str:
         """The secret Telegram sends with every update; required in webhook mode."""
         secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
@@ -150,6 +174,12 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    def listen(self, name: Literal["metrics", "page"]) -> tuple[str, int] | None:
+        """(host, port) of METRICS_LISTEN or PAGE_LISTEN, or None when it is off."""
+        value = self.metrics_listen if name == "metrics" else self.page_listen
+        host, _, port = value.rpartition(":")
+        return (host.strip("[]"), int(port)) if value else None
 
     def token(self) -> str:
         """The bot token, or a ConfigError naming BOT_TOKEN."""

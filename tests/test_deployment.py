@@ -55,7 +55,7 @@ def test_the_entry_point_and_health_check_exist() -> None:
         capture_output=True,
         text=True,
         timeout=30,
-        env={"HEALTH_PORT": "1"},
+        env={"METRICS_LISTEN": "127.0.0.1:1"},
     )
     assert result.returncode == 1  # nothing listens on port 1: unhealthy, not a crash
     assert result.stderr.startswith("unhealthy:")

@@ -45,6 +45,8 @@ async def start_bot(
         "BOT_API_URL": sandbox.url,
         "DATABASE_URL": url,
         "SECRET_KEY": "s" * 40,
+        "METRICS_LISTEN": "",  # off unless a test names a port (never the fixed defaults)
+        "PAGE_LISTEN": "",
         **settings,
     }
     return await asyncio.create_subprocess_exec(
@@ -91,9 +93,15 @@ async def test_run_answers_delivers_and_stops_on_sigterm(
         subscriber = sandbox.user(user_id=77, language_code="ky")
         newcomer = sandbox.user(language_code="tg")
         admin = sandbox.user(user_id=88, language_code="ru")
-        health_port = free_port()
+        health_port, page_port = free_port(), free_port()
         process = await start_bot(
-            sandbox, url, tmp_path, HEALTH_PORT=str(health_port), LOG_FORMAT="json", ADMINS="88:KG"
+            sandbox,
+            url,
+            tmp_path,
+            METRICS_LISTEN=f"127.0.0.1:{health_port}",
+            PAGE_LISTEN=f"127.0.0.1:{page_port}",
+            LOG_FORMAT="json",
+            ADMINS="88:KG",
         )
         bot_processes.append(process)
         newcomer.send("/start")
@@ -105,10 +113,13 @@ async def test_run_answers_delivers_and_stops_on_sigterm(
         async with httpx.AsyncClient() as client:
             health = await client.get(f"http://127.0.0.1:{health_port}/healthz")
             metrics = (await client.get(f"http://127.0.0.1:{health_port}/metrics")).text
-            page = (await client.get(f"http://127.0.0.1:{health_port}/ky/KG/")).text
+            page = (await client.get(f"http://127.0.0.1:{page_port}/ky/KG/")).text
+            hidden = await client.get(f"http://127.0.0.1:{page_port}/metrics")
         assert health.status_code == 200
-        # The public page, on the same port, links the bot by the username Telegram gave.
+        # The public page, in its own process, links the bot by the username Telegram gave;
+        # /metrics is not on its port.
         assert 'href="https://t.me/elchi_sandbox_bot?start=ky-KG-page"' in page
+        assert hidden.status_code == 404
         assert health.json()["database"] == "ok"
         assert health.json()["delivery_worker"] == "ok"
         assert 'elchi_subscribers{country="KG",locale="ky"} 1' in metrics
@@ -145,7 +156,7 @@ async def test_sigterm_mid_broadcast_records_every_send(
 
     sandbox = await Sandbox(auto_chats=True).start()
     try:
-        process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0")
+        process = await start_bot(sandbox, url, tmp_path)
         bot_processes.append(process)
         async with asyncio.timeout(30):
             while sandbox.bot.stats.sent < 40:  # the free lane: 29 a second
@@ -181,7 +192,7 @@ async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_i
     try:
         subscriber = sandbox.user(user_id=31, language_code="tg")
         admin = sandbox.user(user_id=32, language_code="ru")
-        process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT="0", ADMINS="32:TJ")
+        process = await start_bot(sandbox, url, tmp_path, ADMINS="32:TJ")
         bot_processes.append(process)
         async with asyncio.timeout(30):
             while len(admin.bot_messages()) < 2 or not subscriber.bot_messages():
@@ -201,25 +212,28 @@ async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_i
     assert subscriber.last_text().startswith("🟠 Сафорати Тоҷикистон")
 
 
-async def test_a_busy_health_port_is_said_in_one_line_before_polling(
-    tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
+@pytest.mark.parametrize("setting", ["METRICS_LISTEN", "PAGE_LISTEN"])
+async def test_a_busy_address_is_said_in_one_line(
+    tmp_path: Path, bot_processes: list[asyncio.subprocess.Process], setting: str
 ) -> None:
     port = free_port()
-    busy = await asyncio.start_server(lambda r, w: None, "0.0.0.0", port)
+    busy = await asyncio.start_server(lambda r, w: None, "127.0.0.1", port)
     sandbox = await Sandbox().start()
     try:
         url = f"sqlite+aiosqlite:///{tmp_path}/elchi.db"
-        process = await start_bot(sandbox, url, tmp_path, HEALTH_PORT=str(port))
+        process = await start_bot(sandbox, url, tmp_path, **{setting: f"127.0.0.1:{port}"})
         bot_processes.append(process)
         _, stderr = await asyncio.wait_for(process.communicate(), 60)
         assert process.returncode == 2
         errors = [line for line in stderr.decode().splitlines() if line.startswith("elchi:")]
+        what = "health and metrics" if setting == "METRICS_LISTEN" else "the public page"
         assert errors == [
-            f"elchi: HEALTH_PORT: cannot listen on port {port} (address already in use); "
-            "choose a free port, or 0 to turn health and metrics off"
+            f"elchi: {setting}: cannot listen on 127.0.0.1:{port} (address already in use); "
+            f"choose a free port, or leave it empty to turn {what} off"
         ]
         assert "Traceback" not in stderr.decode()
-        assert sandbox.bot.polls == 0  # it said so before it started taking updates
+        if setting == "METRICS_LISTEN":
+            assert sandbox.bot.polls == 0  # it said so before it started taking updates
     finally:
         busy.close()
         await sandbox.stop()

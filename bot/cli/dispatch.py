@@ -126,6 +126,7 @@ COMMANDS: dict[str, Command] = {
     "restore": lambda s, a: _archive(s, "restore", a.file),
     "validate": _validate,
     "poster": _poster,
+    "page": lambda s, a: _cli("page").page_command(s),
     "understand": lambda s, a: _cli("understand").understand_command(s, as_json=a.json),
     "channels": lambda s, a: _cli("channels").channels_command(
         s, a.action, a.chat, a.country, a.locale

@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
     feed.add_argument("country", choices=["UZ", "KG", "TJ"])
     feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    commands.add_parser(
+        "page", help="serve the public page on PAGE_LISTEN (elchi run starts it by itself)"
+    )
     read = commands.add_parser(
         "understand", help="what the bot makes of texts on stdin: language, intent, reasons"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -10,13 +11,25 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.advisories.contacts import Directory
-from bot.advisories.currency import Listing, listing
+from bot.advisories.currency import NEWS_FOR, Listing, listing
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database
 from bot.storage.models import AdvisoryRow, DirectoryRow
 
-Change = Literal["added", "changed", "unchanged", "kept"]  # kept: an admin changed it since
+Change = Literal["added", "changed", "unchanged", "kept"]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What the public page needs to know to keep its pages: whether anything changed
+    (`version`), and when the next time comes that changes what is shown (`next_change`)."""
+
+    version: tuple[object, ...]
+    next_change: datetime | None
+
+
+# kept: an admin changed it since
 # Origins of content an admin wrote, corrected or withdrew; a schedule alone ("cli") is not one.
 ADMIN_ORIGINS = ("admin", "correct", "cancel")
 
@@ -116,6 +129,23 @@ class AdvisoryRepository:
         async with self._db.sessions() as session:
             documents = (await session.scalars(query)).all()
         return [Advisory.model_validate_json(d) for d in documents]
+
+    async def timeline(self, *, now: datetime) -> Timeline:
+        """How many advisories and directories and when they last changed, and the next
+        moment after `now` that one is sent, takes effect, ends or stops being news; read
+        from the columns alone (no document is parsed)."""
+        query = select(
+            AdvisoryRow.updated_at, AdvisoryRow.publish_at, AdvisoryRow.effective,
+            AdvisoryRow.expires,
+        )  # fmt: skip
+        async with self._db.sessions() as session:
+            rows = (await session.execute(query)).all()
+            directories = (await session.execute(select(DirectoryRow.updated_at))).all()
+        moments = [m for r in rows for m in (r[1], r[2], r[3], r[2] + NEWS_FOR) if m is not None]
+        later = [m for m in moments if m > now]
+        changed = max([r[0] for r in rows] + [d[0] for d in directories], default=None)
+        version = (len(rows), len(directories), changed)
+        return Timeline(version=version, next_change=min(later, default=None))
 
     async def listing(self, *, country: str, now: datetime | None = None) -> Listing:
         """What readers of `country` see in /latest, the welcome pack and the feed."""

@@ -25,6 +25,7 @@ from bot.delivery.service import run_forever
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.metrics import Metrics
+from bot.reach.child import PageProcess
 from bot.storage import Database, SubscriberRepository
 from bot.storage.acks import AckRepository
 from bot.storage.admins import AdminRepository
@@ -227,11 +228,17 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
         settings.webhook_secret_value()
     async with open_services(settings) as services:
         application = build_application(settings=settings, services=services)
-        health = HealthServer(services, delivery=None, username=lambda: _username(application))
-        if settings.health_port:  # a busy port is said before polling starts
-            await health.start("0.0.0.0", settings.health_port)
+        health = HealthServer(services, delivery=None)
+        metrics_at = settings.listen("metrics")
+        if metrics_at is not None:  # a busy address is said before polling starts
+            await health.start(*metrics_at)
+        page: PageProcess | None = None
         try:
             async with running_bot(application):
+                if settings.listen("page") is not None:  # links name the bot: after getMe
+                    page = PageProcess(username=_username(application))
+                    await page.start()
+                    page.keep()
                 delivery = asyncio.create_task(deliver_for(services, stop=stop))
                 health.delivery = delivery
                 try:
@@ -242,4 +249,6 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
                     delivery.cancel()
                     await asyncio.gather(delivery, return_exceptions=True)
         finally:
+            if page is not None:
+                await page.stop()
             await health.stop()

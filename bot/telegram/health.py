@@ -1,5 +1,5 @@
-"""/healthz, /metrics and the public page (`bot.reach.pages`) on their own port;
-`python -m bot.telegram.health check` for Docker."""
+"""/healthz and /metrics on their own listener (METRICS_LISTEN, loopback by default: never the
+public port); `python -m bot.telegram.health check` for Docker."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import asyncio
 import json
 import os
 import sys
+import time
 import urllib.request
-from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -16,71 +16,53 @@ from sqlalchemy import text
 
 from bot.config import ConfigError
 from bot.delivery.outbox import Outbox
-from bot.reach.pages import Site
+from bot.reach.guard import PARSER_LIMITS, Limiter, add_security_headers
 from bot.telegram.context import Services
 
-# No script, no frame, no form may run or load; styles only from the page itself.
-PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+COUNTS_FOR = 15.0  # seconds the database's counts are reused: a scrape flood costs one query
 
 
 class HealthServer:
-    """Serves health, metrics and the public page for one bot process."""
+    """Serves /healthz and /metrics for one bot process (the public page has its own)."""
 
-    def __init__(
-        self,
-        services: Services,
-        *,
-        delivery: asyncio.Task[Any] | None,
-        username: Callable[[], str | None] = lambda: None,
-    ) -> None:
+    def __init__(self, services: Services, *, delivery: asyncio.Task[Any] | None) -> None:
         self.services = services
-        self.site = Site(
-            advisories=services.advisories,
-            translator=services.translator,
-            sender=services.settings.cap_sender,
-            username=lambda: services.settings.bot_username or username(),
-        )
         self.delivery = delivery
         self._runner: web.AppRunner | None = None
+        self._server: asyncio.Server | None = None
+        self._counts: tuple[float, dict[str, Any]] | None = None
         self.port = 0
 
     async def start(self, host: str, port: int) -> None:
         app = web.Application()
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get("/metrics", self.metrics)
-        app.router.add_get("/{path:.*}", self.public)  # GET and HEAD only: nothing writable
+        app.on_response_prepare.append(add_security_headers)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
+        assert self._runner.server is not None
+        limiter = Limiter(
+            self._runner.server, max_connections=64, header_timeout=10.0, access_log=None,
+            keepalive_timeout=5.0, **PARSER_LIMITS,
+        )  # fmt: skip
         try:
-            await site.start()
+            self._server = await asyncio.get_running_loop().create_server(
+                limiter, host, port, reuse_address=True
+            )
         except OSError as error:
             await self._runner.cleanup()
             reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
             raise ConfigError(
-                f"HEALTH_PORT: cannot listen on port {port} ({reason}); choose a free port, "
-                "or 0 to turn health and metrics off"
+                f"METRICS_LISTEN: cannot listen on {host}:{port} ({reason}); choose a free "
+                "port, or leave it empty to turn health and metrics off"
             ) from None
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = self._server.sockets[0].getsockname()[1]
 
     async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
         if self._runner is not None:
             await self._runner.cleanup()
-
-    async def public(self, request: web.Request) -> web.Response:
-        """The public page: advisories, the directory, the feed and CAP; no cookies, no scripts."""
-        page = await self.site.page(request.path)
-        return web.Response(
-            status=page.status,
-            body=page.body.encode(),
-            headers={
-                "Content-Type": page.content_type,
-                "Content-Security-Policy": PAGE_POLICY,
-                "X-Content-Type-Options": "nosniff",
-                "Referrer-Policy": "no-referrer",
-                "Cache-Control": "public, max-age=300",
-            },
-        )
 
     async def healthz(self, _: web.Request) -> web.Response:
         """200 when the database answers and the delivery worker runs; 503 otherwise."""
@@ -101,24 +83,31 @@ class HealthServer:
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics(self, _: web.Request) -> web.Response:
-        """Prometheus text: counts only, never chat ids."""
-        counts = await self.services.subscribers.count_active()
-        outbox = Outbox(database=self.services.database)
+        """Prometheus text: counts only, never chat ids; the database's counts at most every
+        15 s (with 500,000 delivery rows a count is not free)."""
+        if self._counts is None or time.monotonic() - self._counts[0] > COUNTS_FOR:
+            counts = await self.services.subscribers.count_active()
+            outbox = Outbox(database=self.services.database)
+            self._counts = (
+                time.monotonic(),
+                {
+                    "subscribers": {(c.country, c.locale): c.count for c in counts},
+                    "deliveries": await outbox.status_counts(),
+                    "arrivals": await self.services.arrivals.counts(),
+                },
+            )
         return web.Response(
-            text=self.services.metrics.exposition(
-                subscribers={(c.country, c.locale): c.count for c in counts},
-                deliveries=await outbox.status_counts(),
-                arrivals=await self.services.arrivals.counts(),
-            ),
-            content_type="text/plain",
+            text=self.services.metrics.exposition(**self._counts[1]), content_type="text/plain"
         )
 
 
 def check() -> int:
     """Exit 0 if this container's /healthz says healthy (Docker HEALTHCHECK)."""
-    port = os.environ.get("HEALTH_PORT", "8081")
+    listen = os.environ.get("METRICS_LISTEN", "127.0.0.1:8081")
+    host, _, port = listen.rpartition(":")
+    host = "127.0.0.1" if host in ("0.0.0.0", "", "[::]") else host.strip("[]")
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=4) as answer:
+        with urllib.request.urlopen(f"http://{host}:{port}/healthz", timeout=4) as answer:
             print(json.dumps(json.load(answer)))
             return 0
     except Exception as error:

@@ -11,8 +11,8 @@ import pytest
 
 from bot.advisories.model import Advisory
 from bot.demo.harness import Harness, running_harness
-from bot.telegram.health import HealthServer
 from tests.e2e.helpers import say
+from tests.reach.test_pages import page_server
 from tests.support.clock import FakeClock
 
 EMBARGOED = "uz-embargoed-decree"
@@ -40,7 +40,7 @@ async def embargo(database_url: str) -> AsyncIterator[tuple[Harness, FakeClock, 
             ),
             origin="cli",
         )
-        server = HealthServer(harness.services, delivery=None, username=lambda: "elchi_bot")
+        server = page_server(harness)
         await server.start("127.0.0.1", 0)
         try:
             yield harness, clock, f"http://127.0.0.1:{server.port}"

@@ -13,6 +13,8 @@ import html5lib
 import pytest
 
 from bot.demo.harness import Harness, running_harness
+from bot.reach.pages import Site
+from bot.reach.server import Pages, PageServer
 from bot.telegram.health import HealthServer
 from bot.world import LOCALE_CODES
 
@@ -22,12 +24,25 @@ HREF = re.compile(r'href="([^"]*)"')
 @pytest.fixture
 async def site(database_url: str) -> AsyncIterator[tuple[Harness, str]]:
     async with running_harness(database_url=database_url) as harness:
-        server = HealthServer(harness.services, delivery=None, username=lambda: "elchi_bot")
+        server = page_server(harness)
         await server.start("127.0.0.1", 0)
         try:
             yield harness, f"http://127.0.0.1:{server.port}"
         finally:
             await server.stop()
+
+
+def page_server(harness: Harness, **limits: float) -> PageServer:
+    """The public page's server, as `elchi page` builds it, over the harness's database."""
+    services = harness.services
+    site = Site(
+        advisories=services.advisories,
+        translator=services.translator,
+        sender="elchi",
+        username=lambda: "elchi_bot",
+    )
+    pages = Pages(site, services.advisories, services.clock, look_every=0)
+    return PageServer(pages, **limits)  # type: ignore[arg-type]
 
 
 async def crawl(root: str) -> dict[str, tuple[int, str, str]]:
@@ -109,8 +124,16 @@ async def test_metrics_count_arrivals_by_way_never_by_person(site: tuple[Harness
     harness, root = site
     await harness.services.arrivals.count(country="UZ", locale="uz", via="poster")
     await harness.services.arrivals.count(country="UZ", locale="uz", via="poster")
-    async with aiohttp.ClientSession() as client, client.get(f"{root}/metrics") as answer:
-        metrics = await answer.text()
+    health = HealthServer(harness.services, delivery=None)
+    await health.start("127.0.0.1", 0)
+    try:
+        async with aiohttp.ClientSession() as client:
+            async with client.get(f"http://127.0.0.1:{health.port}/metrics") as answer:
+                metrics = await answer.text()
+            async with client.get(f"{root}/metrics") as answer:
+                assert answer.status == 404  # never on the public page's port
+    finally:
+        await health.stop()
     assert 'elchi_arrivals{country="UZ",locale="uz",via="poster"} 2.0' in metrics
 
 
