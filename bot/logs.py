@@ -20,6 +20,12 @@ _NOISY = (
     "aiohttp.access",
     "asyncio",
     "alembic.runtime.plugins",
+    # Each statement with its parameters (chat ids among them) at DEBUG: never printed, even
+    # at LOG_LEVEL=DEBUG, as chat ids appear in logs only as keyed hashes.
+    "aiosqlite",
+    "sqlalchemy.engine",
+    "sqlalchemy.pool",
+    "asyncpg",
 )
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import logging
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from bot.logs import ChatHasher, configure_logging
+from bot.storage import Database, SubscriberRepository
+from bot.storage.models import Subscriber
+from tests.conftest import on_every_backend
 
 
 def test_hash_is_keyed_and_stable() -> None:
@@ -38,3 +42,21 @@ def test_library_request_logs_stay_quiet(capsys: pytest.CaptureFixture[str]) -> 
     logging.getLogger("httpx").info("HTTP Request: POST https://api.telegram.org/bot1:x/getMe")
     assert "getMe" not in capsys.readouterr().err
     logging.getLogger().handlers.clear()
+
+
+@on_every_backend
+async def test_debug_logging_never_prints_a_chat_id_from_sql(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging(level="DEBUG", secrets=[])
+    try:
+        subscribers = SubscriberRepository(database=database)
+        await subscribers.subscribe(chat_id=987654321012, locale="ky", country="KG")
+        assert await subscribers.get(chat_id=987654321012) is not None
+        with pytest.raises(IntegrityError) as raised:  # an error's message names no value
+            async with database.transaction() as session:
+                session.add(Subscriber(chat_id=987654321012, locale="ky", country="KG"))
+        assert "987654321012" not in str(raised.value)
+        assert "987654321012" not in capsys.readouterr().err
+    finally:
+        logging.getLogger().handlers.clear()

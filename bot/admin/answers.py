@@ -24,6 +24,7 @@ from bot.admin.compose import (
 from bot.admin.moments import end_date_refusal
 from bot.admin.refusal import Rejected
 from bot.admin.when import understand
+from bot.advisories.model import control_character
 from bot.advisories.reading import SUMMARY_LENGTH, SUMMARY_SENTENCES, sentences
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
@@ -170,6 +171,12 @@ def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
 def _check_text(name: str, value: str) -> Rejected | None:
     if not value:
         return Rejected(N_("Please type the text, or use the buttons."), {})
+    found = control_character(value)
+    if found is not None:
+        return Rejected(
+            N_("The text holds an invisible control character ({code}); please type it again."),
+            {"code": found},
+        )
     if name in ("headline", "claim") and "\n" in value:
         return Rejected(N_("Please write it on one line."), {})
     if name == "headline" and len(value) > MAX_HEADLINE:
@@ -206,6 +213,14 @@ def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     if key == "source.title":
         if not isinstance(answer, str) or not answer.strip() or "\n" in answer.strip():
             return Rejected(N_("Please write the name of the source on one line."), {})
+        found = control_character(answer)
+        if found is not None:
+            return Rejected(
+                N_(
+                    "The text holds an invisible control character ({code}); please type it again."
+                ),
+                {"code": found},
+            )
         entry = {"url": data.source_url or "", "title": answer.strip()[:200]}
         data.source_url = None
         data.sources.append(entry)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from xml.etree import ElementTree as ET
 
-from bot.advisories.model import Advisory
+from bot.advisories.model import Advisory, xml_text
 from bot.texts.telegram_html import parse_html
 from bot.world import CAP_LANGUAGE
 
@@ -54,7 +54,7 @@ def export_cap(advisory: Advisory, *, sender: str, references: str | None = None
 
     def add(parent: ET.Element, tag: str, text: str) -> ET.Element:
         child = ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}")
-        child.text = text
+        child.text = xml_text(text)
         return child
 
     sent, corrected = advisory.effective, False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from bot.advisories.cap import cap_time
-from bot.advisories.model import Advisory
+from bot.advisories.model import Advisory, xml_text
 from bot.texts.telegram_html import parse_html
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -18,7 +18,7 @@ def export_feed(advisories: list[Advisory], *, country: str, locale: str, sender
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         child = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        child.text = text
+        child.text = None if text is None else xml_text(text)
         return child
 
     add(feed, "id", f"urn:elchi:{sender}:{country}:{locale}")

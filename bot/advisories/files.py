@@ -160,9 +160,9 @@ def parse_model(
         for item in error.errors():
             where = loc + tuple(part for part in item["loc"] if part != "[key]")
             message = _plain(item["type"], where, str(item["msg"]))
-            if not item["loc"] and ": " in message:  # model-level: "field: message"
-                field, message = message.split(": ", 1)
-                where = (*loc, field)
+            field, _, rest = message.partition(": ")
+            if item["type"] == "value_error" and rest and field.isidentifier():
+                message, where = rest, (*where, field)  # a model's own check: "field: message"
             problems.append(document.problem(where, message))
         return problems
 

@@ -6,6 +6,7 @@ effective, expires) plus what Elchi needs (country, targeting, sources, texts pe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
@@ -15,12 +16,43 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from bot.world import COUNTRY_CODES, LOCALE_CODES, MOSCOW, WRITTEN_LOCALES, Country, Locale
 
 Text = Annotated[str, Field(min_length=1)]
+# Characters no advisory may hold: control characters but tab and line breaks, and the two
+# non-characters; they are invisible to a reader and make XML (the feed, CAP) not well-formed.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def control_character(text: str) -> str | None:
+    """The first character of `text` no advisory may hold, as U+XXXX, or None."""
+    found = _FORBIDDEN.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML cannot hold (a last guard for the feed and CAP)."""
+    return _FORBIDDEN.sub("", text)
 
 
 class Strict(BaseModel):
-    """Unknown fields are errors: a typo must not silently drop a fact."""
+    """Unknown fields are errors: a typo must not silently drop a fact. No text may hold an
+    invisible control character (`control_character`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, value in data.items():
+                values = (
+                    value.values()
+                    if isinstance(value, dict)
+                    else (value if isinstance(value, list) else [value])
+                )
+                for text in (v for v in values if isinstance(v, str)):
+                    found = control_character(text)
+                    if found is not None:
+                        raise ValueError(f"{name}: an invisible control character ({found})")
+        return data
 
 
 class Source(Strict):

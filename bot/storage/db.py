@@ -46,7 +46,10 @@ class Database:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(f"DATABASE_URL: cannot create folder {folder}: {exc}") from exc
-        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=self.dialect != "sqlite")
+        # hide_parameters: an error's message never carries a statement's values (chat ids).
+        self.engine: AsyncEngine = create_async_engine(
+            url, pool_pre_ping=self.dialect != "sqlite", hide_parameters=True
+        )
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)

@@ -136,6 +136,11 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     [
         ("ru.headline", "x" * 161, "The headline has {length} characters; {limit} at most."),
         ("ru.headline", "two\nlines", "Please write it on one line."),
+        (
+            "ru.headline",
+            "Посольство\x1b\x0bсообщает",
+            "The text holds an invisible control character ({code}); please type it again.",
+        ),
         ("ru.body", "  ", "Please type the text, or use the buttons."),
         ("source.url", "embassy", "This is not a link. It starts with https:// or http://"),
         (

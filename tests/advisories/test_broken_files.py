@@ -35,6 +35,9 @@ CORPUS = [
      "severity", "given twice; keep one"),
     ("an unclosed quote", ('за рубежом — преступление"\n', "за рубежом — преступление\n"), 22,
      "(yaml)", "a double quote (\") opened on this line is not closed on it"),
+    ("an invisible control character",
+     ('headline: "Посольство Узбекистана:', 'headline: "Посольство\\e\\v Узбекистана:'), 22,
+     "text.ru.headline", "an invisible control character (U+001B)"),
     ("bad indentation", ("  ru:\n    headline", "  ru:\n   headline"), 23, "(yaml)", ""),
 ]  # fmt: skip
 

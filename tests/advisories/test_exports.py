@@ -91,3 +91,18 @@ def test_atom_feed_lists_advisories_in_force(shipped: list[Advisory]) -> None:
     assert len(titles) == 2
     assert "Кыргызстандын элчилиги: чет өлкөдөгү согуштук аракеттерге катышпаңыз" in titles
     assert feed.findtext(f"{atom}id") == "urn:elchi:elchi.example:KG:ky"
+
+
+def test_a_stored_text_with_control_characters_still_makes_well_formed_xml(
+    shipped: list[Advisory],
+) -> None:
+    """Validation refuses them now; a document stored before that must not break the feed."""
+    advisory = next(a for a in shipped if not a.standing)
+    text = advisory.text["ru"].model_copy(update={"headline": "Посольство\x1b\x0b сообщает"})
+    legacy = advisory.model_copy(update={"text": {**advisory.text, "ru": text}})
+    for document in (
+        export_feed([legacy], country=legacy.country, locale="ru", sender="elchi"),
+        export_cap(legacy, sender="elchi"),
+    ):
+        root = ET.fromstring(document)  # raises on a document that is not well-formed
+        assert "Посольство сообщает" in "".join(root.itertext())
