@@ -25,6 +25,7 @@ from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.arrivals import ArrivalRepository
 from bot.storage.offers import OfferRepository
+from bot.telegram.inline_cache import InlineCache
 from bot.telegram.understanding import Understanding
 
 
@@ -52,6 +53,7 @@ class Services:
     # Rung by admin actions (`wake`): the delivery worker looks at once, not in 5 s.
     bell: asyncio.Event = field(default_factory=asyncio.Event)
     admin_menus: set[int] = field(default_factory=set)
+    inline: InlineCache = field(default_factory=InlineCache)  # inline answers, per-person limit
     # The one sending budget: PTB's requests and the delivery worker of this process.
     budget: Budget = field(default_factory=Budget)  # admins whose menu this process set
 

@@ -101,3 +101,14 @@ async def test_an_inline_query_names_a_country_in_any_language(harness: Harness)
     ids = [r["id"] for r in stranger.inline(everything)]
     assert [i for i in ids if i.startswith("law-")] == ["law-UZ", "law-KG", "law-TJ"]
     assert await harness.services.subscribers.get(chat_id=stranger.id) is None  # nothing kept
+
+
+async def test_inline_queries_are_limited_per_person_and_answers_kept(harness: Harness) -> None:
+    typist, other = harness.sandbox.user(language_code="ky"), harness.sandbox.user()
+    queries = [typist.inline_query(text) for text in ("k", "kg", "kg ", "kg 1", "kg 12", "kg 123")]
+    await harness.settle()
+    answered = [bool(typist.inline(q)) for q in queries]
+    assert answered == [True] * 5 + [False]  # five at once, then one every two seconds
+    asked = other.inline_query("kg")  # another person is not held back by the first
+    await harness.settle()
+    assert [r["id"] for r in other.inline(asked)] == ["law-KG", "card-KG", "latest-KG"]

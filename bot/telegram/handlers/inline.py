@@ -29,12 +29,18 @@ async def inline_query(update: Update, context: BotContext) -> None:
     query = update.inline_query
     assert query is not None
     subscriber = context.subscriber
+    if not context.services.inline.allow(query.from_user.id):
+        return  # too many at once: not answered (the app shows nothing)
     asked = countries_in(query.query)
     countries = asked or ((subscriber.country,) if subscriber is not None else COUNTRY_CODES)
-    passages = [p for code in countries for p in await _passages(context, code)]
-    await query.answer(
-        [_article(context, p) for p in passages], cache_time=CACHE_SECONDS, is_personal=True
-    )
+    key = (tuple(countries), context.lang)
+    now = context.services.clock()
+    articles = context.services.inline.get(key, now=now)
+    if articles is None:
+        passages = [p for code in countries for p in await _passages(context, code)]
+        articles = [_article(context, p) for p in passages]
+        context.services.inline.put(key, articles, now=now)
+    await query.answer(articles, cache_time=CACHE_SECONDS, is_personal=True)
 
 
 async def _passages(context: BotContext, country: str) -> list[Passage]:
