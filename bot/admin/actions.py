@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.admin.cancel import Cancelled, cancel
+from bot.admin.refusals import STRANGERS, Refusals, is_stranger
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.config import SUPER_ADMIN
@@ -49,6 +50,7 @@ class AdminActions:
         self.admins, self._wake = admins, wake
         self._outbox = Outbox(database=database, clock=clock)
         self._corrections = Corrections(database=database, clock=clock)
+        self._refusals = Refusals()
 
     async def halt(self, *, countries: list[str], actor: str) -> list[str]:
         """Stop every broadcast and correction of these countries at once; what was halted."""
@@ -90,7 +92,16 @@ class AdminActions:
         return cancelled
 
     async def refused(self, *, actor: str, attempted: str, country: str | None = None) -> None:
-        """Audit an action refused to `actor` (not an admin, or not of `country`)."""
+        """Audit an action refused to `actor` (not an admin, or not of `country`); a
+        stranger's further refusals within the hour are only counted (`summarise_refusals`)."""
+        if is_stranger(actor) and not self._refusals.write(actor, self._now()):
+            return
         await self.admins.audit(
             actor=actor, action="refused", country=country, detail=attempted[:60]
         )
+
+    async def summarise_refusals(self) -> None:
+        """One audit row for the strangers' refusals counted and not written (hourly)."""
+        line = self._refusals.summary(self._now())
+        if line is not None:
+            await self.admins.audit(actor=STRANGERS, action="refused", detail=line)

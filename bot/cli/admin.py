@@ -53,11 +53,11 @@ async def admins_command(
     return 0
 
 
-async def audit_command(settings: Settings, limit: int) -> int:
-    """Print the newest audit entries."""
+async def audit_command(settings: Settings, limit: int, *, admins_only: bool = False) -> int:
+    """Print the newest audit entries (with `admins_only`, admins' actions alone)."""
     async with database_for(settings) as database:
         repository = AdminRepository(database=database, configured=settings.admins)
-        for entry in await repository.audit_log(limit=limit):
+        for entry in await repository.audit_log(limit=limit, admins_only=admins_only):
             print(
                 "\t".join(
                     str(v) if v is not None else "-"

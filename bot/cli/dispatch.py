@@ -112,7 +112,7 @@ COMMANDS: dict[str, Command] = {
     "push": _push,
     "admins": _admins,
     "advisories": lambda s, a: _cli("admin").advisories_command(s, a.country),
-    "audit": lambda s, a: _cli("admin").audit_command(s, a.limit),
+    "audit": lambda s, a: _cli("admin").audit_command(s, a.limit, admins_only=a.admins),
     "cancel": lambda s, a: _cli("admin").cancel_command(s, a.id, yes=a.yes),
     "correct": lambda s, a: _cli("correct").correct_command(
         s, a.id, a.file, yes=a.yes, notice=a.notice

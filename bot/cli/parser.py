@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     admins.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ", "*"])
     audit = commands.add_parser("audit", help="print the audit log, newest first")
     audit.add_argument("--limit", type=int, default=100)
+    audit.add_argument(
+        "--admins", action="store_true", help="admins' actions only (no strangers' refusals)"
+    )
     withdraw = commands.add_parser("cancel", help="withdraw an advisory and notify its readers")
     withdraw.add_argument("id")
     withdraw.add_argument("--yes", action="store_true", help="do not ask for confirmation")

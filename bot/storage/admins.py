@@ -96,9 +96,12 @@ class AdminRepository:
                 )
             )
 
-    async def audit_log(self, *, limit: int = 100) -> list[AuditEntry]:
-        """The newest entries first."""
+    async def audit_log(self, *, limit: int = 100, admins_only: bool = False) -> list[AuditEntry]:
+        """The newest entries first; with `admins_only`, without non-admins' refused
+        commands (`chat#…` and their hourly summaries)."""
         query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+        if admins_only:
+            query = query.where(~AuditRow.actor.startswith("chat#"), AuditRow.actor != "strangers")
         async with self._db.sessions() as session:
             rows = (await session.scalars(query)).all()
         return [

@@ -78,6 +78,7 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
     assert application.job_queue is not None
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
     application.job_queue.run_repeating(jobs.offers_sweep, interval=3600, first=60)
+    application.job_queue.run_repeating(jobs.audit_summary, interval=3600, first=3600)
     return application
 
 

@@ -9,6 +9,11 @@ from telegram.error import BadRequest, Forbidden
 from bot.telegram.context import BotContext
 
 
+async def audit_summary(context: BotContext) -> None:
+    """Write the strangers' refused commands counted this hour as one audit row."""
+    await context.services.actions.summarise_refusals()
+
+
 async def offers_sweep(context: BotContext) -> None:
     """Delete flagged job offers that last came in more than 90 days ago (hourly)."""
     await context.services.offers.purge()

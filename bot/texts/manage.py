@@ -82,7 +82,9 @@ VIA_NAMES = {
 
 
 def arrivals_line(_: Gettext, counts: dict[tuple[str, str], int]) -> str:
-    """`Came through: a friend's link 12 (Кыргызча 10, Русский 2); the poster 3 (…)`."""
+    """`Subscriptions that came through …: a friend's link 12 (Кыргызча 10, Русский 2); …`.
+    Subscriptions, not people: one person who /forgets and subscribes again counts again
+    (remembering who came would break /forget)."""
     ways: dict[str, dict[str, int]] = {}
     for (locale, via), count in counts.items():
         ways.setdefault(via, {})[locale] = count
@@ -90,7 +92,9 @@ def arrivals_line(_: Gettext, counts: dict[tuple[str, str], int]) -> str:
         f"{_(VIA_NAMES.get(via, via))} {sum(by.values())} ({counts_by_locale(by)})"
         for via, by in sorted(ways.items())
     ]
-    return _("Came through: {ways}").format(ways="; ".join(parts))
+    return _("Subscriptions that came through a link (not people): {ways}").format(
+        ways="; ".join(parts)
+    )
 
 
 def counts_by_locale(counts: dict[str, int]) -> str:

@@ -217,13 +217,32 @@ async def test_a_non_admins_new_is_an_unknown_command_and_audited(database_url: 
         log = await harness.services.admins.audit_log()
         stranger = harness.services.hash_chat(migrant.id)  # not an admin: a keyed hash
         assert [(e.actor, e.action, e.detail) for e in log] == [
-            (stranger, "refused", "button p"),
-            (stranger, "refused", "/new"),
+            (stranger, "refused", "/new"),  # the button within the hour is counted, not written
         ]
         await say(harness, migrant, "/forget")
         await press(harness, migrant, "🗑 Да, удалить всё")
         assert await harness.services.admins.audit_log() == []  # /forget removes them
         assert await harness.services.workflow.drafts.of_country(country="UZ") == []
+
+
+async def test_strangers_cannot_flood_the_audit_log(database_url: str) -> None:
+    async with staff(database_url) as harness:
+        strangers = [harness.sandbox.user(language_code="ru") for _ in range(4)]
+        for _ in range(30):  # 120 /halt from 4 people who are not admins
+            for stranger in strangers:
+                stranger.send("/halt")
+        await harness.settle()
+        admin = harness.sandbox.user(user_id=UZ_ADMIN, language_code="ru")
+        await say(harness, admin, "/halt")  # an admin's action
+        await harness.services.actions.summarise_refusals()  # the hourly job
+        log = await harness.services.admins.audit_log()
+        refused = [e for e in log if e.action == "refused"]
+        assert len(refused) == 5  # each stranger once, then one summary
+        assert refused[0].actor == "strangers"
+        assert refused[0].detail is not None
+        assert refused[0].detail.startswith("116 refused commands from 4 non-admins since ")
+        admins_only = await harness.services.admins.audit_log(admins_only=True)
+        assert [(e.actor, e.action) for e in admins_only] == [(f"tg:{UZ_ADMIN}", "halt")]
 
 
 async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(

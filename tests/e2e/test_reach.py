@@ -44,7 +44,10 @@ async def test_a_friend_subscribes_through_a_shared_warning_in_its_language_and_
         assert counts == {("KG", "ky", "share"): 2}
         admin = harness.sandbox.user(user_id=KG_ADMIN, language_code="ru")
         await say(harness, admin, "/stats")
-        assert "Пришли: по ссылке от друга 2 (Кыргызча 2)" in admin.last_text()
+        assert (
+            "Подписки, пришедшие по ссылке (не люди): по ссылке от друга 2 (Кыргызча 2)"
+            in admin.last_text()
+        )
 
 
 async def test_the_embassy_card_can_be_sent_to_a_friend(harness: Harness) -> None:
