@@ -18,6 +18,7 @@ import contextlib
 import heapq
 import itertools
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -39,12 +40,17 @@ TELEGRAM_FREE_RATE = 30.0  # messages a second Telegram allows a bot without pay
 
 @dataclass(frozen=True)
 class Lanes:
-    """Rates with a margin under Telegram's, so that our own pacing never draws a 429."""
+    """Rates with a margin under Telegram's, so that our own pacing never draws a 429.
 
-    free: float = 28.0  # Telegram: about 30 a second to all chats
-    paid: float = 975.0  # allow_paid_broadcast: up to 1,000 a second
+    Each lane is also held to its rate in any one second (a sliding window), not only on
+    average: evenly spaced grants can still reach the server bunched (a request that waited for
+    its connection goes out with the next), so the windows keep a margin for that too.
+    """
+
+    free: float = 27.0  # Telegram: about 30 a second to all chats
+    paid: float = 950.0  # allow_paid_broadcast: up to 1,000 a second
     per_chat: float = 0.9  # Telegram: about one a second to one chat...
-    chat_burst: int = 3  # ...with short bursts
+    chat_burst: int = 3  # ...with short bursts (at most 3 in any second)
     per_group: float = 19 / 60  # Telegram: 20 a minute to one group or channel; no burst
 
 
@@ -59,18 +65,31 @@ class _Waiter:
 
 
 class _Bucket:
-    """`rate` tokens a second, at most `burst` saved up."""
+    """`rate` tokens a second, at most `burst` saved up; and, with `most`, at most that many
+    takes in any `seconds` (the edges of a second are where a bucket alone lets more through)."""
 
-    def __init__(self, rate: float, burst: float, now: float) -> None:
+    def __init__(
+        self, rate: float, burst: float, now: float, *, most: int = 0, seconds: float = 1.0
+    ) -> None:
         self.rate, self.burst, self.tokens, self.stamp = rate, burst, burst, now
+        self.most, self.seconds = most, seconds
+        self.taken: deque[float] = deque()
 
     def wait(self, now: float) -> float:
         self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
-        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+        wait = 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+        if self.most:
+            while self.taken and now - self.taken[0] >= self.seconds:
+                self.taken.popleft()
+            if len(self.taken) >= self.most:
+                wait = max(wait, self.taken[0] + self.seconds - now)
+        return wait
 
-    def take(self) -> None:
+    def take(self, now: float) -> None:
         self.tokens -= 1
+        if self.most:
+            self.taken.append(now)
 
 
 class Budget:
@@ -83,8 +102,9 @@ class Budget:
         self.lanes = lanes = lanes or Lanes()
         self._clock = clock
         now = clock()
-        self._free = _Bucket(lanes.free, 1, now)  # evenly spaced: no burst to the server
-        self._paid = _Bucket(lanes.paid, max(1, lanes.paid / 50), now)
+        # Evenly spaced, no burst to the server, and never more than the rate in any second.
+        self._free = _Bucket(lanes.free, 1, now, most=int(lanes.free))
+        self._paid = _Bucket(lanes.paid, 1, now, most=int(lanes.paid))
         self._chats: dict[int, _Bucket] = {}
         self._last_sent: dict[int, float] = {}
         self._chat_paused: dict[int, float] = {}
@@ -191,14 +211,16 @@ class Budget:
 
     def _take(self, lane: _Bucket, chat_id: int, priority: int, turn: int, now: float) -> None:
         """Spend one slot of `lane` and of the chat's pacing."""
-        lane.take()
+        lane.take(now)
         bucket = self._chats.get(chat_id)
         if bucket is None:  # groups and channels (negative ids) have their own, slower pace
             lanes = self.lanes
-            group = chat_id < 0
-            rate, burst = (lanes.per_group, 1) if group else (lanes.per_chat, lanes.chat_burst)
-            bucket = self._chats[chat_id] = _Bucket(rate, burst, now)
-        bucket.take()
+            if chat_id < 0:  # at most 19 in any minute
+                bucket = _Bucket(lanes.per_group, 1, now, most=19, seconds=60.0)
+            else:  # at most the burst in any second
+                bucket = _Bucket(lanes.per_chat, lanes.chat_burst, now, most=lanes.chat_burst)
+            self._chats[chat_id] = bucket
+        bucket.take(now)
         self._last_sent[chat_id] = now
         self._served[priority] = max(self._served.get(priority, 0), turn)
         self.granted += 1

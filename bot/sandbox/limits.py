@@ -42,6 +42,9 @@ class Faults:
         self.rng = random.Random(self.seed)
 
 
+RECORDED = 200_000  # accepted sends remembered for `busiest_second`
+
+
 class _Bucket:
     """A token bucket: `rate` tokens a second, at most `burst` saved up."""
 
@@ -76,17 +79,35 @@ class _Window:
         self.sent.append(time.monotonic())
 
 
+class _Lane:
+    """A lane's bucket and, stricter at its edges, at most `rate` sends in any one second."""
+
+    def __init__(self, rate: float) -> None:
+        self.bucket, self.window = _Bucket(rate, rate), _Window(rate, 1.0)
+
+    def wait_time(self) -> float:
+        return max(self.bucket.wait_time(), self.window.wait_time())
+
+    def take(self) -> None:
+        self.bucket.take()
+        self.window.take()
+
+
 class FloodControl:
-    """Checks one send against the global (or paid) and per-chat buckets; 429 when over.
+    """Checks one send against the global (or paid) lane and the chat's; 429 when over. A lane
+    takes at most its rate in any one second however the sends are spaced (never 31 free or
+    1,001 paid in a second); a chat its burst, then one a second.
 
     As at Telegram, a 429 starts a pause (of the chat, or of the whole bot when the global lane
-    was over): a send during it is refused again and counted in `into_pause`.
+    was over): a send during it is refused again and counted in `into_pause`. Every accepted
+    send's time is recorded (`busiest_second`), so tests count sends per sliding second.
     """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self._global = _Bucket(limits.global_per_second, limits.global_per_second)
-        self._paid = _Bucket(limits.paid_per_second, limits.paid_per_second)
+        self._global = _Lane(limits.global_per_second)
+        self._paid = _Lane(limits.paid_per_second)
+        self.accepted: deque[tuple[float, int, bool]] = deque(maxlen=RECORDED)
         self._chats: dict[int, _Bucket | _Window] = {}
         self._bot_paused_until = 0.0
         self._chat_paused_until: dict[int, float] = {}
@@ -118,6 +139,22 @@ class FloodControl:
             raise too_many_requests(retry_after)
         lane.take()
         chat.take()
+        self.accepted.append((now, chat_id, paid))
+
+    def busiest_second(self, *, paid: bool | None = None, chat_id: int | None = None) -> int:
+        """The most sends accepted in any one second (sliding): of a lane (`paid`: True,
+        False, or None for both) or of one chat."""
+        times = [
+            t
+            for t, chat, was_paid in self.accepted
+            if (paid is None or was_paid == paid) and (chat_id is None or chat == chat_id)
+        ]
+        most, start = 0, 0
+        for end, at in enumerate(times):
+            while at - times[start] >= 1.0:
+                start += 1
+            most = max(most, end - start + 1)
+        return most
 
 
 def maybe_server_error(faults: Faults) -> None:

@@ -12,8 +12,10 @@ import pytest
 from bot.admin.cancel import CancelError, cancel
 from bot.clock import utcnow
 from bot.delivery import outbox as outbox_module
+from bot.delivery.budget import Budget, Lanes
 from bot.delivery.report import final_report
-from bot.delivery.service import renderer
+from bot.delivery.service import renderer, worker
+from bot.delivery.worker import WorkerConfig
 from bot.sandbox import Faults, Limits, Sandbox
 from bot.storage.advisories import AdvisoryRepository
 from tests.conftest import on_every_backend
@@ -381,3 +383,27 @@ async def test_a_broadcast_keeps_no_more_sends_open_than_its_limit(
         await drain
     assert sandbox.bot.stats.sent == 1500
     assert 0 < most <= 20
+
+
+async def test_the_paid_lane_never_reaches_1000_in_any_second_at_the_server(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    await setup.audience(2500)
+    advisory = await setup.outbox_advisory()
+    await setup.outbox.publish(advisory, paid=True)
+    limits = Limits(enabled=True, global_per_second=30, paid_per_second=1000)
+    async with make_sandbox(limits=limits) as sandbox:
+        config = {"backoff": 0.01}
+        async with worker(
+            database=setup.database,
+            translator=setup.translator,
+            api_url=sandbox.url,
+            token=sandbox.token,
+            clock=utcnow,
+            budget=Budget(Lanes()),  # the bot's own lanes: 950 a second on the paid one
+            config=WorkerConfig(**config),  # type: ignore[arg-type]
+        ) as running:
+            await running.drain()
+    assert sandbox.bot.stats.sent == 2500
+    assert sandbox.bot.stats.too_many_requests == 0
+    assert sandbox.server.flood.busiest_second(paid=True) < 1000  # counted at the server

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.demo.harness import Harness
-from bot.sandbox import SimUser
+from bot.demo.harness import Harness, running_harness
+from bot.sandbox import Limits, Sandbox, SimUser
 from bot.sandbox.world import SimMessage
 from tests.e2e.helpers import say
 
@@ -65,3 +65,31 @@ async def test_no_answer_leaves_a_migrant_without_a_way_to_reach_the_mission(
     await say(harness, user, "/embassy")
     await press_all(harness, user, user.bot_messages()[-1], "emb:none")
     assert dead_ends(user, locale, since) == []
+
+
+async def test_a_fast_crawl_with_telegrams_limits_on_draws_no_429(database_url: str) -> None:
+    """People tapping every command and answer as fast as they can, in five languages at
+    once: every reply is paced within Telegram's limits (no 429), however it is counted."""
+    sandbox = await Sandbox(limits=Limits(enabled=True)).start()
+    try:
+        async with running_harness(database_url=database_url, sandbox=sandbox) as harness:
+            users = []
+            for link in ("ru-UZ", "uz-UZ", "uz_Cyrl-UZ", "ky-KG", "tg-TJ"):
+                user = harness.sandbox.user(language_code=None)
+                user.send(f"/start {link}")
+                for command in COMMANDS:
+                    user.send(command)
+                users.append(user)
+            await harness.settle()
+            for user in users:
+                questions = [m for m in user.bot_messages() if m.buttons()]
+                for button in questions[-1].buttons()[:3]:  # the /callup choices, at once
+                    user.press_data(questions[-1], str(button["callback_data"]))
+            await harness.settle()
+            assert all(len(u.bot_messages()) >= 8 for u in users)  # everything answered
+        flood = sandbox.server.flood
+        assert sandbox.bot.stats.too_many_requests == 0
+        assert flood.busiest_second(paid=False) <= 30
+        assert max(flood.busiest_second(chat_id=u.id) for u in users) <= 3
+    finally:
+        await sandbox.stop()

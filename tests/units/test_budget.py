@@ -112,3 +112,39 @@ async def test_a_channel_is_paced_at_its_own_slower_rate_and_private_chats_go_on
     assert order[-1] == -1001  # the channel's later posts waited; people did not
     assert order.count(-1001) == 3
     assert elapsed >= 0.18  # three posts at 10 a second, no burst: 0.2 s apart
+
+
+def busiest_second(times: list[float]) -> int:
+    """The most grants in any one second (sliding)."""
+    ordered, most, start = sorted(times), 0, 0
+    for end, at in enumerate(ordered):
+        while at - ordered[start] >= 1.0:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+async def test_a_lane_never_grants_more_than_its_rate_in_any_second() -> None:
+    budget = Budget(Lanes(free=20.0, paid=40.0, per_chat=100.0, chat_burst=100))
+    free: list[float] = []
+    paid: list[float] = []
+
+    async def ask(chat_id: int, *, on_paid: bool) -> None:
+        await budget.acquire(chat_id, priority=Priority.NORMAL, paid=on_paid)
+        (paid if on_paid else free).append(time.monotonic())
+
+    await asyncio.gather(
+        *(ask(c, on_paid=False) for c in range(1, 51)),
+        *(ask(c, on_paid=True) for c in range(1001, 1101)),
+    )
+    assert busiest_second(free) <= 20
+    assert busiest_second(paid) <= 40
+
+
+async def test_one_chat_gets_at_most_its_burst_in_any_second() -> None:
+    budget = Budget(Lanes(free=1000.0, paid=1000.0, per_chat=2.0, chat_burst=3))
+    times: list[float] = []
+    for _ in range(9):  # someone pressing buttons as fast as they can
+        await budget.acquire(7, priority=Priority.REPLY)
+        times.append(time.monotonic())
+    assert busiest_second(times) <= 3
