@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
 .PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile cities \
-	bench bench-quick bench-understand
+	bench bench-quick bench-understand bench-public
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -66,6 +66,9 @@ bench-quick: i18n-compile  ## the quick benchmarks (under 3 minutes)
 
 bench-understand: i18n-compile  ## elchi understand --json, start to exit, beside a baseline
 	$(RUN) python benchmarks/understand.py --quick --write benchmarks/RESULTS.md
+
+bench-public: i18n-compile  ## elchi run broadcasting while visitors flood the public port
+	$(RUN) python benchmarks/public_port.py --write benchmarks/RESULTS.md
 
 format: install
 	$(RUN) ruff format .
