@@ -27,6 +27,11 @@ UNEXPLAINED = N_("Something in the draft is not right ({field}). Check the answe
 # (field, message) patterns, the first that matches wins; named groups fill the msgid.
 TABLE: list[tuple[str, str, str]] = [
     (
+        "*",
+        r"an invisible control character \((?P<code>U\+[0-9A-F]{4})\)",
+        N_("The text holds an invisible control character ({code}); please type it again."),
+    ),
+    (
         "expires",
         r"must be after effective",
         N_("The end date comes before the sending. Change “Until when”."),

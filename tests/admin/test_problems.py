@@ -26,6 +26,7 @@ SAMPLES = {
     "len(parts)": "4",
     "MAX_PARTS": "3",
     "advisory.supersedes!r": "'uz-2026-01-01-gone'",
+    "found": "U+001B",
 }
 
 
