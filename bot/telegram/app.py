@@ -21,6 +21,7 @@ from bot.clock import Clock, utcnow
 from bot.config import ConfigError, Settings
 from bot.delivery.budget import Budget, Lanes
 from bot.delivery.discreet import DiscreetMode
+from bot.delivery.lock import LeaderBusy, leader
 from bot.delivery.service import run_forever
 from bot.i18n import Translator
 from bot.logs import ChatHasher
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 SWEEP_EVERY = 300  # seconds between discreet-mode sweeps
 ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
+STANDBY_POLL = 1.0  # seconds between a standby process's looks: takeover within ~1 s of a death
 SHUTDOWN_GRACE = 6.0  # seconds for in-flight sends at SIGTERM (the whole stop stays under 10 s)
 
 
@@ -234,21 +236,40 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
         if metrics_at is not None:  # a busy address is said before polling starts
             await health.start(*metrics_at)
         page: PageProcess | None = None
+        token_id = settings.token().split(":")[0]
+
+        def standing_by() -> None:  # /healthz says so (503): a load balancer sends nothing here
+            health.role = "standby"
+            log.info("standing by: another process is active; taking over when it stops")
+
+        active = leader(
+            services.database,
+            token_id=token_id,
+            role="active",
+            poll=STANDBY_POLL,
+            give_up=stop,
+            waiting=standing_by,
+        )
         try:
-            async with running_bot(application):
-                if settings.listen("page") is not None:  # links name the bot: after getMe
-                    page = PageProcess(username=_username(application))
-                    await page.start()
-                    page.keep()
-                delivery = asyncio.create_task(deliver_for(services, stop=stop))
-                health.delivery = delivery
-                try:
-                    await stop.wait()
-                    # In-flight sends finish and are recorded; never past the 10 s a stop may take.
-                    await asyncio.wait({delivery}, timeout=SHUTDOWN_GRACE)
-                finally:
-                    delivery.cancel()
-                    await asyncio.gather(delivery, return_exceptions=True)
+            async with active:  # waits while another process is active (standby)
+                health.role = "active"
+                async with running_bot(application):
+                    if settings.listen("page") is not None:  # links name the bot: after getMe
+                        page = PageProcess(username=_username(application))
+                        await page.start()
+                        page.keep()
+                    delivery = asyncio.create_task(deliver_for(services, stop=stop))
+                    health.delivery = delivery
+                    try:
+                        await stop.wait()
+                        # In-flight sends finish and are recorded; never past the 10 s a stop
+                        # may take.
+                        await asyncio.wait({delivery}, timeout=SHUTDOWN_GRACE)
+                    finally:
+                        delivery.cancel()
+                        await asyncio.gather(delivery, return_exceptions=True)
+        except LeaderBusy:
+            log.info("stopped while standing by")
         finally:
             if page is not None:
                 await page.stop()

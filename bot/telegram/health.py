@@ -31,6 +31,7 @@ class HealthServer:
         self._runner: web.AppRunner | None = None
         self._server: asyncio.Server | None = None
         self._counts: tuple[float, dict[str, Any]] | None = None
+        self.role = "starting"  # "active", or "standby" while another process is active
         self.port = 0
 
     async def start(self, host: str, port: int) -> None:
@@ -65,7 +66,8 @@ class HealthServer:
             await self._runner.cleanup()
 
     async def healthz(self, _: web.Request) -> web.Response:
-        """200 when the database answers and the delivery worker runs; 503 otherwise."""
+        """200 when this process is active, the database answers and the delivery worker runs;
+        503 otherwise (a standby process says "standby": a load balancer sends nothing here)."""
         try:
             async with self.services.database.engine.connect() as connection:
                 await connection.execute(text("SELECT 1"))
@@ -75,11 +77,12 @@ class HealthServer:
         worker = "none" if self.delivery is None else ("stopped" if self.delivery.done() else "ok")
         since = self.services.metrics.seconds_since_update()
         body = {
+            "role": self.role,
             "database": database,
             "delivery_worker": worker,
             "seconds_since_last_update": None if since is None else round(since, 1),
         }
-        healthy = database == "ok" and worker != "stopped"
+        healthy = database == "ok" and worker != "stopped" and self.role == "active"
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics(self, _: web.Request) -> web.Response:
