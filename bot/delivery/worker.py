@@ -287,6 +287,11 @@ class Worker:
                 discreet=row.discreet,
                 error=POSSIBLY_TWICE if twice else None,
             )
+        # A try that may have arrived keeps saying so through every later retry: the error
+        # stored for the next try starts with AMBIGUOUS, so a later success counts it as
+        # possibly sent twice (a plain "502" stored over it made the report miss duplicates).
+        maybe = delivered.ambiguous or row.ambiguous
+        error = _suspect(result.error) if maybe else result.error
         if result.kind == "retry_after":  # still limited after every wait: later
             later = now + timedelta(seconds=result.retry_after)
             return SendOutcome(
@@ -297,7 +302,7 @@ class Worker:
                 attempts=row.attempts,
                 message_id=delivered.first_id,
                 more_ids=delivered.more,
-                error=result.error,
+                error=error,
             )
         if result.kind in ("blocked", "gone"):
             return SendOutcome(
@@ -305,7 +310,7 @@ class Worker:
             )
         attempts = row.attempts + 1
         if attempts >= self.config.max_attempts:
-            return SendOutcome(row.chat_id, "failed", now, attempts=attempts, error=result.error)
+            return SendOutcome(row.chat_id, "failed", now, attempts=attempts, error=error)
         delay = timedelta(seconds=self.config.backoff * 2 ** (attempts - 1))
         return SendOutcome(  # the parts that got through are kept: the next try goes on
             row.chat_id,
@@ -315,7 +320,7 @@ class Worker:
             attempts=attempts,
             message_id=delivered.first_id,
             more_ids=delivered.more,
-            error=result.error,
+            error=error,
         )
 
     async def _keep_parts(self, run: _Run, chat_id: int, ids: list[int]) -> None:
@@ -345,3 +350,9 @@ class Worker:
                 await self._outbox.record(run.advisory.id, results)
             for _ in range(held):
                 run.slots.release()
+
+
+def _suspect(error: str | None) -> str:
+    """`error`, marked as following a try that may have arrived."""
+    text = error or "transient"
+    return text if text.startswith(AMBIGUOUS) else AMBIGUOUS + text

@@ -407,3 +407,20 @@ async def test_the_paid_lane_never_reaches_1000_in_any_second_at_the_server(
     assert sandbox.bot.stats.sent == 2500
     assert sandbox.bot.stats.too_many_requests == 0
     assert sandbox.server.flood.busiest_second(paid=True) < 1000  # counted at the server
+
+
+async def test_the_duplicate_count_is_exact_under_server_errors_and_drops(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    """A try that may have arrived keeps counting through later 5xx retries: the report's
+    "possibly sent twice" covers every reader who got two copies."""
+    await setup.audience(210)
+    await setup.publish()
+    faults = Faults(server_error_share=0.3, drop_after_send_share=0.1, seed=5)
+    async with make_sandbox(faults=faults) as sandbox, setup.worker(sandbox) as worker:
+        await worker.drain()
+    twice = {chat for chat, count in sandbox.bot.stats.per_chat.items() if count > 1}
+    assert twice
+    progress = await setup.outbox.progress("uz-2022-09-21-prosecutor-warning")
+    assert progress.possibly_twice >= len(twice)
+    assert progress.possibly_twice <= sandbox.server.dropped
