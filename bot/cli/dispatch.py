@@ -68,8 +68,25 @@ def _folder(settings: Settings, args: argparse.Namespace) -> Path:
 
 
 def _push(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
+    """Every setting is checked before anything changes (Telegram's /new does the same)."""
     if args.at is not None and args.at.tzinfo is None:
         raise ConfigError("--at: give the offset too, e.g. 2026-12-01T09:00+03:00")
+    if args.at is not None:
+        from datetime import UTC, datetime
+
+        from bot.admin.when import LATEST
+
+        now = datetime.now(UTC)
+        if args.at <= now:
+            raise ConfigError(
+                f"--at: {args.at.isoformat()} has already passed; give a later time, or leave "
+                "--at out to send now"
+            )
+        if args.at > now + LATEST:
+            raise ConfigError(
+                f"--at: {args.at.isoformat()} is more than a year away; give a time within a "
+                f"year, e.g. {(now + LATEST / 12).strftime('%Y-%m-%dT09:00+03:00')}"
+            )
     from bot.cli import push as cli_push
 
     return cli_push.push_command(

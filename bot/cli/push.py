@@ -65,9 +65,14 @@ async def push_command(
     second admin in Telegram."""
     async with database_for(settings) as database:
         advisories = AdvisoryRepository(database=database)
-        stored = await _target(target, advisories)
-        if stored is None:
+        found = await _target(target, advisories)
+        if found is None:
             return 1
+        stored, from_file = found
+        if test or at is None:  # this command sends it: the token before anything changes
+            settings.token()
+        if from_file:
+            await advisories.save(advisory=stored, origin=f"file:{target}")
         admins = AdminRepository(database=database, configured=settings.admins)
         if test:
             return await _send_test(settings, stored, admins)
@@ -99,19 +104,19 @@ async def push_command(
     return await delivery_cli.broadcast_command(settings, stored.id, paid=paid, yes=True)
 
 
-async def _target(target: str, advisories: AdvisoryRepository) -> Advisory | None:
-    """The advisory of a file (validated and imported) or a stored id."""
+async def _target(
+    target: str, advisories: AdvisoryRepository
+) -> tuple[Advisory, bool] | None:
+    """The advisory of a file (validated, not yet saved: True) or a stored id (False)."""
     path = Path(target)
     if path.suffix == ".yaml":
         advisory = await read_one(path, advisories, Translator())
-        if advisory is None:
-            return None
-        await advisories.save(advisory=advisory, origin=f"file:{path}")
-        target = advisory.id
+        return None if advisory is None else (advisory, True)
     stored = await advisories.get(advisory_id=target)
     if stored is None:
         print(f"elchi: no advisory with id {target!r}", file=sys.stderr)
-    return stored
+        return None
+    return stored, False
 
 
 def _print_preview(advisory: Advisory, by_locale: dict[str, int]) -> None:

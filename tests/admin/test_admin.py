@@ -135,6 +135,26 @@ def test_cli_admins_halt_push_and_audit(tmp_path: Path) -> None:
         2,
         "elchi: --at: give the offset too, e.g. 2026-12-01T09:00+03:00\n",
     )
+    past = elchi(
+        "push", "kg-legal-warning", "--at", "2020-01-10T09:00+03:00", cwd=tmp_path, env=env
+    )
+    assert (past.returncode, past.stderr.splitlines()[-1]) == (
+        2,
+        "elchi: --at: 2020-01-10T09:00:00+03:00 has already passed; give a later time, or "
+        "leave --at out to send now",
+    )
+    far = elchi(
+        "push", "kg-legal-warning", "--at", "2029-12-01T09:00+03:00", cwd=tmp_path, env=env
+    )
+    assert far.returncode == 2
+    assert "is more than a year away" in far.stderr.splitlines()[-1]
+    before = elchi("advisories", "KG", cwd=tmp_path, env=env).stdout
+    tokenless = elchi("push", str(shipped), "--yes", cwd=tmp_path, env=env)  # send now: no token
+    assert (tokenless.returncode, tokenless.stderr.splitlines()[-1]) == (
+        2,
+        "elchi: BOT_TOKEN: missing; get one from @BotFather (or try `make demo`)",
+    )
+    assert elchi("advisories", "KG", cwd=tmp_path, env=env).stdout == before  # nothing changed
     mismatch = elchi(
         "correct", "kg-2022-09-21-embassy-warning", str(shipped), "--yes", cwd=tmp_path, env=env
     )
