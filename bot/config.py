@@ -234,14 +234,33 @@ def parse_channels(text: str) -> dict[str, tuple[str, str]]:
     return channels
 
 
+MAX_USER_ID = 2**52 - 1  # Telegram: a user id has at most 52 significant bits
+
+
+def user_id_problem(value: str) -> str | None:
+    """Why `value` is not a Telegram user id (digits, 1 to 2**52 - 1), or None."""
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_USER_ID:
+        return (
+            f"{value!r} is not a Telegram user id (a whole number from 1 to {MAX_USER_ID}; "
+            "the person can see theirs with @userinfobot)"
+        )
+    return None
+
+
 def parse_admins(text: str) -> dict[int, str]:
     """`123:UZ,456:*` → {123: "UZ", 456: "*"}; ValueError names the bad entry."""
     admins: dict[int, str] = {}
     for entry in filter(None, (part.strip() for part in text.split(","))):
         user, _, country = entry.partition(":")
         country = country.strip().upper()
-        if not user.strip().isdigit() or country not in (*COUNTRY_CODES, SUPER_ADMIN):
+        if user_id_problem(user) is not None or country not in (*COUNTRY_CODES, SUPER_ADMIN):
             raise ValueError(f"bad entry {entry!r}; expected USER_ID:UZ|KG|TJ|*")
+        if int(user) in admins:
+            raise ValueError(
+                f"{int(user)} is given twice ({admins[int(user)]} and {country}); give each "
+                "admin once"
+            )
         admins[int(user)] = country
     return admins
 

@@ -18,7 +18,16 @@ PLAIN = {
     "missing": "missing; this field is required",
     "extra_forbidden": "unknown field (a typo?); see the content format in the README",
     "id": "use lowercase letters, digits and hyphens, e.g. uz-2026-12-01-recruiters",
+    "model_type": "the file must be one advisory: fields like id:, country:, text: at the "
+    "start of lines, not a list or a single value",
+    "dict_type": "must be fields (name: value on lines of their own), not a list or one value",
+    "list_type": "must be a list (lines starting with - )",
+    "string_type": "must be text",
 }
+TOKEN = (
+    "a character YAML cannot read at the start of a value (such as @, ` or %); put the value "
+    'in double quotes, e.g. headline: "@embassy says …"'
+)
 
 
 UNCLOSED = 'a double quote (") opened on this line is not closed on it'
@@ -116,8 +125,26 @@ def read_yaml(path: Path) -> YamlDocument | Problem:
         opened = None if scanning else _unclosed_quote(text, before=line)
         if opened is not None:  # the parser trips where the stray quote closes, lines later
             return Problem(str(path), opened, "(yaml)", UNCLOSED)
+        if "cannot start any token" in what:
+            return Problem(str(path), line, "(yaml)", TOKEN)
         return Problem(str(path), line, "(yaml)", what.strip())
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere (NUL, ESC)
+        line = text.count("\n", 0, error.position) + 1
+        code = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        return Problem(
+            str(path), line, "(file)",
+            f"an invisible control character ({code}); save the file as plain UTF-8 text",
+        )  # fmt: skip
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        return Problem(
+            str(path), line, "(file)",
+            f"not UTF-8 text (byte 0x{error.object[error.start]:02x}); save it as UTF-8",
+        )  # fmt: skip
+    except OSError as error:
+        reason = (error.strerror or "cannot read").lower()
+        return Problem(str(path), 1, "(file)", f"cannot read it ({reason})")
+    except ValueError as error:
         return Problem(str(path), 1, "(file)", str(error))
     twice = _duplicate_key(node, ()) if node is not None else None
     if twice is not None:  # YAML keeps the last silently: one of two values would be lost

@@ -32,12 +32,27 @@ async def database_for(settings: Settings) -> AsyncIterator[Database]:
 
 
 async def admins_command(
-    settings: Settings, action: str, user_id: int | None, country: str | None
+    settings: Settings,
+    action: str,
+    user_id: int | None,
+    country: str | None,
+    *,
+    yes: bool = False,
 ) -> int:
-    """add USER COUNTRY | remove USER | list."""
+    """add USER COUNTRY | remove USER | list. Moving an admin to another country is said
+    and needs --yes (it changes whose citizens they reach)."""
     async with database_for(settings) as database:
         repository = AdminRepository(database=database, configured=settings.admins)
         if action == "add" and user_id is not None and country is not None:
+            now = (await repository.all()).get(user_id)
+            if user_id in settings.admins and now != country:
+                print(f"elchi: {user_id} is an admin of {now} by ADMINS; change it there",
+                      file=sys.stderr)  # fmt: skip
+                return 2
+            if now is not None and now != country and not yes:
+                print(f"elchi: admins add: {user_id} is an admin of {now}; add --yes to make "
+                      f"them an admin of {country} instead", file=sys.stderr)  # fmt: skip
+                return 2
             await repository.add(user_id=user_id, country=country)
             await repository.audit(
                 actor="cli", action="admin-add", country=country, detail=f"user {user_id}"

@@ -54,7 +54,7 @@ async def export_cap_command(
     if not advisories:
         print("nothing to export: no advisory in the database (run `elchi import` first)")
         return 1
-    if advisory_id is not None:
+    if advisory_id is not None and out is None:
         print(export_cap(advisories[0], sender=settings.cap_sender))
         return 0
     assert out is not None

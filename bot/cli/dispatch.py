@@ -67,6 +67,30 @@ def _folder(settings: Settings, args: argparse.Namespace) -> Path:
     return Path(getattr(args, "path", None) or settings.advisories_dir)
 
 
+def _folder_out(out: Path | None) -> Path | None:
+    """--out names a folder (created if missing), never an existing file."""
+    if out is not None and out.exists() and not out.is_dir():
+        raise ConfigError(f"export-cap: --out {out} is a file; give a folder")
+    return out
+
+
+def _backup_file(settings: Settings, file: Path, *, force: bool) -> Path:
+    """Where a backup may be written: never over the database, over a file only with --force,
+    and only into a folder that exists."""
+    from sqlalchemy.engine import make_url
+
+    database = make_url(settings.database_url).database
+    if database and file.resolve() == Path(database).resolve():
+        raise ConfigError(f"backup: {file} is the database itself; give another file name")
+    if file.is_dir():
+        raise ConfigError(f"backup: {file} is a folder; give a file name, e.g. {file}/elchi.gz")
+    if not file.parent.is_dir():
+        raise ConfigError(f"backup: the folder {file.parent} does not exist; create it first")
+    if file.exists() and not force:
+        raise ConfigError(f"backup: {file} exists; give another name, or --force to replace it")
+    return file
+
+
 def _push(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
     """Every setting is checked before anything changes (Telegram's /new does the same)."""
     if args.at is not None and args.at.tzinfo is None:
@@ -99,9 +123,16 @@ def _admins(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
         raise ConfigError("admins add: give USER_ID and COUNTRY (UZ, KG, TJ or *)")
     if args.action == "remove" and args.user_id is None:
         raise ConfigError("admins remove: give USER_ID")
+    if args.user_id is not None:
+        from bot.config import user_id_problem
+
+        problem = user_id_problem(args.user_id)
+        if problem is not None:
+            raise ConfigError(f"admins {args.action}: {problem}")
     from bot.cli import admin as admin_cli
 
-    return admin_cli.admins_command(settings, args.action, args.user_id, args.country)
+    user = None if args.user_id is None else int(args.user_id)
+    return admin_cli.admins_command(settings, args.action, user, args.country, yes=args.yes)
 
 
 def _poster(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
@@ -139,7 +170,7 @@ COMMANDS: dict[str, Command] = {
     "deliver": lambda s, a: _cli("delivery").deliver_command(
         s, paid=a.paid, in_flight=a.in_flight
     ),
-    "backup": lambda s, a: _archive(s, "backup", a.file),
+    "backup": lambda s, a: _archive(s, "backup", _backup_file(s, a.file, force=a.force)),
     "restore": lambda s, a: _archive(s, "restore", a.file),
     "validate": _validate,
     "poster": _poster,
@@ -149,7 +180,7 @@ COMMANDS: dict[str, Command] = {
         s, a.action, a.chat, a.country, a.locale
     ),
     "import": lambda s, a: _cli("content").import_command(s, _folder(s, a)),
-    "export-cap": lambda s, a: _cli("content").export_cap_command(s, a.id, a.out),
+    "export-cap": lambda s, a: _cli("content").export_cap_command(s, a.id, _folder_out(a.out)),
     "export-feed": lambda s, a: _cli("content").export_feed_command(s, a.country, a.locale),
 }
 

@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export-cap", help="OASIS CAP 1.2 XML: one advisory printed, or each into a folder"
     )
     cap.add_argument("id", nargs="?", help="one advisory id, printed")
-    cap.add_argument("--out", type=Path, help="without an id: write ID.xml for each advisory here")
+    cap.add_argument("--out", type=Path, help="a folder: write ID.xml there (each, without an id)")
     feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
     feed.add_argument("country", choices=["UZ", "KG", "TJ"])
     feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
@@ -75,8 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--test", action="store_true", help="send it, marked TEST, to admins only")
     admins = commands.add_parser("admins", help="list, add or remove admins")
     admins.add_argument("action", choices=["list", "add", "remove"])
-    admins.add_argument("user_id", nargs="?", type=int)
+    admins.add_argument("user_id", nargs="?")
     admins.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ", "*"])
+    admins.add_argument(
+        "--yes", action="store_true", help="move an admin of another country without asking"
+    )
     audit = commands.add_parser("audit", help="print the audit log, newest first")
     audit.add_argument("--limit", type=int, default=100)
     audit.add_argument(
@@ -98,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     halt.add_argument("country", choices=["UZ", "KG", "TJ"])
     save = commands.add_parser("backup", help="write an archive of the database (any backend)")
     save.add_argument("file", type=Path)
+    save.add_argument("--force", action="store_true", help="replace an existing file")
     load_back = commands.add_parser("restore", help="load an archive into an empty database")
     load_back.add_argument("file", type=Path)
     database = commands.add_parser("db", help="database maintenance")

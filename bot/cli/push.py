@@ -104,9 +104,7 @@ async def push_command(
     return await delivery_cli.broadcast_command(settings, stored.id, paid=paid, yes=True)
 
 
-async def _target(
-    target: str, advisories: AdvisoryRepository
-) -> tuple[Advisory, bool] | None:
+async def _target(target: str, advisories: AdvisoryRepository) -> tuple[Advisory, bool] | None:
     """The advisory of a file (validated, not yet saved: True) or a stored id (False)."""
     path = Path(target)
     if path.suffix == ".yaml":
