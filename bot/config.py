@@ -223,13 +223,19 @@ def parse_channels(text: str) -> dict[str, tuple[str, str]]:
     """`-1001:UZ:uz,-1002:KG:ky` → {"-1001": ("UZ", "uz"), …}; ValueError names the entry."""
     channels: dict[str, tuple[str, str]] = {}
     for entry in filter(None, (part.strip() for part in text.split(","))):
-        chat, country, locale = [*entry.split(":"), "", ""][:3]
-        if not re.fullmatch(r"-\d{5,20}", chat) or country not in COUNTRY_CODES:
-            raise ValueError(f"bad entry {entry!r}; expected CHANNEL_ID:UZ|KG|TJ:LOCALE")
+        parts = entry.split(":")
+        chat, country, locale = [*parts, "", ""][:3]
+        # A channel's id: -100 and up to 13 more ASCII digits (never another script's digits).
+        if len(parts) != 3 or not re.fullmatch(r"-100[0-9]{5,13}", chat):
+            raise ValueError(f"bad entry {entry!r}; expected -100…:UZ|KG|TJ:LANGUAGE")
+        if country not in COUNTRY_CODES:
+            raise ValueError(f"bad entry {entry!r}: the country must be UZ, KG or TJ")
         if locale not in LOCALE_NAMES:
             raise ValueError(
                 f"bad entry {entry!r}: the language must be uz, uz_Cyrl, ky, tg or ru"
             )
+        if chat in channels:
+            raise ValueError(f"{chat} is given twice; give each channel once")
         channels[chat] = (country, locale)
     return channels
 

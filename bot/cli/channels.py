@@ -8,9 +8,16 @@ from bot.storage.channels import ChannelRepository
 
 
 async def channels_command(
-    settings: Settings, action: str, chat: str | None, country: str | None, locale: str | None
+    settings: Settings,
+    action: str,
+    chat: str | None,
+    country: str | None,
+    locale: str | None,
+    *,
+    yes: bool = False,
 ) -> int:
-    """List the channels (configured and added), add one, or remove an added one."""
+    """List the channels (configured and added), add one, or remove an added one. Moving a
+    channel to another country or language is said and needs --yes."""
     if action == "add":
         if chat is None or country is None or locale is None:
             raise ConfigError(
@@ -22,16 +29,23 @@ async def channels_command(
             raise ConfigError(f"channels add: {error}") from None
     if action == "remove" and chat is None:
         raise ConfigError("channels remove: give CHANNEL_ID")
-    if action == "remove" and chat in settings.channels:
-        raise ConfigError(f"channels remove: {chat} is in CHANNELS; remove it there")
+    if action in ("remove", "add") and chat in settings.channels:
+        raise ConfigError(f"channels {action}: {chat} is in CHANNELS; change it there")
     database = Database(settings.database_url)
     try:
         await database.migrate()
         channels = ChannelRepository(database=database, configured=settings.channels)
         if action == "add":
             assert chat is not None and country is not None and locale is not None
-            new = await channels.add(chat=chat, country=country, locale=locale)
-            print(f"{chat}: mirrors {country} in {locale}" + ("" if new else " (changed)"))
+            now = await channels.get(chat=chat)
+            moved = now is not None and (now.country, now.locale) != (country, locale)
+            if now is not None and moved and not yes:
+                raise ConfigError(
+                    f"channels add: {chat} mirrors {now.country} in {now.locale}; add --yes to "
+                    f"make it mirror {country} in {locale} instead (from now on)"
+                )
+            await channels.add(chat=chat, country=country, locale=locale)
+            print(f"{chat}: mirrors {country} in {locale}" + (" from now on" if moved else ""))
         elif action == "remove":
             assert chat is not None
             gone = await channels.remove(chat=chat)

@@ -177,7 +177,7 @@ COMMANDS: dict[str, Command] = {
     "page": lambda s, a: _cli("page").page_command(s),
     "understand": lambda s, a: _cli("understand").understand_command(s, as_json=a.json),
     "channels": lambda s, a: _cli("channels").channels_command(
-        s, a.action, a.chat, a.country, a.locale
+        s, a.action, a.chat, a.country, a.locale, yes=a.yes
     ),
     "import": lambda s, a: _cli("content").import_command(s, _folder(s, a)),
     "export-cap": lambda s, a: _cli("content").export_cap_command(s, a.id, _folder_out(a.out)),

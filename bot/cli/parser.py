@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     mirror.add_argument("chat", nargs="?", help="the channel's id, e.g. -1001234567890")
     mirror.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ"])
     mirror.add_argument("locale", nargs="?", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    mirror.add_argument(
+        "--yes", action="store_true", help="move a channel to another country or language"
+    )
     send = commands.add_parser("broadcast", help="publish an advisory and send it to its audience")
     send.add_argument("id", help="the advisory id")
     send.add_argument("--paid", action="store_true", help="paid broadcast, up to 1000/s (Stars)")

@@ -13,9 +13,10 @@ from bot.delivery.outbox import Outbox
 from bot.delivery.report import corrected, final_report, started
 from bot.i18n import Translator
 from bot.storage.admins import AdminRepository
+from bot.storage.channels import Channel
 from bot.storage.db import Database
-from bot.texts import Gettext
-from bot.world import MOSCOW
+from bot.texts import Gettext, html
+from bot.world import COUNTRY_NAMES, LOCALE_NAMES, MOSCOW
 
 LATE_AFTER = timedelta(minutes=5)
 
@@ -118,3 +119,31 @@ def correction_reporter(
         )
 
     return _teller(database, translator, send_text, compose, locale=locale, configured=configured)
+
+
+def channel_refusal_teller(
+    database: Database,
+    translator: Translator,
+    send_text: Callable[[int, str], Awaitable[object]],
+    *,
+    locale: str,
+    configured: dict[int, str] | None = None,
+) -> Callable[[Channel], Awaitable[None]]:
+    """Tell the admins of a channel's country, once, that the channel refuses the bot."""
+
+    async def tell(channel: Channel) -> None:
+        _ = translator.bound(locale)
+        message = html(
+            _(
+                "The channel {channel} ({country}, {language}) refuses Elchi's posts. Make the "
+                "bot an admin of the channel who may post messages; Elchi tries again later."
+            ),
+            channel=channel.chat,
+            country=_(COUNTRY_NAMES[channel.country]),
+            language=LOCALE_NAMES[channel.locale],
+        )
+        repository = AdminRepository(database=database, configured=configured or {})
+        for user_id in await repository.of_country(country=channel.country):
+            await send_text(user_id, message)
+
+    return tell

@@ -8,10 +8,12 @@ messages a minute, and an urgent advisory goes before the rest. The state is in 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.advisories.model import Advisory
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 SUBSCRIBE = N_("Get these warnings in Telegram")
 WITHDRAWN = N_("Withdrawn by the embassy. Do not act on it any more.")
 URGENT = ("extreme", "severe")
+REFUSED = ("blocked", "gone")  # 403 (not an admin there), 400 chat not found
+REFUSED_WAIT, REFUSED_WAIT_MAX = 60.0, 6 * 3600.0
 
 
 class ChannelMirror:
@@ -49,13 +53,24 @@ class ChannelMirror:
         self.channels, self.advisories, self.translator = channels, advisories, translator
         self.render, self.client, self.budget, self.username = render, client, budget, username
         self._loaded: dict[str, Advisory | None] = {}
+        self._syncing = asyncio.Lock()  # one pass at a time: a post is never made twice
+        # A channel that refuses us (the bot no longer an admin there, the channel gone): how
+        # often in a row, and when to try again; its country's admins are told once.
+        self._refused: dict[str, tuple[int, float]] = {}
+        self.on_refused: Callable[[Channel], Awaitable[None]] | None = None
 
     async def sync(self) -> int:
         """Post, edit or mark what differs; how many requests reached a channel. An advisory
         unchanged since its post was checked is not rendered again (this runs every pass)."""
+        async with self._syncing:
+            return await self._sync()
+
+    async def _sync(self) -> int:
         done = 0
         self._loaded = {}  # an advisory is read once a pass, however many channels show it
         for channel in await self.channels.all():
+            if time.monotonic() < self._refused.get(channel.chat, (0, 0.0))[1]:
+                continue  # refused us lately: tried again after its wait
             rows = await self.channels.published(country=channel.country, since=channel.added_at)
             notices = [
                 a for a in [await self._load(i) for i, _ in rows if i.endswith("-cancel")] if a
@@ -108,11 +123,12 @@ class ChannelMirror:
             result = await budgeted(
                 self.budget, self.client.edit_message_text, edit, priority=priority
             )
-        if result is None or result.kind != "sent":
-            # Not an admin there any more, or the channel is gone: said once a pass, by the
-            # channel's public id (never a person's); tried again on the next pass.
-            log.warning("channel %s: %s", channel.chat, result.error if result else "not sent")
+        if result is not None and result.kind in REFUSED:
+            await self._refusing(channel, result.error)
             return 0
+        if result is None or result.kind != "sent":  # a passing fault: the next pass again
+            return 0
+        self._refused.pop(channel.chat, None)
         message_id = post.message_id if post is not None else result.message_id
         assert message_id is not None
         await self.channels.keep(
@@ -123,6 +139,18 @@ class ChannelMirror:
             marked=withdrawn,
         )
         return 1
+
+    async def _refusing(self, channel: Channel, error: str | None) -> None:
+        """Wait longer each time (1 minute, doubling, 6 hours at most); tell the admins of
+        the channel's country the first time; one log line each time (its public id)."""
+        times = self._refused.get(channel.chat, (0, 0.0))[0] + 1
+        wait = min(REFUSED_WAIT_MAX, REFUSED_WAIT * 2 ** (times - 1))
+        self._refused[channel.chat] = (times, time.monotonic() + wait)
+        log.warning(
+            "channel %s refused a post (%s); next try in %.0f s", channel.chat, error, wait
+        )
+        if times == 1 and self.on_refused is not None:
+            await self.on_refused(channel)
 
     def _body(self, channel: Channel, advisory: Advisory, withdrawn: bool) -> dict[str, Any]:
         """The post: the advisory's first message in the channel's language (the action and

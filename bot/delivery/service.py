@@ -11,7 +11,12 @@ from contextlib import asynccontextmanager
 from bot.advisories.model import Advisory
 from bot.advisories.render import render
 from bot.clock import Clock
-from bot.delivery.announce import announcer, correction_reporter, reporter
+from bot.delivery.announce import (
+    announcer,
+    channel_refusal_teller,
+    correction_reporter,
+    reporter,
+)
 from bot.delivery.budget import Budget
 from bot.delivery.corrections import Corrections
 from bot.delivery.corrector import Corrector
@@ -162,6 +167,11 @@ async def run_forever(
             running.on_corrected = correction_reporter(
                 database, translator, running.send_text, locale=report_locale, configured=admins
             )
+            if running.mirror is not None:
+                running.mirror.on_refused = channel_refusal_teller(
+                    database, translator, running.send_text, locale=report_locale,
+                    configured=admins,
+                )  # fmt: skip
             stop = stop or asyncio.Event()
             while not stop.is_set():
                 drain = asyncio.create_task(running.drain())

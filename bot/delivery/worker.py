@@ -126,7 +126,7 @@ class Worker:
         running: dict[str, asyncio.Task[None]] = {}
         # Channels get a new advisory beside its broadcast (not after an hour of it), within
         # the same budget; corrections and cancellations reach them on the next pass.
-        mirroring = asyncio.create_task(self.mirror.sync()) if self.mirror else None
+        mirroring = [asyncio.create_task(self.mirror.sync())] if self.mirror else []
         try:
             while not self.stopping:
                 for advisory_id in await self._outbox.active():
@@ -141,16 +141,20 @@ class Worker:
                     if task.done():
                         del running[advisory_id]
                         task.result()  # a failed broadcast ends the drain (and /healthz says so)
-                # An urgent advisory starts beside a long broadcast.
-                await self.publish_due(sending=frozenset(running))
+                # An urgent advisory starts beside a long broadcast, and so does its post in
+                # the channels (not when the long broadcast ends, an hour later).
+                fresh = await self.publish_due(sending=frozenset(running))
+                if fresh and self.mirror is not None:
+                    mirroring.append(asyncio.create_task(self.mirror.sync()))
             await asyncio.gather(*running.values())
         finally:
             for task in running.values():  # cancelled: stop what is in flight
                 task.cancel()
-            if mirroring is not None and (self.stopping or sys.exc_info()[0] is not None):
-                mirroring.cancel()  # shutting down, or the drain failed
-        if mirroring is not None and not self.stopping:
-            await mirroring
+            if self.stopping or sys.exc_info()[0] is not None:
+                for pass_ in mirroring:
+                    pass_.cancel()  # shutting down, or the drain failed
+        if mirroring and not self.stopping:
+            await asyncio.gather(*mirroring)
         if self.corrector is not None and not self.stopping:
             corrected = await self.corrector.run()
             for advisory in corrected:

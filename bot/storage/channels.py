@@ -13,6 +13,8 @@ from bot.clock import Clock, utcnow
 from bot.storage.db import Database
 from bot.storage.models import AdvisoryRow, Broadcast, ChannelPost, ChannelRow
 
+CONFIGURED, ADDED = "CHANNELS", "added"  # where a channel comes from (`ChannelRow.origin`)
+
 
 @dataclass(frozen=True)
 class Channel:
@@ -37,36 +39,57 @@ class ChannelRepository:
         self._db, self._configured, self._now = database, configured or {}, clock
 
     async def all(self) -> list[Channel]:
-        """Every channel; a configured one is stored the first time it is seen (it mirrors
-        what is published from then on, never the past). Read every delivery pass: it
-        writes only when the configuration names a channel anew or differently."""
+        """Every channel mirrored now: those CHANNELS names (as it names them now) and those
+        added with `elchi channels add`. A channel CHANNELS no longer names stops; one it names
+        anew, or with another country or language, mirrors what is published from then on,
+        never the past. Read every delivery pass: it writes only when the setting changed."""
         async with self._db.sessions() as session:
             rows = {row.chat: row for row in (await session.scalars(select(ChannelRow))).all()}
         changed = {
             chat: wanted
             for chat, wanted in self._configured.items()
-            if chat not in rows or (rows[chat].country, rows[chat].locale) != wanted
+            if chat not in rows
+            or (rows[chat].country, rows[chat].locale, rows[chat].origin) != (*wanted, CONFIGURED)
         }
-        if changed:
+        dropped = [
+            c for c, r in rows.items() if r.origin == CONFIGURED and c not in self._configured
+        ]
+        if changed or dropped:
             async with self._db.transaction() as session:
                 for chat, (country, locale) in changed.items():
                     row = await session.get(ChannelRow, chat)
                     if row is None:
                         row = ChannelRow(chat=chat, added_at=self._now())
                         session.add(row)
-                    row.country, row.locale = country, locale
+                    elif (row.country, row.locale) != (country, locale):
+                        row.added_at = self._now()  # moved: only what comes from now on
+                    row.country, row.locale, row.origin = country, locale, CONFIGURED
                     rows[chat] = row
+                for chat in dropped:
+                    await session.execute(delete(ChannelRow).where(ChannelRow.chat == chat))
+                    rows.pop(chat)
         return [Channel(r.chat, r.country, r.locale, r.added_at) for r in rows.values()]
 
+    async def get(self, *, chat: str) -> Channel | None:
+        """One channel, if it mirrors."""
+        async with self._db.sessions() as session:
+            row = await session.get(ChannelRow, chat)
+        return None if row is None else Channel(row.chat, row.country, row.locale, row.added_at)
+
     async def add(self, *, chat: str, country: str, locale: str) -> bool:
-        """Mirror into `chat` from now on; False if it already mirrors."""
+        """Mirror into `chat` from now on; False if it already mirrored (then, moved to this
+        country or language, it mirrors only what is published from now on)."""
         async with self._db.transaction() as session:
             row = await session.get(ChannelRow, chat)
             if row is not None:
+                if (row.country, row.locale) != (country, locale):
+                    row.added_at = self._now()
                 row.country, row.locale = country, locale
                 return False
             session.add(
-                ChannelRow(chat=chat, country=country, locale=locale, added_at=self._now())
+                ChannelRow(
+                    chat=chat, country=country, locale=locale, added_at=self._now(), origin=ADDED
+                )
             )
             return True
 

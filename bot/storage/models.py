@@ -221,7 +221,9 @@ class ChannelRow(Base):
     chat: Mapped[str] = mapped_column(String(40), primary_key=True)  # the id, "-100…"
     country: Mapped[str] = mapped_column(String(2))
     locale: Mapped[str] = mapped_column(String(8))
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())  # mirrors what is published since
+    # "CHANNELS" (mirrored while the setting names it) or "added" (`elchi channels add`)
+    origin: Mapped[str] = mapped_column(String(8), default="added", server_default="added")
 
 
 class ChannelPost(Base):

@@ -4,16 +4,20 @@ channel is kept (the sandbox enforces it)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
 from bot.admin.cancel import cancel
 from bot.clock import utcnow
+from bot.delivery.announce import channel_refusal_teller
 from bot.sandbox import Limits, Sandbox, SimMessage
+from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.channels import ChannelRepository
 from tests.conftest import on_every_backend
 from tests.delivery.conftest import ADVISORY, Setup
+from tests.support.clock import FakeClock
 
 MakeSandbox = Callable[..., AbstractAsyncContextManager[Sandbox]]
 UZ_UZ, UZ_RU, KG_KY = -1001000000001, -1001000000002, -1001000000003
@@ -104,3 +108,66 @@ async def test_a_cancellation_reaches_a_channel_even_when_no_reader_had_it(
             assert sandbox.bot.stats.requests == requests
     assert (post.text or "").startswith("❌ Отозвано посольством.")
     assert posts(sandbox, UZ_RU) == [post]
+
+
+async def test_an_urgent_advisory_reaches_its_channel_while_a_long_broadcast_runs(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    await setup.audience(200)  # at 28 a second: about seven seconds of broadcast
+    channel = {str(UZ_RU): ("UZ", "ru")}
+    async with make_sandbox(limits=Limits(enabled=True)) as sandbox:
+        sandbox.channel(UZ_RU, "Elchi ru")
+        await ChannelRepository(database=setup.database, configured=channel).all()
+        long = await setup.outbox_advisory()
+        await setup.outbox.publish(long)
+        async with setup.worker(sandbox, rate=28, channels=channel) as running:
+            draining = asyncio.create_task(running.drain())
+            await asyncio.sleep(1.0)
+            urgent = long.model_copy(
+                update={"id": "uz-urgent-decree", "severity": "extreme", "publish_at": utcnow()}
+            )
+            await AdvisoryRepository(database=setup.database).save(advisory=urgent, origin="admin")
+            async with asyncio.timeout(5):  # long before the 200 readers are done
+                while len(posts(sandbox, UZ_RU)) < 2:  # the long one's post, then the urgent
+                    await asyncio.sleep(0.05)
+            assert sandbox.bot.stats.sent < 200  # the long broadcast is still going
+            await draining
+        assert sandbox.bot.stats.too_many_requests == 0
+
+
+async def test_a_channel_that_refuses_is_paused_and_its_admins_told_once(
+    setup: Setup, make_sandbox: MakeSandbox
+) -> None:
+    gone = {"-1009999999999": ("UZ", "ru")}  # the bot is not there (the sandbox: not found)
+    await ChannelRepository(database=setup.database, configured=gone).all()
+    await setup.audience(1)
+    await AdminRepository(database=setup.database, configured={}).add(user_id=77, country="UZ")
+    async with make_sandbox() as sandbox:
+        await setup.publish()
+        async with setup.worker(sandbox, channels=gone) as running:
+            running.mirror.on_refused = channel_refusal_teller(  # as the bot process does
+                setup.database, setup.translator, running.send_text, locale="ru"
+            )
+            await running.drain()
+            requests = sandbox.bot.stats.requests
+            for _ in range(3):  # passes within the wait: the channel is not asked again
+                await running.drain()
+            assert sandbox.bot.stats.requests == requests
+        told = [m.text or "" for m in sandbox.world.chats[77].messages]
+        assert [t for t in told if "-1009999999999" in t] == [
+            "Канал -1009999999999 (Узбекистан, Русский) не принимает сообщения Elchi. Сделайте "
+            "бота администратором канала с правом публикации; Elchi попробует снова позже."
+        ]
+
+
+async def test_channels_follow_their_configuration_as_it_is_now(setup: Setup) -> None:
+    clock = FakeClock()
+    first = {"-1001000000009": ("UZ", "ru")}
+    await ChannelRepository(database=setup.database, configured=first, clock=clock).all()
+    clock.advance(hours=1)
+    moved = {"-1001000000009": ("KG", "ky")}
+    [channel] = await ChannelRepository(
+        database=setup.database, configured=moved, clock=clock
+    ).all()
+    assert (channel.country, channel.locale, channel.added_at) == ("KG", "ky", clock.now)
+    assert await ChannelRepository(database=setup.database, configured={}, clock=clock).all() == []

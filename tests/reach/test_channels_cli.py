@@ -33,7 +33,7 @@ def test_channels_are_added_listed_with_the_configured_ones_and_removed(tmp_path
     assert refused.returncode == 2
     assert (
         refused.stderr
-        == "elchi: channels remove: -1009876543210 is in CHANNELS; remove it there\n"
+        == "elchi: channels remove: -1009876543210 is in CHANNELS; change it there\n"
     )
     assert (
         elchi(tmp_path, "remove", "-1001234567890").stdout == "-1001234567890: no longer mirrors\n"
