@@ -78,21 +78,26 @@ def check_document(
 
 
 def _advisory(document: YamlDocument, content: Content, translator: Translator) -> list[Problem]:
+    """Every problem of the file: a duplicate id hides none of the others (nor they it)."""
+    raw = document.data.get("id") if isinstance(document.data, dict) else None
+    duplicate = []
+    if isinstance(raw, str) and raw in content.origin:
+        where = content.origin[raw]
+        duplicate = [document.problem(("id",), f"duplicate id, first used at {where}")]
+    elif isinstance(raw, str):
+        content.origin[raw] = f"{document.path}:{document.line_of(('id',))}"
     parsed = parse_model(document, Advisory, document.data)
     if isinstance(parsed, list):
-        return parsed
+        return duplicate + parsed
     advisory = with_cyrillic(parsed)
-    if advisory.id in content.origin:
-        return [
-            document.problem(("id",), f"duplicate id, first used at {content.origin[advisory.id]}")
-        ]
-    content.origin[advisory.id] = f"{document.path}:{document.line_of(('id',))}"
-    content.advisories.append(advisory)
     # Files only: an admin's text typed in Telegram is checked at its question.
     short = [
         p for loc in advisory.text if loc != "uz_Cyrl" for p in readable(document, advisory, loc)
     ]
-    return _rendering(document, advisory, translator) + source_links(document) + short
+    problems = duplicate + _rendering(document, advisory, translator) + source_links(document)
+    if not duplicate:
+        content.advisories.append(advisory)
+    return problems + short
 
 
 def _rendering(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.advisories.content import check_file
+from bot.advisories.content import check_file, load_content
 from bot.i18n import Translator
 from tests.advisories.conftest import SHIPPED
 from tests.test_main import elchi
@@ -73,3 +73,17 @@ def test_the_command_takes_files_and_folders_and_never_prints_a_traceback(tmp_pa
     assert "Traceback" not in result.stderr
     good = elchi("validate", str(SHIPPED / "KG" / "legal-warning.yaml"), env={}, cwd=tmp_path)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+def test_a_duplicate_id_hides_no_other_problem(tmp_path: Path, translator: Translator) -> None:
+    folder = tmp_path / "UZ"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        GOOD.replace("severity: severe", "severity: huge"), encoding="utf-8"
+    )
+    _content, problems = load_content(tmp_path, translator=translator)
+    assert [(Path(p.file).name, p.field) for p in problems] == [
+        ("b.yaml", "id"),
+        ("b.yaml", "severity"),
+    ]
