@@ -70,7 +70,9 @@ async def test_law_shows_the_standing_warning_then_asks_about_dual_citizenship(
     assert (warning.text or "").split("\n\n")[1].startswith("👉 ")  # the action first
     _ = gettext_in(harness, link.split("-")[0])
     await press(harness, user, _("Yes"))
-    assert user.last_text().startswith("👉 <b>" + yes_answer)  # whom to ask, first
+    answer = user.bot_messages()[-1]  # as the reader sees it: the action first, in bold
+    assert (answer.text or "").startswith("👉 " + yes_answer)  # whom to ask, first
+    assert (answer.entities[0]["type"], answer.entities[0]["offset"]) == ("bold", 3)
     assert await stored_row(harness, user) == before  # the answer was not stored
     sources = next(b for b in warning.buttons() if b["text"] == "📎 " + _("Sources"))
     user.press_data(warning, sources["callback_data"])  # its sources, on request
@@ -84,10 +86,11 @@ async def test_law_from_the_menu_button(harness: Harness) -> None:
     user = await subscribed(harness, "tg-TJ")
     await press(harness, user, "⚖️ Огоҳиҳои ҳуқуқӣ")
     await press(harness, user, "Не")
-    assert user.last_text() == (  # the warning's action first, then the answer
-        "👉 <b>Ба ҷанг розӣ нашавед. Агар ба шумо шартнома пешниҳод кунанд, ба сафорат ё "
-        "консулгарии Тоҷикистон муроҷиат кунед.</b>\n\nПас огоҳии боло ба шумо пурра дахл дорад."
+    assert user.last_text() == (  # the warning's action first (bold), then the answer
+        "👉 Ба ҷанг розӣ нашавед. Агар ба шумо шартнома пешниҳод кунанд, ба сафорат ё "
+        "консулгарии Тоҷикистон муроҷиат кунед.\n\nПас огоҳии боло ба шумо пурра дахл дорад."
     )
+    assert user.bot_messages()[-1].entities[0]["type"] == "bold"
 
 
 async def test_latest_lists_in_force_newest_first_and_hides_expired(harness: Harness) -> None:

@@ -13,6 +13,7 @@ from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.telegram.views.citizens import country_of, offer_subscription, remember_country
 from bot.texts import ask as texts
+from bot.texts import html
 
 MAX_LISTED = 10
 
@@ -63,7 +64,8 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
         else render.dual_answer(standing, dual=press.args[0] == "yes", locale=context.lang)
     )
     await update.callback_query.edit_message_text(
-        answer or context._("Use the buttons below, or /help."),
+        answer or html(context._("Use the buttons below, or /help.")),
+        parse_mode="HTML",  # the answer's action is bold, as everywhere
         reply_markup=keyboards.reach_the_embassy(context._, country),  # never a dead end
     )
     if update.effective_chat is not None:

@@ -74,7 +74,9 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
         )
     elif action == "drop":
         await workflow.discard(draft.id, actor=f"tg:{update.effective_user.id}")
-        await query.edit_message_text(html(context._("Discarded. Nothing was sent.")))
+        await query.edit_message_text(
+            html(context._("Discarded. Nothing was sent.")), parse_mode="HTML"
+        )
     else:
         await show_preview(context, chat_id, draft)
     return None
