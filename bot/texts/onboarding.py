@@ -33,28 +33,35 @@ def subscribed(_: Gettext, *, country_code: str, operator: str) -> str:
     )
 
 
-def welcome_pack(_: Gettext, *, country_code: str, action: str | None) -> str:
-    """A new subscriber's first reading, in one message: the warning and what to do first;
-    the rest (the law, the newest advisories, the embassy) is behind the buttons."""
+def welcome_pack(
+    _: Gettext, *, country_code: str, action: str | None, has_latest: bool = False
+) -> str:
+    """A new subscriber's first reading, in one message: the warning (as the embassy's, not
+    in Elchi's own voice: sources differ on contract service and dual citizens) and what to do
+    first; the rest is behind the buttons, and only what the buttons hold is promised."""
     country = _(COUNTRY_NAMES[country_code])
     action = action or _("Got a call-up paper or an offer of a contract? Contact your embassy.")
+    below = (
+        _(
+            "The full warning with its sources, the latest advisories and the embassy's "
+            "contacts: the buttons below."
+        )
+        if has_latest
+        else _("The full warning with its sources and the embassy's contacts: the buttons below.")
+    )
     return "\n".join(
         [
             "⚠️ "
             + bold(
-                _("Taking part in a foreign war is a crime under the law of {country}."),
+                _("Your embassy warns: taking part in a foreign war is a crime under the law of "
+                  "{country}."),
                 country=country,
             ),
             "👉 " + bold(action),
             "",
-            html(
-                _(
-                    "The full warning with its sources, the latest advisories and the embassy's "
-                    "contacts: the buttons below."
-                )
-            ),
+            html(below),
         ]
-    )
+    )  # fmt: skip
 
 
 def already_subscribed(_: Gettext, *, country_code: str) -> str:

@@ -95,7 +95,7 @@ async def test_an_extreme_advisory_overtakes_a_broadcast_and_newcomers_lose_noth
             texts = [m.text or "" for m in person.bot_messages()]
             assert texts[1].startswith("✅ Даяр! Сиз жазылдыңыз.")
             assert any(
-                t.startswith("⚠️ Өлкөңүздүн (Кыргызстан) мыйзамы") for t in texts
+                t.startswith("⚠️ Элчилигиңиз эскертет: өлкөңүздүн (Кыргызстан)") for t in texts
             )  # the pack
         await eventually(lambda: reached(harness, UZ_READERS) == len(UZ_READERS), seconds=30)
         assert harness.sandbox.bot.stats.too_many_requests == 0

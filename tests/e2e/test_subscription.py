@@ -38,11 +38,16 @@ async def test_kyrgyz_user_subscribes_in_two_taps_and_reads_only_kyrgyz(harness:
     # full legal warning and the embassy behind buttons. The embassy's warning of 2022 has no
     # end date and is four years old: an earlier warning, listed in /latest, not news.
     assert texts[2].splitlines()[:2] == [
-        "⚠️ Өлкөңүздүн (Кыргызстан) мыйзамы боюнча бөтөн согушка катышуу — кылмыш.",
+        "⚠️ Элчилигиңиз эскертет: өлкөңүздүн (Кыргызстан) мыйзамы боюнча бөтөн согушка катышуу "
+        "— кылмыш.",
         "👉 Чакыруу кагазын же чакыруу документтерин алдыңызбы — элчилик суранган боюнча, "
         "дароо Кыргызстандын элчилигине кабарлаңыз.",
     ]
     assert len(texts) == 3
+    # Only what the buttons hold is promised: no advisory is news in Kyrgyzstan now.
+    assert texts[2].splitlines()[-1] == (
+        "Толук эскертүү жана анын булактары, элчиликтин байланыштары — төмөндөгү баскычтарда."
+    )
     pack = user.bot_messages()[2]
     assert [b["callback_data"] for b in pack.buttons()] == [
         "adv:kg-legal-warning",

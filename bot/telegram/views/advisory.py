@@ -53,7 +53,10 @@ async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> 
     await context.bot.send_message(
         chat_id,
         onboarding.welcome_pack(
-            context._, country_code=country, action=text.instruction if text else None
+            context._,
+            country_code=country,
+            action=text.instruction if text else None,
+            has_latest=bool(latest),
         ),
         parse_mode="HTML",
         reply_markup=keyboards.welcome_pack(
