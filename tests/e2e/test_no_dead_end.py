@@ -113,3 +113,18 @@ async def test_the_embassys_words_are_told_apart_from_elchis_advice(
     assert label in advice
     other = "Совет Elchi:" if label != "Совет Elchi:" else "Что говорит ваше посольство:"
     assert other not in advice
+
+
+async def test_back_to_the_menu_before_subscribing_is_no_loop(harness: Harness) -> None:
+    user = harness.sandbox.user(language_code="ru")
+    await say(harness, user, "/embassy")
+    await press(harness, user, "🇺🇿 Узбекистан")  # the citizenship, then "where are you?"
+    assert user.chat.reply_keyboard is not None  # share a location, or go back
+    await say(harness, user, "« Назад в меню")
+    assert user.chat.reply_keyboard is None  # that keyboard is gone, not shown again
+    answer = user.bot_messages()[-1]
+    assert [b["callback_data"] for b in answer.buttons()] == [
+        "ask:law:UZ",
+        "ask:embassy:UZ",
+        "ask:callup:UZ",
+    ]  # the menu's choices inside the answer

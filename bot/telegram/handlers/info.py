@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import ReplyKeyboardRemove, Update
 
 from bot.telegram.context import BotContext
 from bot.telegram.views.citizens import send_callup_question
 from bot.telegram.views.replies import back_labels, menu_if_subscribed
 from bot.telegram.views.understood import answer_text, offer_languages
 from bot.texts import info as texts
+from bot.understand import Understanding
 from bot.world import LOCALE_NAMES
 
 
@@ -52,10 +53,18 @@ async def text_message(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     text = update.effective_message.text or ""
     if text.startswith("« ") and text[2:] in back_labels(context):
+        menu = menu_if_subscribed(context)
+        if menu is not None:
+            await update.effective_message.reply_text(
+                context._("Use the buttons below, or /help."), reply_markup=menu
+            )
+            return
+        # Not subscribed: no menu below to point to. The old keyboard goes, and the answer
+        # carries the menu's choices itself (never the same two buttons again and again).
         await update.effective_message.reply_text(
-            context._("Use the buttons below, or /help."),
-            reply_markup=menu_if_subscribed(context),
+            "« " + context._("Back to the menu"), reply_markup=ReplyKeyboardRemove()
         )
+        await answer_text(update, context, Understanding(context.lang, "other"), text)
         return
     await read_and_answer(update, context, text)
 
