@@ -147,6 +147,22 @@ def contacts(
     format_date: Callable[[date], str],
 ) -> str:
     """The serving mission and why, the embassy if different, home lines, then the sources."""
+    card, sources = contacts_and_sources(
+        _, match, directory, locale=locale, embassy=embassy, format_date=format_date
+    )
+    return f"{card}\n\n{sources}"
+
+
+def contacts_and_sources(
+    _: Gettext,
+    match: Match,
+    directory: Directory,
+    *,
+    locale: str,
+    embassy: Mission,
+    format_date: Callable[[date], str],
+) -> tuple[str, str]:
+    """`contacts`, with its numbered sources apart (an answer that goes on puts them last)."""
     sources = Sources()
     country = directory.country
     call = phones_first(
@@ -160,8 +176,7 @@ def contacts(
         )
     if directory.hotlines:
         parts.append(_hotlines(_, directory, locale=locale, sources=sources))
-    parts.append(sources.block(_, format_date, locale))
-    return "\n\n".join(parts)
+    return "\n\n".join(parts), sources.block(_, format_date, locale)
 
 
 def _hotlines(_: Gettext, directory: Directory, *, locale: str, sources: Sources) -> str:

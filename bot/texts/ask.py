@@ -38,8 +38,10 @@ def callup_advice(
     mission_card: str,
     instruction: str | None,
     from_embassy: bool,
+    sources: str = "",
 ) -> str:
-    """What to do now, whom to call, what to have ready, and a message to copy."""
+    """What to do now, whom to call, what to have ready, a message to copy; the sources of
+    the numbers last (footnotes must not stand between a reader and the message to send)."""
     templates = {
         "paper": _(
             "Hello. My citizenship: {country}. I work in Russia. I received a call-up "
@@ -83,4 +85,4 @@ def callup_advice(
         + f"\n<code>{escape(message, quote=False)}</code>",
         html(_("Elchi does not save anything about this.")),
     ]
-    return "\n\n".join(parts)
+    return "\n\n".join([*parts, sources] if sources else parts)

@@ -68,6 +68,10 @@ async def test_callup_before_subscribing_asks_the_citizenship_then_answers(
     await press(harness, user, "📄 Мне вручили повестку")
     texts = [m.text or "" for m in user.bot_messages()]
     assert any("Посольство · Москва (Таджикистан)" in t for t in texts)
+    advice = next(t for t in texts if "Посольство · Москва (Таджикистан)" in t)
+    # The message to copy comes before the sources' footnotes, which come last.
+    assert advice.index("(нажмите, чтобы скопировать)") < advice.index("📎") == advice.rindex("📎")
+    assert advice.split("\n\n")[-1].startswith("📎")
     assert texts[-1].startswith("Получать предупреждения вашего посольства здесь")
     assert await harness.services.subscribers.get(chat_id=user.id) is None  # nothing stored
     await press(harness, user, "🔔 Подписаться")

@@ -31,12 +31,12 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
         return
     advisories = context.services.advisories
     directory = await advisories.directory(country=country)
-    card = ""
+    card, sources = "", ""
     if directory is not None:  # phones first, the serving mission, the embassy, home lines
         region = context.subscriber.region if context.subscriber is not None else None
         found = embassy(directory)
         match = for_region(directory, region) if region else Match(found, "unknown")
-        card = embassy_texts.contacts(
+        card, sources = embassy_texts.contacts_and_sources(
             context._,
             match,
             directory,
@@ -58,6 +58,7 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
             mission_card=card,
             instruction=says,
             from_embassy=from_embassy,
+            sources=sources,
         ),
         parse_mode="HTML",
         disable_web_page_preview=True,
