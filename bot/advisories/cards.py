@@ -11,7 +11,7 @@ from bot.advisories.lookup import Match
 from bot.advisories.model import Source, pick
 from bot.advisories.render import source_text
 from bot.texts import Gettext, bold, html
-from bot.world import COUNTRY_NAMES, N_
+from bot.world import COUNTRY_NAMES, DIAL_CODES, N_
 
 KIND = {
     "embassy": N_("Embassy"),
@@ -33,9 +33,14 @@ REASON = {
     "region": N_("It serves your region."),
     "district": N_("It serves your federal district."),
     "nearest": N_("It is the nearest to you."),
+    # Abroad: a line at home is named only where the directory has one (below the card).
     "abroad": N_(
         "You seem to be outside Russia. Elchi lists only your country's missions in Russia: "
-        "call a line at home, or the embassy in Moscow."
+        "call the hotline at home (below), or the embassy in Moscow."
+    ),
+    "abroad_no_home": N_(
+        "You seem to be outside Russia. Elchi lists only your country's missions in Russia: "
+        "call the embassy in Moscow."
     ),
     "unknown": N_("Here is the embassy in Moscow."),
 }
@@ -169,7 +174,13 @@ def contacts_and_sources(
         _, match.mission, directory, embassy=embassy, locale=locale, sources=sources
     )
     card = mission_card(_, match.mission, country_code=country, locale=locale, sources=sources)
-    parts = [call, card, "<i>" + html(_(REASON[match.reason])) + "</i>"]
+    reason: str = match.reason
+    home = DIAL_CODES[directory.country]
+    if reason == "abroad" and not any(
+        h.contact.value.startswith(home) for h in directory.hotlines
+    ):
+        reason = "abroad_no_home"  # never "call the line at home" with none listed
+    parts = [call, card, "<i>" + html(_(REASON[reason])) + "</i>"]
     if match.mission.id != embassy.id:
         parts.append(
             mission_card(_, embassy, country_code=country, locale=locale, sources=sources)

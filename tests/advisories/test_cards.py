@@ -45,3 +45,21 @@ def test_every_region_of_every_country_gets_a_phone_first(
                 assert block.count(note) <= 1, block
                 if "⚠️" in block.replace(f"⚠️ <i>{note}", ""):
                     assert note in block, block  # a marked value is explained in its card
+
+
+@pytest.mark.parametrize(("country", "home_line"), [("KG", True), ("UZ", False), ("TJ", False)])
+def test_abroad_a_line_at_home_is_named_only_where_one_is_listed(
+    translator: Translator, country: str, home_line: bool
+) -> None:
+    content, _problems = load_content(SHIPPED, translator=translator)
+    directory = next(d for d in content.directories if d.country == country)
+    card = contacts(
+        translator.bound("ru"),
+        Match(embassy(directory), "abroad"),
+        directory,
+        locale="ru",
+        embassy=embassy(directory),
+        format_date=translator.date_formatter("ru"),
+    )
+    assert ("на горячую линию на родине" in card) is home_line
+    assert "позвоните в посольство в Москве" in card or home_line

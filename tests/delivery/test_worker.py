@@ -352,8 +352,8 @@ async def test_a_finished_broadcast_cancelled_shows_as_cancelled_and_only_once(
     assert await setup.outbox.state(advisory_id) == "cancelled"  # not "sent" with ⛔ offered
     assert cancelled.notice is not None
     body = cancelled.notice.text["ru"].body
-    assert ".." not in body  # "…2022 г. Больше не руководствуйтесь им."
-    assert body.endswith("Больше не руководствуйтесь им.")
+    assert ".." not in body  # "…2022 г. Больше не следуйте ему."
+    assert body.endswith("Больше не следуйте ему.")
     with pytest.raises(CancelError, match="already cancelled"):
         await cancel(
             database=setup.database,
