@@ -85,16 +85,19 @@ def _fact(_: Gettext, icon: str, fact: Fact, locale: str, sources: Sources, link
     note = pick(fact.note, locale)
     if note:
         line += f" ({escape(note, quote=False)})"
-    if not fact.verified:
+    if not fact.confirmed:
         line += f" {UNVERIFIED}"
     return f"{line} {sources.refs(fact.sources)}"
 
 
 def _unverified_note(_: Gettext, facts: list[Fact]) -> list[str]:
-    """The one line that explains ⚠️, when any fact of the card is unverified."""
-    if all(fact.verified for fact in facts):
-        return []
-    return [f"{UNVERIFIED} <i>" + html(_("unverified: only unofficial lists give this")) + "</i>"]
+    """The lines that explain ⚠️, once a card, for each reason a fact of it has one."""
+    notes = []
+    if not all(fact.verified for fact in facts):
+        notes.append(_("unverified: only unofficial lists give this"))
+    if not all(fact.page_found for fact in facts):
+        notes.append(_("unverified: the page it comes from was not found"))
+    return [f"{UNVERIFIED} <i>" + html(note) + "</i>" for note in notes]
 
 
 def phones_first(

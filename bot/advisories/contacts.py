@@ -23,6 +23,16 @@ class Fact(Strict):
     note: dict[Locale, str] = {}  # a caveat in each language, e.g. "may have moved"
     sources: Annotated[list[Source], Field(min_length=1)]
 
+    @property
+    def page_found(self) -> bool:
+        """Whether any source's own page was found (else only a publisher's site is given)."""
+        return any(source.found for source in self.sources)
+
+    @property
+    def confirmed(self) -> bool:
+        """Shown without ⚠️: an official source gives it, on a page that was found."""
+        return self.verified and self.page_found
+
 
 class Mission(Strict):
     """An embassy, consulate general or embassy office in Russia."""

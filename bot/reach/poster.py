@@ -59,8 +59,8 @@ async def poster_text(
     said = _("{source}, checked on {date}").format(
         source=source.title_in(locale), date=format_date(source.checked)
     )
-    phones = [phone.value + ("" if phone.verified else " *") for phone in mission.phones]
-    unverified = any(not phone.verified for phone in mission.phones)
+    phones = [phone.value + ("" if phone.confirmed else " *") for phone in mission.phones]
+    unverified = any(not phone.confirmed for phone in mission.phones)
     notes = [f"* {_('unverified: only unofficial lists give this')}"] if unverified else []
     notes += [note] if (note := pick(fact.note, locale)) else []
     return PosterText(

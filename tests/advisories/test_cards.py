@@ -40,11 +40,17 @@ def test_every_region_of_every_country_gets_a_phone_first(
             )
             call, *blocks = card.split("\n\n")
             assert PHONE.search(call), (directory.country, region, locale)
+            notes = [
+                _("unverified: only unofficial lists give this"),
+                _("unverified: the page it comes from was not found"),
+            ]
             for block in [call, *blocks]:
-                note = _("unverified: only unofficial lists give this")
-                assert block.count(note) <= 1, block
-                if "⚠️" in block.replace(f"⚠️ <i>{note}", ""):
-                    assert note in block, block  # a marked value is explained in its card
+                assert all(block.count(note) <= 1 for note in notes), block
+                marks = block
+                for note in notes:
+                    marks = marks.replace(f"⚠️ <i>{note}", "")
+                if "⚠️" in marks:
+                    assert any(note in block for note in notes), block  # explained in its card
 
 
 @pytest.mark.parametrize(("country", "home_line"), [("KG", True), ("UZ", False), ("TJ", False)])
@@ -63,3 +69,19 @@ def test_abroad_a_line_at_home_is_named_only_where_one_is_listed(
     )
     assert ("на горячую линию на родине" in card) is home_line
     assert "позвоните в посольство в Москве" in card or home_line
+
+
+def test_a_number_whose_source_page_was_not_found_is_marked(translator: Translator) -> None:
+    content, _problems = load_content(SHIPPED, translator=translator)
+    kg = next(d for d in content.directories if d.country == "KG")
+    card = contacts(
+        translator.bound("ru"),
+        Match(embassy(kg), "unknown"),
+        kg,
+        locale="ru",
+        embassy=embassy(kg),
+        format_date=translator.date_formatter("ru"),
+    )
+    line = next(line for line in card.splitlines() if "+996 999 312 002" in line)
+    assert "⚠️" in line  # its source (the ministry's appeal) was not found: never unmarked
+    assert "не подтверждено: страница, откуда это взято, не найдена" in card
