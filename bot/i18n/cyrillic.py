@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
+import yaml
 from alifbo import to_cyrillic
 
 # What must never be transliterated: {placeholders}, HTML tags and entities, URLs,
-# domains, e-mail addresses and phone numbers.
+# domains, e-mail addresses, phone numbers and @handles.
 _PROTECTED = re.compile(
     r"""
     \{[^{}]*\}                                   # {placeholder}
@@ -20,12 +22,14 @@ _PROTECTED = re.compile(
     (?:uz|ru|kg|tj|kz|ua|pl|me|io|su|eu|de|uk|tv|app|com|org|net|info|gov|edu|int|news|media)\b
     (?:/[^\s<>"]*)?                              # domain, with an optional path
   | \+?\d[\d\s()\-]{5,}\d                        # phone number
+  | (?<!\w)@\w{3,}                               # @handle (a channel, a bot)
   | /[a-z_]+                                     # /command
     """,
     re.VERBOSE,
 )
-# Names kept as written in both scripts.
-PROTECTED_TERMS = ("Elchi", "Telegram", "WhatsApp", "Imo", "Viber", "Atom")
+# Names kept as written and loanwords corrected: reviewed data (`data/uz_Cyrl.yaml`).
+_DATA = yaml.safe_load((Path(__file__).with_name("data") / "uz_Cyrl.yaml").read_text("utf-8"))
+PROTECTED_TERMS: tuple[str, ...] = tuple(_DATA["kept"])
 # A kept name may carry an Uzbek case ending, which is written in Cyrillic: Telegramda →
 # Telegramда (a name is matched only whole or with one of these, so Imo never eats Imorat).
 _NAME_ENDINGS = "da|dan|ga|ni|ning|dagi|dek"
@@ -38,24 +42,10 @@ _SUFFIX_TS = re.compile(
 )
 # 2. ъ after a prefix before е/ё/ю/я: obyekt → объект, podyezd → подъезд (alifbo writes й).
 _HARD_SIGN = re.compile(r"\b(об|суб|под|с|Об|Суб|Под|С|ОБ|СУБ|ПОД)й([еёюяЕЁЮЯ])")
-# 3. Loanwords whose Latin spelling writes ц as s: the stem as alifbo gives it → as written.
-LOANWORDS = {
-    "аксия": "акция",
-    "реаксия": "реакция",
-    "фраксия": "фракция",
-    "стансия": "станция",
-    "квитансия": "квитанция",
-    "консепсия": "концепция",
-    "консерт": "концерт",
-    "ваксина": "вакцина",
-    "сирк": "цирк",
-    "сех": "цех",
-    "семент": "цемент",
-    "принсип": "принцип",
-    "сензура": "цензура",
-    "сентнер": "центнер",
-    "инйексия": "инъекция",
-}
+# 3. Loanwords whose Latin spelling writes ц as s: the stem as alifbo gives it → as written
+#    (a stem may carry a look-ahead that keeps other words out).
+LOANWORDS: dict[str, str] = dict(_DATA["loanwords"])
+_STEMS = {re.sub(r"\(\?[!=][^)]*\)", "", stem): right for stem, right in LOANWORDS.items()}
 _LOANWORD = re.compile(r"\b(" + "|".join(LOANWORDS) + r")", re.IGNORECASE)
 # alifbo reads the boundary sign in s'h (Is'hoq) as a tutuq belgisi; Uzbek Cyrillic has сҳ.
 _SH_BOUNDARY = re.compile("(с|С)(ъ)(ҳ|Ҳ)")
@@ -102,7 +92,7 @@ def _upper_like(match: re.Match[str], upper: str, title: str) -> str:
 
 def _loanword(match: re.Match[str]) -> str:
     found = match[1]
-    right = LOANWORDS[found.lower()]
+    right = _STEMS[found.lower()]
     if found.isupper() and len(found) > 1:
         return right.upper()
     return right[0].upper() + right[1:] if found[0].isupper() else right

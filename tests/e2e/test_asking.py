@@ -207,7 +207,9 @@ async def test_callup_flow(harness: Harness, choice: str, template: str) -> None
     assert "Посольство · Москва (Кыргызстан)" in advice
     assert "+7 925 115-50-47" in advice
     assert f"Здравствуйте. Моё гражданство: Кыргызстан. Я работаю в России. {template}" in advice
-    assert advice.endswith("Elchi ничего об этом не сохраняет.")
+    said, sources = advice.split("\n\n")[-2:]  # then the numbers' sources, last
+    assert said == "Elchi ничего об этом не сохраняет."
+    assert sources.startswith("📎 [1]")
     assert await stored_row(harness, user) == before
 
 

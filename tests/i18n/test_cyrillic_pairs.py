@@ -59,6 +59,18 @@ PAIRS = [
     ("<b>Diqqat</b>", "<b>Диққат</b>"), ("&amp;", "&amp;"),
     ('<a href="https://mfa.uz/ru">sayt</a>', '<a href="https://mfa.uz/ru">сайт</a>'),
     ("Elchi botiga yozing", "Elchi ботига ёзинг"),
+    # publishers, apps and foreign names kept as written (#27), case endings in Cyrillic
+    ("The Moscow Times", "The Moscow Times"), ("The Diplomat", "The Diplomat"),
+    ("RFE/RL", "RFE/RL"), ("Asia-Plus", "Asia-Plus"), ("Eurasianet", "Eurasianet"),
+    ("Azattyk", "Azattyk"), ("Tashkent Times", "Tashkent Times"),
+    ("Atlas of Wars", "Atlas of Wars"), ("Eurasian Star", "Eurasian Star"),
+    ("Kun.uzda", "Kun.uzда"), ("QR kod", "QR код"), ("Pogorelskiy", "Pogorelskiy"),
+    ("Facebookdagi", "Facebookдаги"), ("Instagramda", "Instagramда"),
+    ("YouTubeda", "YouTubeда"), ("@uzembassy", "@uzembassy"),
+    # loanwords: ц, ь and the like the Latin spelling does not show; "sirka" is vinegar
+    ("sirka", "сирка"), ("sirkda", "циркда"), ("sanksiya", "санкция"),
+    ("instruksiya", "инструкция"), ("konvensiya", "конвенция"), ("funksiya", "функция"),
+    ("batalyon", "батальон"), ("ulitsa", "улица"),
 ]  # fmt: skip
 
 
