@@ -203,8 +203,8 @@ async def test_a_scheduled_advisory_missed_while_down_goes_out_and_admins_hear_i
         await sandbox.stop()
     announcement, report = (m.text or "" for m in admin.bot_messages())
     assert announcement.startswith(
-        "📣 Рассылка началась: «Посольство Таджикистана: воздержитесь от участия в боевых "
-        "действиях за рубежом» (🇹🇯 Таджикистан). Подписчиков: 1."
+        "📣 Рассылка началась: «Посольство Таджикистана: не участвуйте в войне за рубежом» "
+        "(🇹🇯 Таджикистан). Подписчиков: 1."
     )
     assert "⏰ Её время было " in announcement
     assert " MSK (" in announcement
