@@ -34,6 +34,7 @@ SECURITY_HEADERS = {
     "Server": "elchi",  # no version: a banner only helps whoever looks for a known hole
 }
 PARSER_LIMITS = {"max_line_size": 4096, "max_field_size": 4096, "max_headers": 50}
+KEEPALIVE = 5.0  # seconds an idle keep-alive connection is kept
 BUSY = (
     b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n"
     b"Server: elchi\r\nRetry-After: 5\r\n\r\n"
@@ -124,3 +125,41 @@ class Limiter:
 async def add_security_headers(_request: web.Request, response: web.StreamResponse) -> None:
     """aiohttp's `on_response_prepare`: every answer of the app, its own 404/405 included."""
     response.headers.update(SECURITY_HEADERS)
+
+
+class GuardedListener:
+    """An aiohttp app on one address behind the guard; `start` raises OSError when the address
+    is taken (each server says so in its own setting's name)."""
+
+    def __init__(
+        self, app: web.Application, *, max_connections: int, header_timeout: float
+    ) -> None:
+        app.on_response_prepare.append(add_security_headers)
+        self.runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self.max_connections, self.header_timeout = max_connections, header_timeout
+        self._server: asyncio.Server | None = None
+
+    async def start(self, host: str, port: int) -> int:
+        """Listen; the port listened on (0 asks for any free one)."""
+        await self.runner.setup()
+        assert self.runner.server is not None
+        limiter = Limiter(
+            self.runner.server,
+            max_connections=self.max_connections,
+            header_timeout=self.header_timeout,
+            keepalive_timeout=KEEPALIVE,
+            access_log=None,
+            **PARSER_LIMITS,
+        )
+        try:
+            loop = asyncio.get_running_loop()
+            self._server = await loop.create_server(limiter, host, port, reuse_address=True)
+        except OSError:
+            await self.runner.cleanup()
+            raise
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        await self.runner.cleanup()

@@ -5,7 +5,6 @@ the bot's replies and broadcasts."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import resource
 import time
@@ -15,7 +14,7 @@ from datetime import datetime
 from aiohttp import web
 
 from bot.clock import Clock
-from bot.reach.guard import PARSER_LIMITS, Limiter, add_security_headers
+from bot.reach.guard import GuardedListener
 from bot.reach.pages import Page, Site
 from bot.storage.advisories import AdvisoryRepository
 
@@ -25,7 +24,6 @@ KEPT_AT_MOST = 300.0  # seconds a page is served before it is rendered again reg
 MAX_CONNECTIONS = 256
 MAX_IN_FLIGHT = 64  # requests being answered at once; more: 503 at once
 HEADER_TIMEOUT = 10.0
-KEEPALIVE = 5.0
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -96,35 +94,21 @@ class PageServer:
         self.max_connections = _within_descriptors(max_connections)
         self.header_timeout = header_timeout
         self.in_flight = 0
-        self._runner: web.AppRunner | None = None
-        self._server: asyncio.Server | None = None
+        self._listener: GuardedListener | None = None
         self.port = 0
 
     async def start(self, host: str, port: int) -> None:
         """Listen on host:port (0: any free port, read back from `port`)."""
         app = web.Application(middlewares=[self._bounded])
         app.router.add_get("/{path:.*}", self.public)  # GET and HEAD only: nothing writable
-        app.on_response_prepare.append(add_security_headers)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await self._runner.setup()
-        assert self._runner.server is not None
-        limiter = Limiter(
-            self._runner.server,
-            max_connections=self.max_connections,
-            header_timeout=self.header_timeout,
-            keepalive_timeout=KEEPALIVE,
-            access_log=None,
-            **PARSER_LIMITS,
+        self._listener = GuardedListener(
+            app, max_connections=self.max_connections, header_timeout=self.header_timeout
         )
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(limiter, host, port, reuse_address=True)
-        self.port = self._server.sockets[0].getsockname()[1]
+        self.port = await self._listener.start(host, port)
 
     async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        if self._listener is not None:
+            await self._listener.stop()
 
     @web.middleware
     async def _bounded(self, request: web.Request, handler: Handler) -> web.StreamResponse:

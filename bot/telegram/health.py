@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from bot.config import ConfigError
 from bot.delivery.outbox import Outbox
-from bot.reach.guard import PARSER_LIMITS, Limiter, add_security_headers
+from bot.reach.guard import GuardedListener
 from bot.telegram.context import Services
 
 COUNTS_FOR = 15.0  # seconds the database's counts are reused: a scrape flood costs one query
@@ -28,8 +28,7 @@ class HealthServer:
     def __init__(self, services: Services, *, delivery: asyncio.Task[Any] | None) -> None:
         self.services = services
         self.delivery = delivery
-        self._runner: web.AppRunner | None = None
-        self._server: asyncio.Server | None = None
+        self._listener: GuardedListener | None = None
         self._counts: tuple[float, dict[str, Any]] | None = None
         self.role = "starting"  # "active", or "standby" while another process is active
         self.port = 0
@@ -38,32 +37,19 @@ class HealthServer:
         app = web.Application()
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get("/metrics", self.metrics)
-        app.on_response_prepare.append(add_security_headers)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await self._runner.setup()
-        assert self._runner.server is not None
-        limiter = Limiter(
-            self._runner.server, max_connections=64, header_timeout=10.0, access_log=None,
-            keepalive_timeout=5.0, **PARSER_LIMITS,
-        )  # fmt: skip
+        self._listener = GuardedListener(app, max_connections=64, header_timeout=10.0)
         try:
-            self._server = await asyncio.get_running_loop().create_server(
-                limiter, host, port, reuse_address=True
-            )
+            self.port = await self._listener.start(host, port)
         except OSError as error:
-            await self._runner.cleanup()
             reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
             raise ConfigError(
                 f"METRICS_LISTEN: cannot listen on {host}:{port} ({reason}); choose a free "
                 "port, or leave it empty to turn health and metrics off"
             ) from None
-        self.port = self._server.sockets[0].getsockname()[1]
 
     async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        if self._listener is not None:
+            await self._listener.stop()
 
     async def healthz(self, _: web.Request) -> web.Response:
         """200 when this process is active, the database answers and the delivery worker runs;
