@@ -1,6 +1,7 @@
 """Two `elchi run` on one token and one database: exactly one is active (it alone polls and
 sends), the other stands by (/healthz "standby", 503) and takes over within seconds of the
-active one's death (kill -9), resuming its broadcast; newcomers are all answered."""
+active one's death (kill -9), resuming its broadcast; 240 newcomers arriving at once while
+nobody is active are all answered; no 409, no 429."""
 
 from __future__ import annotations
 
@@ -87,15 +88,21 @@ async def test_one_process_is_active_the_other_stands_by_and_takes_over(
                     pass
                 await asyncio.sleep(0.1)
         assert await role(ports[0]) == (200, "active")
-        newcomers = [sandbox.user(language_code="ru") for _ in range(20)]
-        for person in newcomers[:10]:
+        early = [sandbox.user(language_code="ru") for _ in range(10)]
+        for person in early:
             person.send("/start")
-        await asyncio.sleep(0.5)
+        async with asyncio.timeout(15):  # answered by the active one
+            while not all(p.bot_messages() for p in early):
+                await asyncio.sleep(0.05)
+        # 240 arriving at once, while nobody is active and during the takeover. (Updates the
+        # active one had fetched but not handled when it died are lost: PTB confirms what it
+        # fetched on its next getUpdates; README "Scaling" says so.)
+        newcomers = [sandbox.user(language_code="ru") for _ in range(240)]
         assert sandbox.bot.stats.sent < READERS  # mid-broadcast
         first.send_signal(signal.SIGKILL)  # the active one dies without a word
         died = time.monotonic()
-        for person in newcomers[10:]:
-            person.send("/start")  # arriving while nobody is active
+        for person in newcomers:
+            person.send("/start")
         async with asyncio.timeout(15):
             while True:
                 try:
@@ -105,7 +112,7 @@ async def test_one_process_is_active_the_other_stands_by_and_takes_over(
                     pass
                 await asyncio.sleep(0.1)
         assert time.monotonic() - died <= 5  # taken over within 5 s
-        async with asyncio.timeout(60):  # the broadcast resumed, the newcomers answered
+        async with asyncio.timeout(90):  # the broadcast resumed, all 240 newcomers answered
             while not (
                 all(sandbox.bot.stats.per_chat.get(c, 0) >= 1 for c in range(1, READERS + 1))
                 and all(p.bot_messages() for p in newcomers)

@@ -41,3 +41,16 @@ def test_channels_are_added_listed_with_the_configured_ones_and_removed(tmp_path
     bad = elchi(tmp_path, "add", "@elchi_uz", "UZ", "uz")
     assert bad.returncode == 2
     assert bad.stderr.startswith("elchi: channels add: bad entry '@elchi_uz:UZ:uz'")
+
+
+def test_moving_a_channel_is_said_and_needs_yes(tmp_path: Path) -> None:
+    assert elchi(tmp_path, "add", "-1001234567890", "UZ", "ru").returncode == 0
+    moved = elchi(tmp_path, "add", "-1001234567890", "KG", "ky")
+    assert moved.returncode == 2
+    assert moved.stderr.splitlines()[-1] == (
+        "elchi: channels add: -1001234567890 mirrors UZ in ru; add --yes to make it mirror KG "
+        "in ky instead (from now on)"
+    )
+    assert elchi(tmp_path, "list").stdout.split()[:3] == ["-1001234567890", "UZ", "ru"]
+    done = elchi(tmp_path, "add", "-1001234567890", "KG", "ky", "--yes")
+    assert done.stdout == "-1001234567890: mirrors KG in ky from now on\n"
