@@ -21,6 +21,7 @@ from bot.understand.normal import sentence_key
 
 MIN_WORDS = 3  # a sentence shorter than this proves nothing ("Посольство Узбекистана")
 NEAR = 75  # rapidfuzz ratio from which a sentence is taken for an edited one of an advisory
+NEAR_WORDS = 6  # a shorter sentence resembling a headline proves no copy ("X's embassy says:")
 _TAGS = re.compile(r"<[^>]+>")
 _SENTENCES = re.compile(r"(?<=[.!?…;:])\s+|\n+")
 # A forward's header names a channel in a few words; a longer line is read as the message's.
@@ -85,7 +86,10 @@ class Copies:
         exact = [self._owners.get(key, set()) for _, key in content]
         if not any(exact) and not look_closer:
             return None
-        near = [owners or self._near(key) for (_, key), owners in zip(content, exact, strict=True)]
+        near = [
+            owners or (self._near(key) if key.count(" ") + 1 >= NEAR_WORDS else set())
+            for (_, key), owners in zip(content, exact, strict=True)
+        ]
         votes = Counter(owner for owners in near for owner in owners)
         if not votes:
             return None
