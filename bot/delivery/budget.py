@@ -102,9 +102,11 @@ class Budget:
         self.lanes = lanes = lanes or Lanes()
         self._clock = clock
         now = clock()
-        # Evenly spaced, no burst to the server, and never more than the rate in any second.
+        # Never more than the rate in any second (the window). The free lane is evenly spaced;
+        # the paid one may catch up by a fiftieth of a second after a late wake-up (a slot a
+        # millisecond apart cannot be slept to exactly: without it, 950/s fell to 770/s).
         self._free = _Bucket(lanes.free, 1, now, most=int(lanes.free))
-        self._paid = _Bucket(lanes.paid, 1, now, most=int(lanes.paid))
+        self._paid = _Bucket(lanes.paid, max(1, lanes.paid / 50), now, most=int(lanes.paid))
         self._chats: dict[int, _Bucket] = {}
         self._last_sent: dict[int, float] = {}
         self._chat_paused: dict[int, float] = {}
