@@ -10,6 +10,7 @@ import tomllib
 import yaml
 
 from bot.config import PROJECT_ROOT
+from tests.support.postgres import free_port
 
 DOCKERFILE = (PROJECT_ROOT / "Dockerfile").read_text()
 
@@ -55,9 +56,9 @@ def test_the_entry_point_and_health_check_exist() -> None:
         capture_output=True,
         text=True,
         timeout=30,
-        env={"METRICS_LISTEN": "127.0.0.1:1"},
+        env={"METRICS_LISTEN": f"127.0.0.1:{free_port()}"},  # a port the OS just freed
     )
-    assert result.returncode == 1  # nothing listens on port 1: unhealthy, not a crash
+    assert result.returncode == 1  # nothing listens there: unhealthy, not a crash
     assert result.stderr.startswith("unhealthy:")
 
 
