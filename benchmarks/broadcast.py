@@ -31,11 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.admin.importer import import_folder  # noqa: E402
+from bot.advisories.render import renderer  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.budget import Budget, Lanes  # noqa: E402
 from bot.delivery.message import ack_markup  # noqa: E402
 from bot.delivery.outbox import Outbox  # noqa: E402
-from bot.delivery.service import renderer, settle_heap  # noqa: E402
+from bot.delivery.service import settle_heap  # noqa: E402
 from bot.delivery.telegram_api import BotApiClient, SendResult  # noqa: E402
 from bot.delivery.worker import Worker, WorkerConfig  # noqa: E402
 from bot.i18n import Translator  # noqa: E402

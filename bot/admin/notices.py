@@ -13,8 +13,8 @@ from typing import Any
 
 from bot.admin.workflow import Outcome
 from bot.advisories.model import Advisory
+from bot.advisories.render import renderer
 from bot.delivery.message import ack_markup, payload
-from bot.delivery.service import renderer
 from bot.i18n import Translator
 from bot.storage import SubscriberRepository
 from bot.storage.admins import AdminRepository

@@ -8,6 +8,7 @@ from datetime import date
 from html import escape
 
 from bot.advisories.model import Advisory, LocaleText, Source, pick
+from bot.i18n import Translator
 from bot.texts import Gettext, html
 from bot.texts.telegram_html import parse_html, utf16_len
 from bot.world import FLAGS, MOSCOW, N_
@@ -161,3 +162,19 @@ def pack(paragraphs: list[str]) -> list[str]:
 def visible_length(markup: str) -> int:
     """Length as Telegram counts it after parsing the HTML."""
     return utf16_len(parse_html(markup).text)
+
+
+def renderer(translator: Translator) -> Callable[[Advisory, str], list[str]]:
+    """advisory, locale → its messages in that locale's words and dates: the one way every
+    message, page copy and comparison (`bot.understand`) renders an advisory."""
+
+    def render_for(advisory: Advisory, locale: str) -> list[str]:
+        return render(
+            advisory,
+            locale=locale,
+            gettext=translator.bound(locale),
+            format_date=translator.date_formatter(locale),
+            format_month=translator.month_formatter(locale),
+        )
+
+    return render_for

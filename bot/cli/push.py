@@ -11,12 +11,12 @@ from bot.admin.notices import send_test
 from bot.admin.reports import AdminReports
 from bot.advisories.content import load_content
 from bot.advisories.model import Advisory
+from bot.advisories.render import renderer
 from bot.cli import delivery as delivery_cli
 from bot.cli.admin import database_for
 from bot.cli.prompt import confirm
 from bot.cli.requests import api_sender, submit, workflow_for
 from bot.config import Settings
-from bot.delivery.service import renderer
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage.admins import AdminRepository

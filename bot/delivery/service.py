@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from bot.advisories.model import Advisory
-from bot.advisories.render import render
+from bot.advisories.render import renderer
 from bot.clock import Clock
 from bot.delivery.announce import (
     announcer,
@@ -34,21 +34,6 @@ from bot.storage.channels import ChannelRepository
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
-
-
-def renderer(translator: Translator) -> Callable[[Advisory, str], list[str]]:
-    """advisory, locale → its messages, through the same renderer the bot uses."""
-
-    def render_for(advisory: Advisory, locale: str) -> list[str]:
-        return render(
-            advisory,
-            locale=locale,
-            gettext=translator.bound(locale),
-            format_date=translator.date_formatter(locale),
-            format_month=translator.month_formatter(locale),
-        )
-
-    return render_for
 
 
 def settle_heap() -> None:

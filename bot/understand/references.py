@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.advisories.model import Advisory, pick
-from bot.advisories.render import more_text, render
+from bot.advisories.render import more_text, renderer
 from bot.i18n import Translator
 from bot.understand.copies import Reference
 from bot.world import LOCALE_CODES
@@ -23,17 +23,11 @@ def references(
 ) -> list[Reference]:
     """One reference an advisory and language: its messages, the whole text behind "More",
     the answers about dual citizenship, and its own fields (a copy from the public page)."""
-    found = []
+    found, render = [], renderer(translator)
     for advisory in (a for a in advisories if published(a, now=now)):
         for locale in LOCALE_CODES:
             text = advisory.read_in(locale)
-            parts = render(
-                advisory,
-                locale=locale,
-                gettext=translator.bound(locale),
-                format_date=translator.date_formatter(locale),
-                format_month=translator.month_formatter(locale),
-            )
+            parts = render(advisory, locale)
             parts += more_text(advisory, locale=locale)
             parts += [
                 pick(advisory.if_dual, locale) or "",

@@ -10,11 +10,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bot.admin.cancel import CancelError, cancel
+from bot.advisories.render import renderer
 from bot.clock import utcnow
 from bot.delivery import outbox as outbox_module
 from bot.delivery.budget import Budget, Lanes
 from bot.delivery.report import final_report
-from bot.delivery.service import renderer, worker
+from bot.delivery.service import worker
 from bot.delivery.worker import WorkerConfig
 from bot.sandbox import Faults, Limits, Sandbox
 from bot.storage.advisories import AdvisoryRepository

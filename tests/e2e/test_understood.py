@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot.delivery.service import renderer
+from bot.advisories.render import renderer
 from bot.demo.harness import Harness, running_harness
 from tests.e2e.helpers import gettext_in, press, say
 

@@ -13,7 +13,7 @@ from telegram import (
 )
 
 from bot.advisories.passing import Passage, advisory_passage, card_passage, countries_in
-from bot.delivery.service import renderer
+from bot.advisories.render import renderer
 from bot.telegram.context import BotContext
 from bot.world import COUNTRY_CODES
 from bot.world.links import StartLink, start_url

@@ -6,8 +6,8 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.advisories.model import Advisory
+from bot.advisories.render import renderer
 from bot.delivery.message import ack_markup
-from bot.delivery.service import renderer
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import reader as keyboards
 from bot.texts import onboarding
