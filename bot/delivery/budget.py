@@ -154,6 +154,12 @@ class Budget:
         self._chat_paused[chat_id] = max(self._chat_paused.get(chat_id, 0.0), now + seconds)
         self._wake.set()
 
+    def hold(self, seconds: float) -> None:
+        """Send nothing for `seconds`: a process taking over from one that died cannot know
+        what that one sent in the last window, so it lets the whole window pass."""
+        self._paused_until = max(self._paused_until, self._clock() + seconds)
+        self._wake.set()
+
     @property
     def paused(self) -> bool:
         """The whole bot is paused by a 429."""

@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 SWEEP_EVERY = 300  # seconds between discreet-mode sweeps
 ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
+TAKEOVER_HOLD = 1.0  # the widest per-second window of Telegram's limits (the budget's too)
 STANDBY_POLL = 1.0  # seconds between a standby process's looks: takeover within ~1 s of a death
 SHUTDOWN_GRACE = 6.0  # seconds for in-flight sends at SIGTERM (the whole stop stays under 10 s)
 
@@ -238,7 +239,10 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
         page: PageProcess | None = None
         token_id = settings.token().split(":")[0]
 
+        stood_by: list[bool] = []
+
         def standing_by() -> None:  # /healthz says so (503): a load balancer sends nothing here
+            stood_by.append(True)
             health.role = "standby"
             log.info("standing by: another process is active; taking over when it stops")
 
@@ -253,6 +257,8 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
         try:
             async with active:  # waits while another process is active (standby)
                 health.role = "active"
+                if stood_by:  # what the dead one sent in its last second still counts
+                    services.budget.hold(TAKEOVER_HOLD)
                 async with running_bot(application):
                     if settings.listen("page") is not None:  # links name the bot: after getMe
                         page = PageProcess(username=_username(application))

@@ -83,6 +83,16 @@ async def test_a_429_of_a_quiet_chat_pauses_the_whole_bot() -> None:
     assert time.monotonic() - started >= 0.28
 
 
+async def test_a_hold_on_taking_over_sends_nothing_until_it_ends() -> None:
+    budget = Budget(FAST)
+    budget.hold(0.3)  # a process taking over lets the dead one's last window pass
+    assert budget.paused
+    started = time.monotonic()
+    await budget.acquire(9, priority=Priority.REPLY)  # not even a reply
+    assert time.monotonic() - started >= 0.28
+    assert not budget.paused
+
+
 async def test_429s_of_two_chats_at_once_pause_the_whole_bot() -> None:
     budget = Budget(FAST)
     await budget.acquire(1)
