@@ -39,6 +39,7 @@ from bot.telegram.bot import ElchiBot
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
 from bot.telegram.health import HealthServer
+from bot.telegram.polling import Poller
 from bot.telegram.rate_limiter import BudgetRateLimiter
 from bot.telegram.understanding import Understanding
 from bot.telegram.updates import ChatOrderedUpdates
@@ -192,6 +193,7 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
         raise ConfigError(
             f"BOT_API_URL: the server at {host} does not answer as a Bot API server does"
         ) from None
+    poller: Poller | None = None
     try:
         await application.start()
         services: Services = application.bot_data["services"]
@@ -214,14 +216,23 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
             )
             log.info("webhook set; listening on %s", settings.webhook_listen)
         else:
-            await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+            processor = application.update_processor
+            assert isinstance(processor, ChatOrderedUpdates)
+            poller = Poller(
+                application.bot, application.update_queue, processor.ledger, ALLOWED_UPDATES
+            )
+            await poller.start()
             log.info("polling as @%s", application.bot.username)
         yield application
     finally:
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
+        if poller is not None:
+            await poller.stop()
         if application.running:
-            await application.stop()
+            await application.stop()  # every fetched update is handled first
+        if poller is not None:
+            await poller.confirm()
         await application.shutdown()
 
 

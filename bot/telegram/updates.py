@@ -3,7 +3,8 @@
 A chat's answer may wait for its pacing at Telegram (about one message a second): with one update
 at a time, everyone else would wait too. So updates of different chats run side by side, and
 the updates of one chat still run one after another (a double tap is handled twice, in order).
-Each update is timed for /metrics.
+Each update is timed for /metrics, and reported handled to the ledger (polling confirms it to
+Telegram only then).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from telegram import Update
 from telegram.ext import SimpleUpdateProcessor
 
 from bot.metrics import Metrics
+from bot.telegram.polling import Ledger
 
 CONCURRENT_UPDATES = 64
 
@@ -24,9 +26,10 @@ CONCURRENT_UPDATES = 64
 class ChatOrderedUpdates(SimpleUpdateProcessor):
     """Up to CONCURRENT_UPDATES at once; one at a time per chat."""
 
-    def __init__(self, metrics: Metrics) -> None:
+    def __init__(self, metrics: Metrics, ledger: Ledger | None = None) -> None:
         super().__init__(max_concurrent_updates=CONCURRENT_UPDATES)
         self._metrics = metrics
+        self.ledger = ledger or Ledger()
         self._chats: dict[int | None, tuple[asyncio.Lock, int]] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
@@ -44,6 +47,8 @@ class ChatOrderedUpdates(SimpleUpdateProcessor):
                 finally:
                     self._metrics.update_processed(time.monotonic() - started)
         finally:
+            if isinstance(update, Update):
+                self.ledger.handled(update.update_id)
             lock, users = self._chats[key]
             if users == 1:
                 del self._chats[key]  # no one else of this chat is waiting

@@ -1,0 +1,129 @@
+"""Polling that loses nothing: Telegram forgets an update only once this process handled it.
+
+PTB's Updater confirms every update it fetched with its next getUpdates, before they are
+handled: a process killed then (kill -9, a crash, the OOM killer) loses them, and the process
+taking over never sees them. Telegram keeps an update until a getUpdates names a higher offset,
+so here the offset moves only past updates that were handled, and the updates Telegram hands
+out again meanwhile are recognised by their id and skipped. (PTB's Updater has no hook between
+fetching and confirming, and no library offers one: hence this small loop.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import Bot
+from telegram.error import InvalidToken, RetryAfter, TelegramError
+
+log = logging.getLogger(__name__)
+
+LONG_POLL = 10  # seconds Telegram may hold a getUpdates open when nothing is waiting
+REPOLL = 0.25  # while updates are being handled: look for new ones at least this often
+HOLD_AT_MOST = 120.0  # an update still unhandled after this stops holding the offset back
+RETRY_MAX = 30.0  # longest wait between getUpdates after network errors
+
+
+class Ledger:
+    """Update ids fetched and not yet handled; the offset that confirms the handled ones."""
+
+    def __init__(self, clock: Any = time.monotonic) -> None:
+        self._clock = clock
+        self._pending: dict[int, float] = {}  # update id → when it was fetched
+        self._highest = 0
+        self.changed = asyncio.Event()  # set when an update was handled
+
+    def fetched(self, update_id: int) -> bool:
+        """Note a fetched update; False when it was fetched before (Telegram's second copy)."""
+        if update_id <= self._highest:
+            return False
+        self._highest = update_id
+        self._pending[update_id] = self._clock()
+        return True
+
+    def handled(self, update_id: int) -> None:
+        """The update's handlers have finished (or failed): Telegram may forget it."""
+        if self._pending.pop(update_id, None) is not None:
+            self.changed.set()
+
+    @property
+    def waiting(self) -> bool:
+        """Some fetched update is still being handled."""
+        return bool(self._pending)
+
+    def offset(self) -> int:
+        """getUpdates' offset: the oldest update still being handled, else the next one."""
+        stale = self._clock() - HOLD_AT_MOST
+        holding = [uid for uid, fetched in self._pending.items() if fetched > stale]
+        return min(holding) if holding else self._highest + 1
+
+
+class Poller:
+    """Fetch updates into the application's queue; confirm them once handled."""
+
+    def __init__(
+        self, bot: Bot, queue: asyncio.Queue[object], ledger: Ledger, allowed: Sequence[str]
+    ) -> None:
+        self._bot, self._queue, self.ledger, self._allowed = bot, queue, ledger, list(allowed)
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        """Leave webhook mode if it was on (as PTB's start_polling does), then poll."""
+        await self._bot.delete_webhook(drop_pending_updates=False)
+        self._task = asyncio.create_task(self._poll(), name="elchi-polling")
+
+    async def stop(self) -> None:
+        """Stop fetching; what was fetched is still handled by the application."""
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+
+    async def confirm(self) -> None:
+        """Tell Telegram what was handled (after the application has stopped)."""
+        with contextlib.suppress(TelegramError):
+            await self._bot.get_updates(
+                offset=self.ledger.offset(), limit=1, timeout=0, allowed_updates=self._allowed
+            )
+
+    async def _poll(self) -> None:
+        failures = 0
+        while True:
+            self.ledger.changed.clear()
+            timeout = 0 if self.ledger.waiting else LONG_POLL
+            try:
+                updates = await self._bot.get_updates(
+                    offset=self.ledger.offset(),
+                    timeout=timeout,
+                    read_timeout=timeout + 10,
+                    allowed_updates=self._allowed,
+                )
+            except InvalidToken:
+                log.error("polling stopped: the Bot API server rejected BOT_TOKEN")
+                return
+            except RetryAfter as error:
+                await asyncio.sleep(_seconds(error.retry_after))
+                continue
+            except TelegramError as error:  # a network error, a 5xx, a 409 Conflict
+                failures += 1
+                wait = min(RETRY_MAX, 2.0 ** min(failures, 5))
+                log.warning(  # the class only: a message might carry the URL, and so the token
+                    "getUpdates failed (%s); trying again in %.0f s", type(error).__name__, wait
+                )
+                await asyncio.sleep(wait)
+                continue
+            failures = 0
+            fresh = [update for update in updates if self.ledger.fetched(update.update_id)]
+            for update in fresh:
+                await self._queue.put(update)
+            if not fresh and self.ledger.waiting:  # Telegram answered with copies at once
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.ledger.changed.wait(), REPOLL)
+
+
+def _seconds(value: object) -> float:
+    return value.total_seconds() if hasattr(value, "total_seconds") else float(str(value))
