@@ -22,17 +22,19 @@ from bot.admin.compose import (
     voice_locales,
 )
 from bot.admin.moments import end_date_refusal
+from bot.admin.quick import is_whole, whole
 from bot.admin.refusal import Rejected
+from bot.admin.text_checks import check_text
 from bot.admin.when import understand
 from bot.advisories.model import control_character
-from bot.advisories.reading import SUMMARY_LENGTH, SUMMARY_SENTENCES, sentences
+from bot.advisories.reading import an_article
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
 from bot.world import LOCALE_NAMES, N_
 from bot.world.regions import REGION_NAMES
 
-MAX_HEADLINE = 160
-MAX_BODY = 3500  # characters a language: with the header and sources it fits one message
+UZBEK = ("uz", "uz_Cyrl")  # one choice: the Cyrillic text is derived from the Latin one
+USE_BUTTONS = N_("Please use the buttons.")  # typed where only a button answers
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 DOMAIN = re.compile(r"^(?!https?://)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 
@@ -100,7 +102,7 @@ def _choice(options: tuple[str, ...], field: Literal["country", "kind", "severit
     def take(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
         value = pressed(answer)
         if value not in options:
-            return Rejected(N_("Please use the buttons."), {})
+            return Rejected(USE_BUTTONS, {})
         setattr(data, field, value)
         if field == "kind" and value != "update":
             data.supersedes = None
@@ -113,7 +115,7 @@ def _choice(options: tuple[str, ...], field: Literal["country", "kind", "severit
 def _supersedes(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     value = pressed(answer)
     if value is None or value not in data.candidates:
-        return Rejected(N_("Please use the buttons."), {})
+        return Rejected(USE_BUTTONS, {})
     data.supersedes = value
     _done(data, key)
     return None
@@ -131,9 +133,15 @@ def _toggle(field: Literal["regions", "locales"], allowed: frozenset[str]) -> Ta
             data.mark_done(field)
             _done(data, key)
         elif value is not None and value in allowed:
-            chosen.remove(value) if value in chosen else chosen.append(value)
+            pair = [value]
+            if field == "locales" and value in UZBEK:  # Cyrillic is derived from Latin
+                pair = list(UZBEK)
+            if value in chosen:
+                chosen[:] = [v for v in chosen if v not in pair]
+            else:
+                chosen.extend(v for v in pair if v not in chosen)
         else:
-            return Rejected(N_("Please use the buttons."), {})
+            return Rejected(USE_BUTTONS, {})
         return None
 
     return take
@@ -155,9 +163,16 @@ def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
         value = None
     elif not isinstance(answer, str):
         return Rejected(N_("Please type the text, or use the buttons."), {})
+    elif name == "headline" and is_whole(answer):  # the whole language in one message
+        refused = whole(data, locale, answer)
+        if refused is None:
+            for other in text_keys(data, locale):
+                if answered(data, other):
+                    _done(data, other)
+        return refused
     else:
         value = answer.strip()
-        problem = _check_text(name, value)
+        problem = check_text(name, value)
         if problem is not None:
             return problem
     data.pending = [loc for loc in data.pending if loc != locale]
@@ -168,45 +183,23 @@ def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     return None
 
 
-def _check_text(name: str, value: str) -> Rejected | None:
-    if not value:
-        return Rejected(N_("Please type the text, or use the buttons."), {})
-    found = control_character(value)
-    if found is not None:
-        return Rejected(
-            N_("The text holds an invisible control character ({code}); please type it again."),
-            {"code": found},
-        )
-    if name in ("headline", "claim") and "\n" in value:
-        return Rejected(N_("Please write it on one line."), {})
-    if name == "headline" and len(value) > MAX_HEADLINE:
-        return Rejected(
-            N_("The headline has {length} characters; {limit} at most."),
-            {"length": len(value), "limit": MAX_HEADLINE},
-        )
-    if name == "summary" and (len(value) > SUMMARY_LENGTH or sentences(value) > SUMMARY_SENTENCES):
-        return Rejected(
-            N_("At most three short sentences and {limit} characters, please."),
-            {"limit": SUMMARY_LENGTH},
-        )
-    if name == "body" and len(value) > MAX_BODY:
-        return Rejected(
-            N_(
-                "The text has {length} characters; {limit} at most. Shorten it or split it "
-                "into two advisories."
-            ),
-            {"length": len(value), "limit": MAX_BODY},
-        )
-    return None
-
-
 def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     if key == "source.url":
         link = answer.strip() if isinstance(answer, str) else ""
-        if DOMAIN.match(link):  # "uzembassy.ru/news/1", as people copy it: https:// is added
+        if DOMAIN.match(
+            link
+        ):  # "uzembassy.ru/news/2026-12-01-warning", as people copy it: https:// is added
             link = "https://" + link
         if not URL.match(link):
             return Rejected(N_("This is not a link. It starts with https:// or http://"), {})
+        if not an_article(link):  # the rule `elchi validate` applies to files
+            return Rejected(
+                N_(
+                    "This is a home page or a section. Give the link of the page that says it "
+                    "(the article itself)."
+                ),
+                {},
+            )
         data.source_url = link
         data.adding_source = False
         return None
@@ -236,7 +229,7 @@ def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
         data.mark_done("sources")
         _done(data, key)
         return None
-    return Rejected(N_("Please use the buttons."), {})
+    return Rejected(USE_BUTTONS, {})
 
 
 def _expires(
@@ -246,7 +239,7 @@ def _expires(
     button = pressed(answer)
     if key == "expires.confirm":
         if button not in ("yes", "no"):
-            return Rejected(N_("Please use the buttons."), {})
+            return Rejected(USE_BUTTONS, {})
         if button == "yes":
             data.expires = data.understood
             _done(data, "expires")
@@ -274,7 +267,7 @@ def _voice(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
         if button is not None and button in voice_locales(data):
             data.recording = button
             return None
-        return Rejected(N_("Please use the buttons."), {})
+        return Rejected(USE_BUTTONS, {})
     if button == "back":  # not recording after all
         data.recording = None
         return None

@@ -81,13 +81,21 @@ def document(
         "severity": data.severity,
         "effective": start.isoformat(),
         "supersedes": data.supersedes,
-        "targeting": {"regions": data.regions, "locales": data.locales},
+        "targeting": {"regions": data.regions, "locales": _locales(data.locales)},
         "sources": [{"checked": today.isoformat(), **s} for s in data.sources],
         "text": texts,
         "pending": [loc for loc in WRITTEN_LOCALES if loc not in written],
         "voice": {loc: v for loc, v in data.voice.items() if loc not in pending},
         "expires": _expires(data.expires, start),
     }
+
+
+def _locales(chosen: list[str]) -> list[str]:
+    """Cyrillic Uzbek readers always get what Latin Uzbek readers get (drafts stored before
+    the two became one choice may name only one)."""
+    if any(loc in chosen for loc in ("uz", "uz_Cyrl")):
+        return [*[loc for loc in chosen if loc not in ("uz", "uz_Cyrl")], "uz", "uz_Cyrl"]
+    return list(chosen)
 
 
 def expiry(data: DraftAnswers, start: datetime) -> datetime | None:

@@ -16,7 +16,7 @@ from bot.advisories.model import Advisory
 from bot.advisories.render import renderer
 from bot.delivery.message import ack_markup, payload
 from bot.i18n import Translator
-from bot.storage import SubscriberRepository
+from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.drafts import Draft
 from bot.texts import Gettext
@@ -30,10 +30,9 @@ ApprovalKeyboard = Callable[[Gettext, str, list[str]], dict[str, Any]]
 SendBody = Callable[[dict[str, Any]], Awaitable[bool]]
 
 
-async def approver_locale(subscribers: SubscriberRepository, user_id: int, *, default: str) -> str:
-    """An admin's language: their subscriber choice if they subscribed, else the default."""
-    row = await subscribers.get(chat_id=user_id)
-    return row.locale if row is not None else default
+async def approver_locale(profiles: AdminProfiles, user_id: int, *, default: str) -> str:
+    """An admin's own language (see `AdminProfiles`), else the operator's default."""
+    return (await profiles.locales([user_id], default=default))[user_id]
 
 
 async def ask_approvers(
@@ -41,7 +40,7 @@ async def ask_approvers(
     draft: Draft,
     outcome: Outcome,
     translator: Translator,
-    subscribers: SubscriberRepository,
+    profiles: AdminProfiles,
     default_locale: str,
     keyboard: ApprovalKeyboard,
     send: SendBody,
@@ -54,7 +53,7 @@ async def ask_approvers(
     locales = advisory.audience_locales()
     reached = 0
     for user_id in outcome.approvers:
-        locale = await approver_locale(subscribers, user_id, default=default_locale)
+        locale = await approver_locale(profiles, user_id, default=default_locale)
         _ = translator.bound(locale)
         shown = locale if locale in locales else locales[0]
         parts = render(advisory, shown)

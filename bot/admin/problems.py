@@ -60,6 +60,7 @@ TABLE: list[tuple[str, str, str]] = [
         N_("The advisory this one updates no longer exists. Choose another."),
     ),
     ("country", r"unknown", N_("Choose the country again.")),
+    ("targeting", r"no region .* in bot/world/regions.py", N_("Choose the regions again.")),
     (
         "text",
         _LOCALE + r": can't parse entities: .*",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.admin.answers import MAX_HEADLINE
+from bot.admin.text_checks import MAX_HEADLINE
 from bot.admin.when import example_day
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
@@ -47,6 +47,15 @@ def _text_question(_: Gettext, key: str, data: DraftAnswers) -> str:
         ),
     }
     lines = [bold(prompts[name], language=language, limit=str(MAX_HEADLINE))]
+    if name == "headline" and not data.text.get(locale):
+        lines.append(
+            html(
+                _(
+                    "Or send the whole text in one message: the headline on the first line, "
+                    "what people should do on the second, then the text."
+                )
+            )
+        )
     if name == "headline" and locale != "ru":
         lines.append(html(_("Not translated yet? Press “To follow”: Russian is shown meanwhile.")))
     current = data.text.get(locale, {}).get(name)
@@ -65,7 +74,15 @@ def _country(_: Gettext, data: DraftAnswers) -> str:
 
 def _kind(_: Gettext, data: DraftAnswers) -> str:
     where = country(_, data.country) if data.country else ""
-    return bold(_("New advisory for {country}. What kind is it?"), country=where)
+    asked = bold(_("New advisory for {country}. What kind is it?"), country=where)
+    if not data.candidates:
+        return asked
+    fast = _(
+        "Faster: “📋 Like …” takes the severity, audience and sources of an earlier "
+        "advisory; you then send each language as one message. You can change everything "
+        "in the preview."
+    )
+    return "\n\n".join([asked, html(fast)])
 
 
 def _supersedes(_: Gettext, data: DraftAnswers) -> str:

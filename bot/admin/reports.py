@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.delivery.corrections import Corrections, CorrectionState
@@ -12,6 +14,9 @@ from bot.delivery.queries import Progress
 from bot.storage.acks import AckRepository
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, DraftRepository
+from bot.world import COUNTRY_CODES
+
+REMIND_AFTER = timedelta(minutes=30)
 
 
 class AdminReports:
@@ -22,6 +27,25 @@ class AdminReports:
         self._corrections = Corrections(database=database, clock=clock)
         self._drafts = DraftRepository(database=database, clock=clock)
         self._acks = AckRepository(database=database)
+        self._now = clock
+
+    async def forgotten_corrections(self) -> list[Draft]:
+        """Corrections left unsent for REMIND_AFTER and not yet reminded of: readers still have
+        the old text, and the editor may not know it (they are told once)."""
+        due = self._now() - REMIND_AFTER
+        forgotten = []
+        for country in COUNTRY_CODES:
+            for draft in await self._drafts.of_country(country=country):
+                if (
+                    draft.mode == "correct"
+                    and draft.request is None
+                    and not draft.data.reminded
+                    and draft.editor is not None
+                    and draft.updated_at is not None
+                    and draft.updated_at <= due
+                ):
+                    forgotten.append(draft)
+        return forgotten
 
     async def drafts(self, *, country: str) -> list[Draft]:
         """The country's open drafts (a super-admin's undecided one has country "")."""
@@ -42,6 +66,13 @@ class AdminReports:
     async def audience_by_locale(self, advisory: Advisory) -> dict[str, int]:
         """Subscribers it would reach now, by locale."""
         return await self._outbox.audience_by_locale(advisory)
+
+    async def everyone_by_locale(self, advisory: Advisory) -> dict[str, int]:
+        """Subscribers of its country now, by locale, whatever its regions and languages: what
+        a narrower choice leaves out."""
+        targeting = advisory.targeting.model_copy(update={"regions": [], "locales": []})
+        everyone = advisory.model_copy(update={"targeting": targeting})
+        return await self._outbox.audience_by_locale(everyone)
 
     async def acknowledged(self, advisory_id: str) -> dict[str, int]:
         """ "I understand" presses by locale."""

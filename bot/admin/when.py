@@ -13,8 +13,9 @@ from typing import Any
 from bot.world import MOSCOW
 
 LATEST = timedelta(days=366)  # a year ahead at most: a typo such as 2062 is refused
-# dateparser's languages for an admin's: their own, Cyrillic Uzbek, then Russian, which every
-# clerk in Russia also types. dateparser has no Tajik; see TAJIK below.
+# dateparser's languages, the admin's own first: their own, Cyrillic Uzbek, then Russian, which
+# every clerk in Russia also types; then every other (a Kyrgyz clerk whose Telegram is in Russian
+# still writes "эртең саат 10до"). dateparser has no Tajik; see TAJIK below.
 LANGUAGES = {
     "ru": ["ru"],
     "uz": ["uz", "uz-Cyrl", "ru"],
@@ -22,6 +23,7 @@ LANGUAGES = {
     "ky": ["ky", "ru"],
     "tg": ["ru"],
 }
+EVERY_LANGUAGE = ["ru", "uz", "uz-Cyrl", "ky"]
 # Tajik words → the Russian dateparser reads (dateparser has no "tg" locale; a Tajik locale
 # upstream would make this unnecessary). Month names: Tajik "декабри" is Russian "декабря".
 TAJIK = {
@@ -71,7 +73,8 @@ def quick(choice: str, *, now: datetime) -> datetime:
 
 
 def understand(text: str, *, now: datetime, locale: str) -> Understood | None:
-    """The moment in `text`, read in the admin's language (and Russian); None if none."""
+    """The moment in `text`, read in any of the four languages (the admin's tried first);
+    None if none."""
     from dateparser.date import DateDataParser  # its language data: only when a time is typed
 
     value = _prepared(text)
@@ -84,7 +87,8 @@ def understand(text: str, *, now: datetime, locale: str) -> Understood | None:
         "DATE_ORDER": "DMY",
         "RETURN_TIME_AS_PERIOD": True,
     }
-    languages = LANGUAGES.get(locale, ["ru"])
+    own = LANGUAGES.get(locale, ["ru"])
+    languages = own + [language for language in EVERY_LANGUAGE if language not in own]
     read = DateDataParser(languages=languages, settings=settings).get_date_data(value)
     if read.date_obj is None:
         return None

@@ -21,6 +21,7 @@ from bot.config import SUPER_ADMIN
 from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
+from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.db import Database
@@ -76,6 +77,7 @@ class AdminWorkflow:
         wake: Callable[[], None] = lambda: None,
     ) -> None:
         self.drafts = DraftRepository(database=database, clock=clock)
+        self.profiles = AdminProfiles(database=database, clock=clock)
         self.advisories = AdvisoryRepository(database=database, clock=clock)
         self.outbox = Outbox(database=database, clock=clock)
         self.corrections = Corrections(database=database, clock=clock)
@@ -187,6 +189,9 @@ class AdminWorkflow:
             "digest": digest(draft.data),
             "at": self._now().isoformat(),
         }
+        profile = await self.profiles.get(requester) if requester is not None else None
+        if profile is not None and profile.name:  # as the account showed it when asking
+            request["name"] = profile.name
         if not self.four_eyes.needed(audience):
             return await self._commit(draft, request, approved_by=None, built=advisory)
         draft.request, draft.asking = request, None

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.world import COUNTRY_CODES, LOCALE_CODES, MOSCOW, WRITTEN_LOCALES, Country, Locale
+from bot.world.regions import REGION_NAMES
 
 Text = Annotated[str, Field(min_length=1)]
 # Characters no advisory may hold: control characters but tab and line breaks, and the two
@@ -166,6 +167,9 @@ class Advisory(Strict):
             raise ValueError("if_dual: give both if_dual and if_not_dual, or neither")
         if self.expires is not None and self.expires <= self.effective:
             raise ValueError("expires: must be after effective")
+        unknown = [code for code in self.targeting.regions if code not in REGION_NAMES]
+        if unknown:  # a code that names no region Elchi knows would reach nobody, silently
+            raise ValueError(f"targeting: no region {', '.join(unknown)} in bot/world/regions.py")
         if self.kind in ("update", "cancel") and not self.supersedes:
             raise ValueError(f"supersedes: an {self.kind} must name the advisory it changes")
         if self.kind == "rumour_correction" and any(not t.claim for t in self.text.values()):

@@ -64,8 +64,7 @@ def source_links(document: YamlDocument) -> list[Problem]:
     its title is in every reader's language (an English title is read by nobody here)."""
     problems = []
     for where, source in _sources_in(document.data, ()):
-        url = urlparse(str(source.get("url", "")))
-        if source.get("found", True) is not False and not _an_article(url.path, url.query):
+        if source.get("found", True) is not False and not an_article(str(source.get("url", ""))):
             problems.append(document.problem((*where, "url"), HOME_OR_SECTION))
         title = source.get("title")
         if not isinstance(title, dict):
@@ -82,6 +81,13 @@ def source_links(document: YamlDocument) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def an_article(link: str) -> bool:
+    """The link names a page, not a home page, a section or an archive (one rule for files,
+    /new and the CLI)."""
+    url = urlparse(link)
+    return _an_article(url.path, url.query)
 
 
 def _an_article(path: str, query: str) -> bool:

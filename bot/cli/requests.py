@@ -15,7 +15,8 @@ from bot.delivery.budget import Budget, Priority
 from bot.delivery.sender import budgeted
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
-from bot.storage import Database, SubscriberRepository
+from bot.storage import Database
+from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.telegram.views.approvals import approval_keyboard
 
@@ -76,7 +77,7 @@ async def submit(
                 draft=draft,
                 outcome=outcome,
                 translator=Translator(),
-                subscribers=SubscriberRepository(database=database),
+                profiles=AdminProfiles(database=database),
                 default_locale=settings.default_locale,
                 keyboard=approval_keyboard,
                 send=api_sender(api),

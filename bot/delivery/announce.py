@@ -1,5 +1,6 @@
 """What the delivery worker tells the admins of a country: a broadcast started (and whether
-it is late), how it ended, and that a correction went through. Counts only."""
+it is late), how it ended, and that a correction went through. Counts only; each admin in
+their own language (`locale` is the operator's, for an admin who never wrote to the bot)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot.delivery.corrections import Corrections
 from bot.delivery.outbox import Outbox
 from bot.delivery.report import corrected, final_report, started
 from bot.i18n import Translator
+from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.channels import Channel
 from bot.storage.db import Database
@@ -19,6 +21,20 @@ from bot.texts import Gettext, html
 from bot.world import COUNTRY_NAMES, LOCALE_NAMES, MOSCOW
 
 LATE_AFTER = timedelta(minutes=5)
+
+
+async def admins_by_locale(
+    database: Database, configured: dict[int, str] | None, country: str, *, default: str
+) -> dict[str, list[int]]:
+    """The admins of `country` (and super-admins), grouped by the language they read."""
+    ids = await AdminRepository(database=database, configured=configured or {}).of_country(
+        country=country
+    )
+    locales = await AdminProfiles(database=database).locales(ids, default=default)
+    groups: dict[str, list[int]] = {}
+    for user_id in ids:
+        groups.setdefault(locales[user_id], []).append(user_id)
+    return groups
 
 
 def announcer(
@@ -33,22 +49,23 @@ def announcer(
     """Tell every admin of the country that a broadcast started (and whether it is late)."""
 
     async def announce(advisory: Advisory) -> None:
-        repository = AdminRepository(database=database, configured=configured or {})
         total = (await Outbox(database=database).progress(advisory.id)).total
         late = None
         if advisory.publish_at is not None and clock() - advisory.publish_at > LATE_AFTER:
             moscow = advisory.publish_at.astimezone(MOSCOW).strftime("%Y-%m-%d %H:%M")
             utc = advisory.publish_at.astimezone(UTC).strftime("%H:%M")
             late = f"{moscow} MSK ({utc} UTC)"
-        message = started(
-            translator.bound(locale),
-            headline=advisory.read_in(locale).headline,
-            country_code=advisory.country,
-            audience=total,
-            late_since=late,
-        )
-        for user_id in await repository.of_country(country=advisory.country):
-            await send_text(user_id, message)
+        groups = await admins_by_locale(database, configured, advisory.country, default=locale)
+        for shown, user_ids in groups.items():
+            message = started(
+                translator.bound(shown),
+                headline=advisory.read_in(shown).headline,
+                country_code=advisory.country,
+                audience=total,
+                late_since=late,
+            )
+            for user_id in user_ids:
+                await send_text(user_id, message)
 
     return announce
 
@@ -65,16 +82,18 @@ def _teller(
     locale: str,
     configured: dict[int, str] | None,
 ) -> Callable[[Advisory], Awaitable[None]]:
-    """advisory → `compose` one message (headline in `locale`), sent to its country's admins."""
+    """advisory → `compose` one message per language (the headline in it too), sent to the
+    country's admins who read that language."""
 
     async def tell(advisory: Advisory) -> None:
-        headline = advisory.read_in(locale).headline
-        message = await compose(advisory, translator.bound(locale), headline)
-        if message is None:
-            return
-        repository = AdminRepository(database=database, configured=configured or {})
-        for user_id in await repository.of_country(country=advisory.country):
-            await send_text(user_id, message)
+        groups = await admins_by_locale(database, configured, advisory.country, default=locale)
+        for shown, user_ids in groups.items():
+            headline = advisory.read_in(shown).headline
+            message = await compose(advisory, translator.bound(shown), headline)
+            if message is None:
+                return
+            for user_id in user_ids:
+                await send_text(user_id, message)
 
     return tell
 
@@ -132,18 +151,20 @@ def channel_refusal_teller(
     """Tell the admins of a channel's country, once, that the channel refuses the bot."""
 
     async def tell(channel: Channel) -> None:
-        _ = translator.bound(locale)
-        message = html(
-            _(
-                "The channel {channel} ({country}, {language}) refuses Elchi's posts. Make the "
-                "bot an admin of the channel who may post messages; Elchi tries again later."
-            ),
-            channel=channel.chat,
-            country=_(COUNTRY_NAMES[channel.country]),
-            language=LOCALE_NAMES[channel.locale],
-        )
-        repository = AdminRepository(database=database, configured=configured or {})
-        for user_id in await repository.of_country(country=channel.country):
-            await send_text(user_id, message)
+        groups = await admins_by_locale(database, configured, channel.country, default=locale)
+        for shown, user_ids in groups.items():
+            _ = translator.bound(shown)
+            message = html(
+                _(
+                    "The channel {channel} ({country}, {language}) refuses Elchi's posts. Make "
+                    "the bot an admin of the channel who may post messages; Elchi tries again "
+                    "later."
+                ),
+                channel=channel.chat,
+                country=_(COUNTRY_NAMES[channel.country]),
+                language=LOCALE_NAMES[channel.locale],
+            )
+            for user_id in user_ids:
+                await send_text(user_id, message)
 
     return tell

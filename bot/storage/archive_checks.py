@@ -69,16 +69,17 @@ def check_values(table: str, row: dict[str, Any]) -> None:
     country = row.get("country")
     if table in ("subscribers", "advisories", "channels", "offer_reports", "directories"):
         _one_of("country", country, COUNTRY_CODES)
-    if table in ("subscribers", "channels"):
+    if table in ("subscribers", "channels", "admin_profiles"):
         _one_of("locale", row.get("locale"), tuple(LOCALE_NAMES))
     if table == "subscribers":
         _one_of("region", row.get("region"), (None, *REGION_NAMES))
         if row["chat_id"] <= 0:
             raise RowProblem(f"chat_id: {row['chat_id']} is not a person's chat")
-    if table == "admins":
+    if table in ("admins", "admin_profiles"):
         problem = user_id_problem(str(row["user_id"]))
         if problem is not None:
             raise RowProblem(f"user_id: {problem}")
+    if table == "admins":
         _one_of("country", country, (*COUNTRY_CODES, SUPER_ADMIN))
     if table == "channels" and not row["chat"].startswith("-100"):
         raise RowProblem(f"chat: {row['chat']!r} is not a channel's id (-100…)")

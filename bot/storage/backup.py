@@ -31,6 +31,7 @@ TABLES = (
     "advisories",
     "directories",
     "admins",
+    "admin_profiles",
     "broadcasts",
     "deliveries",
     "scheduled_deletions",
@@ -45,7 +46,7 @@ TABLES = (
 )
 # The operator's configuration may already be in the target (`elchi admins add`, CHANNELS at a
 # first start): rows of these tables that exist there are kept, the others added.
-MERGED = ("admins", "channels")
+MERGED = ("admins", "admin_profiles", "channels")
 BATCH = 2000
 
 

@@ -49,6 +49,9 @@ class DraftAnswers(BaseModel):
     base: dict[str, Any] | None = None  # the stored advisory a correction starts from
     advisory: dict[str, Any] | None = None  # a whole advisory (file, CLI): nothing to ask
     origin: str | None = None  # where that whole advisory came from
+    then: str | None = None  # correcting: "fix" or "fixn", pressed before languages were settled
+    reminded: bool = False  # correcting: its editor was reminded that it has not gone out
+    like: str | None = None  # the earlier advisory this one started from (the fast path)
 
     @model_validator(mode="before")
     @classmethod

@@ -142,6 +142,19 @@ class AdminRow(Base):
     added_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class AdminProfileRow(Base):
+    """An admin's own language for notices (set from Telegram's the first time, then by their
+    choice) and display name as their account last gave it: admins' names may be kept,
+    readers' never. Any admin's, whether added here or by the ADMINS setting."""
+
+    __tablename__ = "admin_profiles"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    locale: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str | None] = mapped_column(String(128), default=None)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class AuditRow(Base):
     """Append-only: who did what, when, to which advisory, for how many people."""
 

@@ -29,6 +29,7 @@ from bot.metrics import Metrics
 from bot.reach.child import PageProcess
 from bot.storage import Database, SubscriberRepository
 from bot.storage.acks import AckRepository
+from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.arrivals import ArrivalRepository
@@ -83,6 +84,7 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
     application.job_queue.run_repeating(jobs.offers_sweep, interval=3600, first=60)
     application.job_queue.run_repeating(jobs.audit_summary, interval=3600, first=3600)
+    application.job_queue.run_repeating(jobs.correction_reminders, interval=300, first=300)
     return application
 
 
@@ -122,6 +124,7 @@ async def open_services(
             clock=clock,
             acks=AckRepository(database=database, clock=clock),
             offers=OfferRepository(database=database, clock=clock),
+            profiles=AdminProfiles(database=database, clock=clock),
             understanding=Understanding(advisories=advisories, translator=translator, clock=clock),
             workflow=AdminWorkflow(
                 database=database,

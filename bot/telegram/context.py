@@ -21,6 +21,7 @@ from bot.logs import ChatHasher
 from bot.metrics import Metrics
 from bot.storage import Database, Subscriber, SubscriberRepository
 from bot.storage.acks import AckRepository
+from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.arrivals import ArrivalRepository
@@ -38,6 +39,7 @@ class Services:
     subscribers: SubscriberRepository
     advisories: AdvisoryRepository
     admins: AdminRepository
+    profiles: AdminProfiles  # admins' language for notices and their names
     translator: Translator
     discreet: DiscreetMode
     metrics: Metrics

@@ -71,11 +71,30 @@ def _stranger(update: Update, context: BotContext) -> str:
 
 
 async def _admin_country(update: Update, context: BotContext) -> str | None:
-    """The presser's admin country (UZ, KG, TJ or *), or None for anyone else (audited)."""
+    """The presser's admin country (UZ, KG, TJ or *), or None for anyone else (audited).
+    An admin's name is kept as their account gives it now, and the update is answered in the
+    admin's own language (the one their notices come in)."""
     user = update.effective_user
     if user is None:
         return None
-    return await context.services.admins.country_of(user_id=user.id)
+    country = await context.services.admins.country_of(user_id=user.id)
+    if country is not None:
+        await speak_as_admin(context, user.id, user.full_name)
+    return country
+
+
+async def speak_as_admin(context: BotContext, user_id: int, name: str | None) -> None:
+    """Remember the admin (name; language the first time) and answer in their language."""
+    profile = await context.services.profiles.remember(
+        user_id=user_id, name=name, locale=context.lang
+    )
+    context.locale = profile.locale
+
+
+async def language_chosen(context: BotContext, user_id: int, locale: str) -> None:
+    """Someone chose a language: if they are an admin, their notices follow it."""
+    if await context.services.admins.country_of(user_id=user_id) is not None:
+        await context.services.profiles.choose_locale(user_id=user_id, locale=locale)
 
 
 def admins_only(handler: Handler) -> Handler:

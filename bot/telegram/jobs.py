@@ -6,7 +6,10 @@ import contextlib
 
 from telegram.error import BadRequest, Forbidden
 
+from bot.admin.compose import draft_headline
+from bot.admin.notices import approver_locale
 from bot.telegram.context import BotContext
+from bot.texts import html
 
 
 async def audit_summary(context: BotContext) -> None:
@@ -28,3 +31,25 @@ async def discreet_sweep(context: BotContext) -> None:
             await context.bot.delete_messages(chat_id, message_ids)
 
     await context.services.discreet.sweep(delete_messages=delete)
+
+
+async def correction_reminders(context: BotContext) -> None:
+    """Tell an editor, once, that their correction has not gone out (30 minutes on)."""
+    services = context.services
+    for draft in await services.reports.forgotten_corrections():
+        assert draft.editor is not None
+        locale = await approver_locale(
+            services.profiles, draft.editor, default=services.settings.default_locale
+        )
+        _ = services.translator.bound(locale)
+        text = "✏️ " + html(
+            _(
+                "Your correction of “{headline}” has not gone out: readers still have the old "
+                "text. Open /advisories to send or discard it."
+            ),
+            headline=draft_headline(draft.data, locale),
+        )
+        draft.data.reminded = True
+        await services.workflow.save(draft)
+        with contextlib.suppress(BadRequest, Forbidden):
+            await context.bot.send_message(draft.editor, text, parse_mode="HTML")

@@ -21,6 +21,8 @@ STATES = {
     "cancelled": N_("cancelled"),
     "expired": N_("no longer shown"),
     "published": N_("shown in “Latest”, not broadcast"),
+    "correcting": N_("correction not sent yet"),
+    "notice": N_("cancellation notice, sent"),
 }
 CORRECTION_STATES = {
     "pending": N_("in progress"),
@@ -39,6 +41,8 @@ STATE_ICONS = {
     "cancelled": "⛔",
     "expired": "💤",
     "published": "📰",
+    "correcting": "✏️",
+    "notice": "⛔",
 }
 
 
@@ -117,8 +121,10 @@ def preview_summary(
     approval_needed: bool,
     threshold: int,
     correcting: int | None,
+    left_out: dict[str, int] | None = None,
 ) -> str:
-    """Under the preview: who would get it, each language's headline, what happens next."""
+    """Under the preview: who would get it, each language's headline, who gets nothing (a
+    narrower choice of languages), what happens next."""
     total = sum(audience.values())
     lines = [bold(_("Preview: this is how subscribers will see it."))]
     if correcting is None:
@@ -139,6 +145,9 @@ def preview_summary(
     for locale, headline in headlines.items():
         count = audience.get(locale, 0)
         lines.append(f"• {html(language_name(locale))} ({count}): {html(headline)}")
+    if left_out:
+        groups = ", ".join(f"{language_name(loc)} ({n})" for loc, n in left_out.items())
+        lines.append("🚫 " + html(_("Gets nothing: {groups}."), groups=groups))
     if approval_needed:
         lines.append(
             "⚠️ "
@@ -162,12 +171,21 @@ def approval_text(
     when = moment(_, datetime.fromisoformat(at), format_date=format_date) if at else None
     return approval_request(
         _,
-        requester=str(request.get("actor")),
+        requester=requester_name(_, request),
         headline=headline,
         action=str(request.get("action")),
         audience=int(request.get("audience", 0)),
         when=when,
     )
+
+
+def requester_name(_: Gettext, request: dict[str, Any]) -> str:
+    """Who asked: their name as their account gave it, then the account; or the operator."""
+    actor = str(request.get("actor"))
+    if actor == "cli":
+        return _("An operator (command line)")
+    name = request.get("name")
+    return f"{name} ({actor})" if name else actor
 
 
 def approval_request(
@@ -245,13 +263,16 @@ def report(
         lines.append(html(_("By language: {counts}"), counts=counts_by_locale(sent_by_locale)))
         if twice:
             lines.append(possibly_twice(_, twice))
-    lines.append(
-        html(
-            _("“I understand” pressed: {total} ({counts})"),
-            total=str(sum(acks.values())),
-            counts=counts_by_locale(acks),
+    if sum(acks.values()):  # by language only when someone pressed it: never "0 (0)"
+        lines.append(
+            html(
+                _("“I understand” pressed: {total} ({counts})"),
+                total=str(sum(acks.values())),
+                counts=counts_by_locale(acks),
+            )
         )
-    )
+    else:
+        lines.append(html(_("“I understand” pressed: nobody yet.")))
     if correction is not None:
         state_name, edited, gone, failed = correction
         lines.append(

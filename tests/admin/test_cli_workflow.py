@@ -66,7 +66,8 @@ async def test_push_waits_for_approval_in_telegram_and_correct_watches_the_bot(
             )
             assert [len(p.bot_messages()) for p in people] == before  # held
             assert admin.last_text().startswith(
-                "⏳ cli просит отправить «Генпрокуратура Узбекистана напомнила о наказании"
+                "⏳ Оператор (командная строка) просит отправить «Генпрокуратура Узбекистана "
+                "напомнила о наказании"
             )
             await press(harness, admin, "✅ Одобрить")
             await eventually(

@@ -43,7 +43,7 @@ def full_answers() -> dict[str, Answer]:
         "severity": Press("severe"),
         "regions": Press("all"),
         "locales": Press("all"),
-        "source.url": "https://uzembassy.ru/news/1",
+        "source.url": "https://uzembassy.ru/news/2026-12-01-warning",
         "source.title": "Embassy of Uzbekistan: news",
         "sources": Press("done"),
         "expires": Press("30"),
@@ -135,13 +135,32 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     ("key", "value", "message"),
     [
         ("ru.headline", "x" * 161, "The headline has {length} characters; {limit} at most."),
-        ("ru.headline", "two\nlines", "Please write it on one line."),
+        ("ru.claim", "two\nlines", "Please write it on one line."),
         (
             "ru.headline",
             "Посольство\x1b\x0bсообщает",
             "The text holds an invisible control character ({code}); please type it again.",
         ),
         ("ru.body", "  ", "Please type the text, or use the buttons."),
+        ("ru.body", "\u200b", "Please type the text, or use the buttons."),  # zero-width space
+        ("ru.body", "<b></b>", "Please type the text, or use the buttons."),
+        ("ru.headline", ".", "Please type the text, or use the buttons."),
+        (
+            "ru.instruction",
+            "Звоните. " * 556,  # 5,004 characters: refused here, not blamed on a paragraph later
+            "What people should do has {length} characters; {limit} at most: one short sentence.",
+        ),
+        (
+            "source.url",
+            "https://uzembassy.ru/",  # `elchi validate` refuses a home page: so does /new
+            "This is a home page or a section. Give the link of the page that says it "
+            "(the article itself).",
+        ),
+        (
+            "ru.headline",
+            "Заголовок\n.\nТекст",  # one message for the language: each part checked
+            "Please type the text, or use the buttons.",
+        ),
         ("source.url", "embassy", "This is not a link. It starts with https:// or http://"),
         (
             "expires",
@@ -219,7 +238,7 @@ def test_sources_and_voice_notes_are_small_menus() -> None:
     assert compose.next_question(data) == "sources"
     assert apply(data, "sources", Press("add")) is None
     assert compose.next_question(data) == "source.url"
-    assert apply(data, "source.url", "https://kabar.kg/news/1") is None
+    assert apply(data, "source.url", "https://kabar.kg/news/2026-12-01-warning") is None
     assert compose.next_question(data) == "source.title"
     assert apply(data, "source.title", "Kabar") is None
     assert apply(data, "sources", Press("done")) is None
@@ -329,8 +348,8 @@ def test_a_typed_word_is_never_taken_for_a_button() -> None:
 
 def test_a_link_without_https_as_people_copy_it_is_taken() -> None:
     data = DraftAnswers(country="UZ")
-    assert apply(data, "source.url", "uzembassy.ru/news/1") is None
-    assert data.source_url == "https://uzembassy.ru/news/1"
+    assert apply(data, "source.url", "uzembassy.ru/news/2026-12-01-warning") is None
+    assert data.source_url == "https://uzembassy.ru/news/2026-12-01-warning"
     assert apply(DraftAnswers(), "source.url", "see the embassy site") == Rejected(
         "This is not a link. It starts with https:// or http://", {}
     )
@@ -358,3 +377,22 @@ def test_correcting_one_language_asks_about_each_other_until_settled(
     corrected = rebuilt(data, original.id, translator)
     assert "ky" not in corrected.text
     assert "ky" in corrected.pending
+
+
+def test_one_message_gives_a_language_its_headline_instruction_and_text() -> None:
+    data = DraftAnswers(country="UZ", kind="alert", severity="severe")
+    typed = "Вербовщики у центра\nНе подписывайте ничего.\nПервый абзац.\n\nВторой <b>абзац</b>."
+    assert apply(data, "ru.headline", typed) is None
+    assert data.text["ru"] == {
+        "headline": "Вербовщики у центра",
+        "instruction": "Не подписывайте ничего.",
+        "body": "Первый абзац.\n\nВторой <b>абзац</b>.",
+    }
+
+
+def test_choosing_uzbek_takes_cyrillic_uzbek_along() -> None:
+    data = DraftAnswers(country="UZ")
+    assert apply(data, "locales", Press("uz")) is None
+    assert sorted(data.locales) == ["uz", "uz_Cyrl"]
+    assert apply(data, "locales", Press("uz_Cyrl")) is None  # one choice: both go
+    assert data.locales == []

@@ -27,6 +27,7 @@ SAMPLES = {
     "MAX_PARTS": "3",
     "advisory.supersedes!r": "'uz-2026-01-01-gone'",
     "found": "U+001B",
+    "', '.join(unknown)": "RU-XX",
 }
 
 

@@ -54,6 +54,25 @@ def test_a_typed_moment_is_read_in_moscow_time(
     assert read.with_time is with_time
 
 
+@pytest.mark.parametrize("app_language", ["ru", "uz", "uz_Cyrl", "ky", "tg"])
+@pytest.mark.parametrize(
+    ("typed", "moment"),
+    [
+        ("эртең саат 10до", msk(2026, 12, 3, 10)),  # Kyrgyz
+        ("ertaga soat 10", msk(2026, 12, 3, 10)),  # Uzbek
+        ("эртага соат 10", msk(2026, 12, 3, 10)),  # Cyrillic Uzbek
+        ("фардо соати 10", msk(2026, 12, 3, 10)),  # Tajik
+        ("завтра в 10", msk(2026, 12, 3, 10)),  # Russian
+    ],
+)
+def test_a_moment_in_any_language_is_read_whatever_the_app_language(
+    typed: str, moment: datetime, app_language: str
+) -> None:
+    read = understand(typed, now=NOW, locale=app_language)
+    assert read is not None
+    assert read.moment == moment
+
+
 @pytest.mark.parametrize("typed", ["", "abc", "2022-02-30", "31.02.2027 09:00", "когда-нибудь"])
 def test_what_is_not_a_moment_is_not_guessed(typed: str) -> None:
     assert understand(typed, now=NOW, locale="ru") is None

@@ -67,14 +67,19 @@ async def many_subscribers(harness: Harness, count: int) -> None:
         await harness.services.subscribers.subscribe(chat_id=chat_id, locale="ru", country="UZ")
 
 
+NAMES = {UZ_ADMIN: "Dilnoza", UZ_ADMIN_2: "Aziz"}  # as their Telegram accounts show them
+
+
 def admin(harness: Harness, user_id: int = UZ_ADMIN) -> SimUser:
-    return harness.sandbox.user(user_id=user_id, language_code="ru")
+    name = NAMES.get(user_id, "Test")
+    return harness.sandbox.user(user_id=user_id, language_code="ru", first_name=name)
 
 
 async def compose(harness: Harness, author: SimUser, *, voice: bool = False) -> None:
     """/new in four languages, one source, 30 days, optionally a Russian voice note."""
     await say(harness, author, "/new")
-    assert author.last_text() == "Новое сообщение для страны 🇺🇿 Узбекистан. Какого оно вида?"
+    question = author.last_text().split("\n\n")[0]
+    assert question == "Новое сообщение для страны 🇺🇿 Узбекистан. Какого оно вида?"
     await press(harness, author, "⚠️ Новое предупреждение")
     await press(harness, author, "🟠 Серьёзно")
     await press(harness, author, "🌍 По всей России")
@@ -83,7 +88,7 @@ async def compose(harness: Harness, author: SimUser, *, voice: bool = False) -> 
         await say(harness, author, headline)
         await say(harness, author, body)
         await press(harness, author, "Без указания")
-    await say(harness, author, "https://uzembassy.ru/news/1")
+    await say(harness, author, "https://uzembassy.ru/news/2026-12-01-warning")
     await say(harness, author, "Посольство Узбекистана: новости")
     await press(harness, author, "✔️ Готово")
     await press(harness, author, "30 дней")
@@ -286,8 +291,7 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
                 f"Текст на языке «{language}» не изменён. Он по-прежнему говорит то же самое? "
                 "Если перевода пока нет, читатели тем временем увидят русский текст."
             )
-            await press(harness, author, "✅ Всё верно")
-        await press(harness, author, "✅ Исправить и сообщить читателям")  # from the preview
+            await press(harness, author, "✅ Всё верно")  # the last one: it goes out as pressed
         await eventually(lambda: got(author, "Исправление завершено"))
         assert delivered.edited
         assert "Звоните в консульство." in (delivered.text or "")
@@ -383,7 +387,8 @@ async def test_four_eyes_holds_a_broadcast_until_a_second_admin_approves(
         assert not got(people["ru-UZ"], "миграционного")  # held
         request = colleague.bot_messages()[-1]
         assert (request.text or "").startswith(
-            f"⏳ tg:{UZ_ADMIN} просит отправить «Вербовщики у миграционного центра» сейчас."
+            f"⏳ Dilnoza (tg:{UZ_ADMIN}) просит отправить «Вербовщики у миграционного центра» "
+            "сейчас."
         )
         assert colleague.bot_messages()[-2].text.startswith("🟠 Вербовщики")  # type: ignore[union-attr]
         author.press_data(author.bot_messages()[-1], request.buttons()[0]["callback_data"])
@@ -391,7 +396,8 @@ async def test_four_eyes_holds_a_broadcast_until_a_second_admin_approves(
         assert not got(people["ru-UZ"], "миграционного")
         await press(harness, colleague, "✅ Одобрить")
         await eventually(lambda: got(people["ru-UZ"], "Вербовщики у миграционного центра"))
-        assert got(author, f"✅ tg:{UZ_ADMIN_2} одобрил(а) «Вербовщики у миграционного центра»")
+        approved = f"✅ Aziz (tg:{UZ_ADMIN_2}) одобрил(а) «Вербовщики у миграционного центра»"
+        assert got(author, approved)  # named as the approver's account shows them
         actions = [e.action for e in await harness.services.admins.audit_log()]
         assert actions[:3] == ["send", "approve", "ask-approval"]
 
@@ -584,7 +590,7 @@ async def test_a_correction_draft_and_its_advisory_open_apart_in_the_list(
         await press(harness, author, "✏️ Исправить")  # a correction draft, same id
         await say(harness, author, "/advisories")
         labels = [b["text"] for b in author.bot_messages()[-1].buttons()]
-        assert labels[0] == "📝 Генпрокуратура Узбекистана напомнила о наказани…"
+        assert labels[0] == "✏️ Генпрокуратура Узбекистана напомнила о наказани…"  # not sent
         await press(harness, author, "📰 Генпрокуратура Узбекистана напомнила о наказани…")
         assert "Состояние: показывается в «Последних», не рассылалось" in author.last_text()
         await press(harness, author, "🚀 Отправить сейчас")  # asks first: it is scheduled
@@ -595,5 +601,7 @@ async def test_a_correction_draft_and_its_advisory_open_apart_in_the_list(
             "У этого сообщения открыт черновик: сначала завершите или удалите его."
         )
         await say(harness, author, "/advisories")
-        await press(harness, author, "📝 Генпрокуратура Узбекистана напомнила о наказани…")
-        assert author.last_text().endswith("Исправление: ещё не применено.")
+        await press(harness, author, "✏️ Генпрокуратура Узбекистана напомнила о наказани…")
+        assert author.last_text().endswith(
+            "Исправление ещё не отправлено. У читателей пока старый текст."
+        )

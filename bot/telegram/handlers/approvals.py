@@ -26,7 +26,8 @@ async def approval_button(update: Update, context: BotContext, press: Callback) 
     if outcome.kind == "refused":
         return context._("You asked for it yourself: another admin must approve it.")
     await query.edit_message_reply_markup(reply_markup=None)
-    approver = f"tg:{update.effective_user.id}"
+    who = update.effective_user  # named as their account shows them now
+    approver = f"{who.full_name} (tg:{who.id})" if who.full_name else f"tg:{who.id}"
     if approve:
         await tell_outcome(context, query.message.chat.id, draft, outcome)
     else:

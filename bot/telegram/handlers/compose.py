@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.admin import answers, compose
+from bot.admin import answers, compose, quick
 from bot.admin import prompts as texts
 from bot.admin.actions import may_act
+from bot.admin.quick import is_whole
 from bot.config import SUPER_ADMIN
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
-from bot.telegram.guards import admins_only
+from bot.telegram.guards import admins_only, speak_as_admin
 from bot.telegram.keyboards import questions as question_keyboards
 from bot.telegram.views.approvals import submit_typed_schedule
 from bot.telegram.views.drafts import ask, find_draft
@@ -66,13 +67,16 @@ async def compose_message(update: Update, context: BotContext) -> None:
     if not may_act(country, draft.country or SUPER_ADMIN):
         return
     context.admin_country = country
+    await speak_as_admin(context, user.id, user.full_name)
     key = draft.asking
     if key == "schedule":
         await submit_typed_schedule(update, context, draft)
         raise ApplicationHandlerStop
     if message.voice is not None:
         answer: answers.Answer = answers.Voice(message.voice.file_id)
-    elif key.split(".")[-1] in TYPED_HTML and message.text:
+    elif message.text and (
+        key.split(".")[-1] in TYPED_HTML or (key.endswith(".headline") and is_whole(message.text))
+    ):  # with their bold, italic and links (a whole language's headline loses its tags)
         answer = message.text_html
     else:
         answer = message.text
@@ -94,6 +98,8 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     ):
         return context._("This button is out of date. Use /advisories.")
     value = press.args[2]
+    if key == "kind" and value.startswith("like-"):  # the fast path: start from an earlier one
+        return await start_like(context, query, draft, value.removeprefix("like-"))
     if key == "supersedes":
         value = next((c for c in draft.data.candidates if short(c) == value), "")
     rejected = answers.apply(
@@ -119,6 +125,21 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     return None
 
 
+async def start_like(
+    context: BotContext, query: CallbackQuery, draft: Draft, code: str
+) -> str | None:
+    """Take kind, severity, audience and sources from the chosen advisory; ask the texts."""
+    chosen = next((c for c in draft.data.candidates if short(c) == code), None)
+    earlier = await context.services.advisories.get(advisory_id=chosen) if chosen else None
+    if earlier is None or earlier.country != draft.country:
+        return context._("This button is out of date. Use /advisories.")
+    quick.like(draft.data, earlier)
+    await query.edit_message_reply_markup(reply_markup=None)
+    assert query.message is not None
+    await ask(context, query.message.chat.id, draft)
+    return None
+
+
 async def answer_question(
     context: BotContext, chat_id: int, draft: Draft, key: str, answer: answers.Answer
 ) -> None:
@@ -132,5 +153,8 @@ async def answer_question(
             "❗ " + html(context._(rejected.message).format(**rejected.values)),
             parse_mode="HTML",
         )
+        if rejected.message == answers.USE_BUTTONS:  # typed where a button was awaited
+            await ask(context, chat_id, draft)  # the question and its buttons again
+            await ask(context, chat_id, draft)
         return
     await ask(context, chat_id, draft)

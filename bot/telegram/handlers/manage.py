@@ -17,6 +17,7 @@ from bot.telegram.views.approvals import submit
 from bot.telegram.views.drafts import ask, find_advisory, find_draft
 from bot.telegram.views.reports import ACTIONS, draft_title, send_listing, send_report, state_of
 from bot.texts import bold, html
+from bot.texts.manage import requester_name
 
 
 @admins_only
@@ -131,11 +132,11 @@ async def _draft_action(
     waiting = (
         html(
             context._("Waiting for approval: {requester} asked."),
-            requester=str(draft.request["actor"]),
+            requester=requester_name(context._, draft.request),
         )
         if draft.request
         else html(
-            context._("Correction: not applied yet.")
+            context._("Correction: not sent yet. Readers still have the old text.")
             if draft.mode == "correct"
             else context._("Draft: not sent yet.")
         )

@@ -6,6 +6,7 @@ from telegram import Update
 
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
+from bot.telegram.guards import language_chosen
 from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_welcome_pack
 from bot.texts import country
@@ -62,6 +63,8 @@ async def language_button(update: Update, context: BotContext, press: Callback) 
     if context.chat_data is not None:
         context.chat_data["locale"] = locale
     context.locale = locale
+    if update.effective_user is not None:
+        await language_chosen(context, update.effective_user.id, locale)
     _ = context.gettext_for(locale)
     await update.callback_query.edit_message_text(
         texts.welcome(_, first_contact=True),

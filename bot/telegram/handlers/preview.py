@@ -42,6 +42,8 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
     chat_id, action = query.message.chat.id, press.args[1]
     workflow = context.services.workflow
     if action in ("fix", "fixn") and await ask_unchanged(context, chat_id, draft):
+        draft.data.then = action  # carried out once the last language is settled
+        await workflow.save(draft)
         await query.edit_message_reply_markup(reply_markup=None)
         return None  # the other languages first: they may now say something else
     if action in ("send", "fix", "fixn"):
@@ -54,10 +56,12 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
             action="send" if action == "send" else "correct",
             notice=action == "fixn",
         )
-    elif action == "sched":
+    elif action == "sched":  # a typed time is read at once, with or without ⌨️ first
+        draft.asking, draft.data.typed_send_at = "schedule", None
+        await workflow.save(draft)
         await context.bot.send_message(
             chat_id,
-            bold(context._("When should it be sent?")),
+            schedule_question(context),
             parse_mode="HTML",
             reply_markup=admin_keyboards.schedule(context._, short(draft.id)),
         )
@@ -82,6 +86,19 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
     return None
 
 
+def schedule_question(context: BotContext) -> str:
+    """When to send: the buttons, or a moment typed as people write it."""
+    return "\n\n".join(
+        [
+            bold(context._("When should it be sent?")),
+            html(
+                context._("Choose below, or type the date and time (Moscow), e.g. {example}."),
+                example=example(now=context.services.clock()),
+            ),
+        ]
+    )
+
+
 async def unchanged_button(update: Update, context: BotContext, press: Callback) -> str | None:
     """A correction's unchanged language: still right, to follow, or edit; then the next."""
     query = update.callback_query
@@ -95,9 +112,19 @@ async def unchanged_button(update: Update, context: BotContext, press: Callback)
     await context.services.workflow.save(draft)
     chat_id = query.message.chat.id
     if choice == "edit":
+        draft.data.then = None  # an edit shows the preview again: the press is made there
+        await context.services.workflow.save(draft)
         await ask(context, chat_id, draft)
-    elif not await ask_unchanged(context, chat_id, draft):
-        await show_preview(context, chat_id, draft)  # all settled: correct from the preview
+    elif await ask_unchanged(context, chat_id, draft):
+        pass  # the next language
+    elif draft.data.then in ("fix", "fixn"):  # all settled: the correction goes out as pressed
+        notice = draft.data.then == "fixn"
+        await submit(
+            context, chat_id, draft, user_id=update.effective_user.id, action="correct",
+            notice=notice,
+        )  # fmt: skip
+    else:
+        await show_preview(context, chat_id, draft)
     return None
 
 

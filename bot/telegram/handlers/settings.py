@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.storage import Subscriber
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.guards import subscribers_only
+from bot.telegram.guards import language_chosen, subscribers_only
 from bot.telegram.keyboards import reader as keyboards
 from bot.texts import settings as texts
 
@@ -81,6 +81,7 @@ async def set_button(update: Update, context: BotContext, press: Callback) -> No
     if press.action == "set:lang":
         await repo.set_locale(chat_id=chat_id, locale=value)
         context.locale = value
+        await language_chosen(context, chat_id, value)
     elif press.action == "set:country":
         await repo.set_country(chat_id=chat_id, country=value)
     elif press.action == "set:region":

@@ -50,6 +50,10 @@ def question(
             [button(_mark(answers.kind == k, f"{e} {_(label)}"), "ki", k)]
             for k, (e, label) in KIND_LABELS.items()
         ]
+        rows += [
+            [button("📋 " + _("Like: {headline}").format(headline=label), "ki", f"like-{value}")]
+            for value, label in candidates
+        ]
     elif key == "supersedes":
         rows = [[button(label, "su", value)] for value, label in candidates]
     elif key == "severity":

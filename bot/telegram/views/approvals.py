@@ -74,7 +74,7 @@ async def submit(
             draft=draft,
             outcome=outcome,
             translator=services.translator,
-            subscribers=services.subscribers,
+            profiles=services.profiles,
             default_locale=services.settings.default_locale,
             keyboard=approval_keyboard,
             send=sender(context),
@@ -87,8 +87,12 @@ async def submit_typed_schedule(update: Update, context: BotContext, draft: Draf
     message, now = update.effective_message, context.services.clock()
     read = understand(message.text or "", now=now, locale=context.lang)
     refused = send_time_refusal(draft.data, read, now=now)
-    if refused is not None:
-        await message.reply_text("❗ " + refusal_text(context, refused), parse_mode=None)
+    if refused is not None:  # said, and the choices shown again: never a dead end
+        await message.reply_text(
+            "❗ " + refusal_text(context, refused),
+            parse_mode=None,
+            reply_markup=admin_keyboards.schedule(context._, short(draft.id)),
+        )
         return
     assert read is not None  # only a time that was read can be taken
     draft.data.typed_send_at = read.moment.isoformat()
@@ -115,7 +119,7 @@ async def tell_requester(
         return  # asked from the command line: the audit log has it
     services = context.services
     locale = await approver_locale(
-        services.subscribers, requester, default=services.settings.default_locale
+        services.profiles, requester, default=services.settings.default_locale
     )
     _ = context.gettext_for(locale)
     headline = draft_headline(draft.data, locale)

@@ -18,9 +18,10 @@ from bot.telegram.keyboards import questions as question_keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.texts import bold, country, html
 from bot.texts import manage as texts
-from bot.world import COUNTRY_CODES
+from bot.world import COUNTRY_CODES, LOCALE_NAMES
 
 MAX_CANDIDATES = 8  # earlier advisories offered when composing an update
+MAX_MODELS = 3  # the newest advisories offered to start "like" (the fast path)
 
 
 def countries_of(context: BotContext) -> list[str]:
@@ -77,12 +78,13 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
         await show_preview(context, chat_id, draft)
         return
     candidates: list[tuple[str, str]] = []
-    if key == "supersedes":
+    if key in ("supersedes", "kind") and draft.country:  # an update's target; or a model
+        most = MAX_CANDIDATES if key == "supersedes" else MAX_MODELS
         earlier = [
             a
             for a in await context.services.advisories.all(country=draft.country)
             if a.kind != "cancel" and a.id != draft.id
-        ][:MAX_CANDIDATES]
+        ][:most]
         draft.data.candidates = [a.id for a in earlier]
         for advisory in earlier:
             headline = advisory.read_in(context.lang).headline
@@ -114,6 +116,14 @@ async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
     else:
         audience = await context.services.reports.audience_by_locale(advisory)
         count = sum(audience.values())
+    left_out: dict[str, int] = {}
+    if not correcting and (advisory.targeting.locales or advisory.targeting.regions):
+        everyone = await context.services.reports.everyone_by_locale(advisory)
+        total: int = sum(everyone.values())
+        if count == 0 and total > 0:  # the choice reaches nobody: said, with the count
+            await send_nobody(context, chat_id, draft, total)
+            return
+        left_out = {loc: everyone.get(loc, 0) for loc in LOCALE_NAMES if loc not in locales}
     first = context.lang if context.lang in locales else locales[0]
     await send_advisory(context, chat_id, advisory, locale=first)
     headlines = {loc: advisory.read_in(loc).headline for loc in locales}
@@ -125,9 +135,23 @@ async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
         approval_needed=workflow.four_eyes.needed(count),
         threshold=workflow.four_eyes.threshold,
         correcting=count if correcting else None,
+        left_out=left_out,
     )
     keyboard = admin_keyboards.preview(context._, short(draft.id), locales, correcting=correcting)
     await context.bot.send_message(chat_id, summary, parse_mode="HTML", reply_markup=keyboard)
+
+
+async def send_nobody(context: BotContext, chat_id: int, draft: Draft, everyone: int) -> None:
+    """The chosen regions and languages reach no subscriber: say so, with the edit menu."""
+    text = html(
+        context._(
+            "Nobody would receive it: none of the {count} subscribers of this country is in "
+            "the chosen regions and languages. Change the audience."
+        ),
+        count=str(everyone),
+    )
+    keyboard = admin_keyboards.edits(context._, short(draft.id), draft.data, correcting=False)
+    await context.bot.send_message(chat_id, "❗ " + text, parse_mode="HTML", reply_markup=keyboard)
 
 
 async def send_problems(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.admin.compose import draft_headline
 from bot.admin.states import advisory_state
 from bot.advisories.model import Advisory
 from bot.storage.drafts import Draft
@@ -34,6 +35,8 @@ async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | 
             advisory.publish_at,
             format_date=context.services.translator.date_formatter(context.lang),
         )
+    if advisory.kind == "cancel":  # a notice: nothing to correct or cancel in it
+        return "notice", when
     return advisory_state(advisory, broadcast=state, now=now), when
 
 
@@ -43,6 +46,8 @@ async def send_listing(context: BotContext, chat_id: int) -> None:
     for code in countries_of(context):
         for draft in await context.services.reports.drafts(country=code):
             state = "waiting" if draft.request else "draft"
+            if state == "draft" and draft.mode == "correct":
+                state = "correcting"  # readers still have the old text
             items.append((short(draft.id), "draft", _label(state, draft_title(context, draft))))
         for advisory in await context.services.advisories.all(country=code):
             state, _when = await state_of(context, advisory)
@@ -66,11 +71,8 @@ def _label(state: str, headline: str, limit: int = 48) -> str:
 
 
 def draft_title(context: BotContext, draft: Draft) -> str:
-    advisory = draft.data.advisory or {}
-    headline = draft.data.text.get("ru", {}).get("headline") or advisory.get("text", {}).get(
-        "ru", {}
-    ).get("headline")
-    return str(headline or context._("New advisory"))
+    """The draft's headline in the admin's language (else Russian), or “New advisory”."""
+    return draft_headline(draft.data, context.lang) or context._("New advisory")
 
 
 async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> None:
