@@ -14,10 +14,10 @@ from bot.sandbox import SimMessage, SimUser
 from bot.texts.telegram_html import parse_html
 
 HELP = (
-    "Type a message, a button number, `/loc LAT LON` to share a location, `/voice` to record "
-    "a voice note, `/wait` until broadcasts are sent, `/user LANG` to become a new user with "
-    "that Telegram language, `/open LINK` to tap a t.me link, `/inline TEXT` to type "
-    "@bot TEXT in a group, or `/quit`."
+    "Type a message (`\\n` in it starts a new line), a button number, `/loc LAT LON` to share "
+    "a location, `/voice` to record a voice note, `/wait` until broadcasts are sent, "
+    "`/user LANG` to become a new user with that Telegram language, `/open LINK` to tap a "
+    "t.me link, `/inline TEXT` to type @bot TEXT in a group, or `/quit`."
 )
 
 
@@ -124,7 +124,8 @@ class DemoSession:
             except ValueError:
                 return "(usage: /loc 55.75 37.61)"
             return lambda: self.user.share_location(latitude, longitude)
-        return lambda: self.user.send(line)
+        text = line.replace("\\n", "\n")  # one message of several lines, typed on one
+        return lambda: self.user.send(text)
 
     def _inline(self, query: str) -> Any:
         """`@bot query` typed in a group: show what the bot offers to paste there."""

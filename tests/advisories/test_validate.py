@@ -175,6 +175,13 @@ def test_supersedes_must_name_an_existing_advisory(content: Path, translator: Tr
     ]
 
 
+def test_a_region_nobody_can_live_in_is_refused(content: Path, translator: Translator) -> None:
+    path = edit(content, "kind: alert", "kind: alert\ntargeting:\n  regions: [RU-MOW, RU-XX]")
+    [problem] = problems(content, translator)
+    assert problem.startswith(f"{path}:")
+    assert problem.endswith("targeting: no region RU-XX in bot/world/regions.py")
+
+
 def test_duplicate_ids(content: Path, translator: Translator) -> None:
     copy = content / "UZ" / "copy.yaml"
     copy.write_text((content / FILE).read_text())

@@ -74,6 +74,23 @@ def test_the_admin_demo_composes_sends_and_the_admin_receives_it(tmp_path: Path)
     assert "Звоните в посольство." in corrected.split("📣 channel")[1]
 
 
+def test_the_fast_admin_demo_sends_two_languages_in_at_most_eight_inputs(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parents[2] / "docs" / "demo-admin-fast.txt"
+    lines = [line.strip() for line in script.read_text().splitlines()]
+    inputs = [line for line in lines if line and not line.startswith(("#", "/wait"))]
+    inputs = inputs[inputs.index("/new") :]  # from /new to the press on "Send now"
+    assert len(inputs) <= 8
+    result = demo("--admin", "UZ", "--script", str(script), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "🤖 *Предпросмотр: так его увидят подписчики.*" in out
+    assert "• Oʻzbekcha (lotin) (0): Migratsiya markazi oldida yollovchilar" in out
+    assert "🚀 Отправляем. Подписчиков: 1." in out
+    delivered = out.split("you> /wait")[1]
+    assert "🤖 🟠 *Вербовщики у миграционного центра*" in delivered
+    assert "👉 *Не подписывайте никаких бумаг.*" in delivered
+
+
 def test_the_reach_demo_shares_a_warning_and_the_friend_subscribes(tmp_path: Path) -> None:
     script = Path(__file__).resolve().parents[2] / "docs" / "demo-reach.txt"
     result = demo("--script", str(script), cwd=tmp_path)
