@@ -160,6 +160,12 @@ class Budget:
         self._paused_until = max(self._paused_until, self._clock() + seconds)
         self._wake.set()
 
+    def takeover_hold(self) -> float:
+        """How long a process taking over waits before its first send: until every window the
+        dead one may have filled is empty again (a chat's burst refills in burst / rate seconds,
+        the lanes' windows in one)."""
+        return max(1.0, self.lanes.chat_burst / self.lanes.per_chat)
+
     @property
     def paused(self) -> bool:
         """The whole bot is paused by a 429."""

@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
 SWEEP_EVERY = 300  # seconds between discreet-mode sweeps
 ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
-TAKEOVER_HOLD = 1.0  # the widest per-second window of Telegram's limits (the budget's too)
 STANDBY_POLL = 1.0  # seconds between a standby process's looks: takeover within ~1 s of a death
 SHUTDOWN_GRACE = 6.0  # seconds for in-flight sends at SIGTERM (the whole stop stays under 10 s)
 
@@ -271,8 +270,8 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
         try:
             async with active:  # waits while another process is active (standby)
                 health.role = "active"
-                if stood_by:  # what the dead one sent in its last second still counts
-                    services.budget.hold(TAKEOVER_HOLD)
+                if stood_by:  # what the dead one sent just before still counts at Telegram
+                    services.budget.hold(services.budget.takeover_hold())
                 async with running_bot(application):
                     if settings.listen("page") is not None:  # links name the bot: after getMe
                         page = PageProcess(username=_username(application))
