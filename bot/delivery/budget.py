@@ -212,8 +212,11 @@ class Budget:
             return soonest
         lane = self._paid if chosen.paid else self._free
         lane_wait = lane.wait(now)
-        if lane_wait > 0:
-            return lane_wait
+        if lane_wait > 0:  # one lane's wait never holds up the other (replies vs a paid send)
+            other, other_wait = self._best_of_other_lane(paid=chosen.paid, now=now)
+            if other is None:
+                return min(lane_wait, other_wait)
+            chosen, lane = other, (self._paid if other.paid else self._free)
         if chosen is top:
             heapq.heappop(self._waiting)
         else:
@@ -222,6 +225,23 @@ class Budget:
         self._take(lane, chosen.chat_id, chosen.priority, chosen.turn, now)
         chosen.granted.set_result(None)
         return 0.0
+
+    def _best_of_other_lane(self, *, paid: bool, now: float) -> tuple[_Waiter | None, float]:
+        """The most urgent waiter of the other lane that may go now; else None and how long
+        until that lane could serve one (infinite: nobody waits there)."""
+        others = [w for w in self._waiting if w.paid != paid and not w.granted.done()]
+        if not others:
+            return None, float("inf")
+        lane_wait = (self._free if paid else self._paid).wait(now)
+        if lane_wait > 0:
+            return None, lane_wait
+        soonest = float("inf")
+        for waiter in sorted(others):
+            wait = self._chat_wait(waiter.chat_id, now)
+            if wait <= 0:
+                return waiter, 0.0
+            soonest = min(soonest, wait)
+        return None, soonest
 
     def _take(self, lane: _Bucket, chat_id: int, priority: int, turn: int, now: float) -> None:
         """Spend one slot of `lane` and of the chat's pacing."""

@@ -23,6 +23,7 @@ from bot.telegram.views.replies import stale_button, unknown_command
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 ButtonHandler = Callable[[Update, BotContext, Callback], Awaitable[str | None]]
+ANSWERED = "\x00answered"  # a handler that answered the press itself, before its slower work
 
 
 def subscribers_only(handler: Handler) -> Handler:
@@ -149,7 +150,9 @@ def _button(button: ButtonHandler, *, who: str) -> Handler:
         elif who == "subscriber" and context.subscriber is None:
             await stale_button(update, context)
             return
-        await query.answer(await button(update, context, press))
+        said = await button(update, context, press)
+        if said != ANSWERED:
+            await query.answer(said)
 
     return pressed
 

@@ -3,8 +3,16 @@ narrower choice of languages leaves out, Sources under a preview, a correction l
 
 from __future__ import annotations
 
-from tests.e2e.helpers import press, say
-from tests.e2e.test_admin_workflow import TEXTS, UZ_ADMIN, admin, compose, staff, subscribers
+from tests.e2e.helpers import eventually, press, say
+from tests.e2e.test_admin_workflow import (
+    TEXTS,
+    UZ_ADMIN,
+    admin,
+    compose,
+    got,
+    staff,
+    subscribers,
+)
 from tests.support.clock import FakeClock
 
 
@@ -66,3 +74,23 @@ async def test_an_unsent_correction_is_listed_and_its_editor_reminded_once(
         forgotten.data.reminded = True
         await harness.services.workflow.save(forgotten)
         assert await reports.forgotten_corrections() == []  # once
+
+
+async def test_i_understand_is_answered_at_once_while_the_edit_waits_its_turn(
+    database_url: str,
+) -> None:
+    async with staff(database_url) as harness:
+        people = await subscribers(harness)
+        author = admin(harness)
+        await compose(harness, author)
+        await press(harness, author, "🚀 Отправить сейчас")
+        reader = people["ru-UZ"]
+        await eventually(lambda: got(reader, "Вербовщики у миграционного центра"))
+        delivered = next(m for m in reader.bot_messages() if "миграционного" in (m.text or ""))
+        harness.services.budget.hold(2.0)  # every message waits (as behind a flood of sends)
+        answers = harness.sandbox.bot.callback_answers
+        reader.press("✅ Понятно")
+        await eventually(lambda: any(a and a.get("text") for a in answers.values()))
+        assert "✅ Понятно" in [b["text"] for b in delivered.buttons()]  # not edited yet
+        await harness.settle()
+        assert "✅ Понятно" not in [b["text"] for b in delivered.buttons()]  # then edited

@@ -158,3 +158,28 @@ async def test_one_chat_gets_at_most_its_burst_in_any_second() -> None:
         await budget.acquire(7, priority=Priority.REPLY)
         times.append(time.monotonic())
     assert busiest_second(times) <= 3
+
+
+async def test_a_reply_waiting_for_the_free_lane_does_not_hold_up_a_paid_broadcast() -> None:
+    budget = Budget(Lanes(free=2.0, paid=100.0, per_chat=100.0, chat_burst=10))
+    await budget.acquire(1)
+    await budget.acquire(2)  # the free lane is spent for this second
+    order = await grant_order_mixed(
+        budget, [(3, Priority.REPLY, False), *[(c, Priority.NORMAL, True) for c in range(10, 15)]]
+    )
+    assert order[:5] == [10, 11, 12, 13, 14]  # the paid sends went on meanwhile
+    assert order[-1] == 3
+
+
+async def grant_order_mixed(
+    budget: Budget, requests: list[tuple[int, Priority, bool]]
+) -> list[int]:
+    """Chat ids in grant order; each request (chat, priority, paid lane)."""
+    order: list[int] = []
+
+    async def ask(chat_id: int, priority: Priority, paid: bool) -> None:
+        await budget.acquire(chat_id, priority=priority, paid=paid, queue="b")
+        order.append(chat_id)
+
+    await asyncio.gather(*(ask(*request) for request in requests))
+    return order

@@ -7,6 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.delivery.message import reading_rows
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
+from bot.telegram.guards import ANSWERED
 
 
 async def ack_button(update: Update, context: BotContext, press: Callback) -> str:
@@ -22,9 +23,14 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     await context.services.acks.acknowledge(
         advisory_id=advisory.id, chat_id=update.effective_chat.id
     )
+    # Answered at once (an answer is not a message: no budget, and Telegram drops presses
+    # left unanswered for ~15 s); the edit then waits its turn like any message.
+    await query.answer(
+        context._("Thank you. The embassy sees how many people pressed it, never who.")
+    )
     # The count is taken: "I understand" goes; the sources and the embassy stay.
     rows = reading_rows(context.services.translator, advisory, context.lang, context.bot.username)
     await query.edit_message_reply_markup(
         reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
     )
-    return context._("Thank you. The embassy sees how many people pressed it, never who.")
+    return ANSWERED
