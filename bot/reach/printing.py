@@ -1,4 +1,10 @@
-"""The poster as a printable A4 PDF (fpdf2) and PNG (Pillow), with its QR code (segno).
+"""The poster as a printable A4 PDF (fpdf2) with its QR code (segno), and the same page as a PNG
+(rendered from the PDF by PDFium, so both are one layout).
+
+The layout is computed, not assumed: the code is 100 mm square with its quiet zone (it scans
+from about two metres), entirely inside 10 mm margins (a printer's unprintable edge is ~5 mm),
+with the link printed under it; the texts above shrink to fit, never the code, and never the
+warning below 28 pt nor a phone below 24 pt (readable at two metres).
 
 DejaVu Sans is bundled (bot/reach/fonts, its licence beside it): it has every letter of
 Uzbek, Kyrgyz and Tajik (ӣ ӯ ҳ қ ғ ҷ ң ө ү ў), where PDF's built-in fonts have Latin only.
@@ -7,33 +13,97 @@ Uzbek, Kyrgyz and Tajik (ӣ ӯ ҳ қ ғ ҷ ң ө ү ў), where PDF's built-in fo
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import pypdfium2
 import segno
 from fpdf import FPDF
-from PIL import Image, ImageDraw, ImageFont
 
-from bot.reach.poster import PosterText
+from bot.reach.poster import PosterError, PosterText
 
 FONTS = resources.files("bot.reach") / "fonts"
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
-# (text of the poster, bold, size in points) from top to bottom; the QR code after `scan`.
-Line = tuple[str, bool, float]
+PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0  # A4, mm
+MARGIN = 10.0
+CODE_SIDE = 100.0  # with its quiet zone of 4 modules
+LINK_SIZE = 12.0  # pt
+SMALLEST = 0.5  # the texts shrink at most to half their size
 
 
-def lines(text: PosterText) -> list[Line]:
-    """The poster's blocks in reading order: the warning, the action, the phone, the code."""
+@dataclass(frozen=True)
+class Block:
+    """A text of the poster: its size in points, bold or not, and the least size it may take."""
+
+    text: str
+    bold: bool
+    size: float
+    least: float = 0.0
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes, in mm from the top left of the page."""
+
+    blocks: list[Block]
+    code_x: float
+    code_y: float
+    link_y: float
+
+
+def blocks(text: PosterText) -> list[Block]:
+    """The poster's texts in reading order: the warning, the action, the phones, the scan line."""
     return [
-        (text.warning, True, 26),
-        (text.action_title, True, 16),
-        (text.action, False, 16),
-        (text.phone_title, True, 16),
-        *[(phone, True, 22) for phone in text.phones],
-        *([(text.phone_note, False, 11)] if text.phone_note else []),
-        (text.phone_source, False, 9),
-        (text.scan, False, 14),
+        Block(text.warning, True, 30, least=28),
+        Block(text.action_title, True, 16),
+        Block(text.action, False, 16),
+        Block(text.phone_title, True, 16),
+        *[Block(phone, True, 26, least=24) for phone in text.phones],
+        *([Block(text.phone_note, False, 11)] if text.phone_note else []),
+        Block(text.phone_source, False, 9),
+        Block(text.scan, False, 14),
     ]
+
+
+def new_page(text: PosterText, lang: str) -> FPDF:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_lang(lang)
+    pdf.set_title(text.warning)
+    with resources.as_file(FONTS / REGULAR) as regular, resources.as_file(FONTS / BOLD) as bold:
+        pdf.add_font("DejaVu", "", str(regular))
+        pdf.add_font("DejaVu", "B", str(bold))
+    pdf.add_page()
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    return pdf
+
+
+def _height(pdf: FPDF, shown: list[Block]) -> float:
+    """The height the blocks take, one under another."""
+    total = 0.0
+    for block in shown:
+        pdf.set_font("DejaVu", "B" if block.bold else "", block.size)
+        lines = pdf.multi_cell(0, block.size * 0.45, block.text, dry_run=True, output="LINES")
+        assert isinstance(lines, list)
+        total += len(lines) * block.size * 0.45 + block.size * 0.2
+    return total
+
+
+def layout(text: PosterText, pdf: FPDF) -> Layout:
+    """The largest texts that fit above the code; PosterError if none do."""
+    link_height = LINK_SIZE * 0.5
+    code_y = PAGE_HEIGHT - MARGIN - link_height - CODE_SIDE
+    room = code_y - MARGIN - 2
+    scale = 1.0
+    while scale >= SMALLEST:
+        shown = [
+            Block(b.text, b.bold, max(b.size * scale, b.least), b.least) for b in blocks(text)
+        ]
+        if _height(pdf, shown) <= room:
+            return Layout(shown, (PAGE_WIDTH - CODE_SIDE) / 2, code_y, code_y + CODE_SIDE)
+        scale -= 0.05
+    raise PosterError("the poster's text does not fit above its code on one A4 page")
 
 
 def qr_png(link: str, *, scale: int) -> bytes:
@@ -45,63 +115,31 @@ def qr_png(link: str, *, scale: int) -> bytes:
 
 def poster_pdf(text: PosterText, *, lang: str) -> bytes:
     """One A4 page."""
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_lang(lang)
-    pdf.set_title(text.warning)
-    with resources.as_file(FONTS / REGULAR) as regular, resources.as_file(FONTS / BOLD) as bold:
-        pdf.add_font("DejaVu", "", str(regular))
-        pdf.add_font("DejaVu", "B", str(bold))
-    pdf.add_page()
-    pdf.set_margins(18, 18, 18)
-    pdf.set_y(18)
-    for content, strong, size in lines(text):
-        pdf.set_font("DejaVu", "B" if strong else "", size)
-        pdf.multi_cell(0, size * 0.5, content, align="C", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(size * 0.25)
-    side = 95.0
-    pdf.image(io.BytesIO(qr_png(text.link, scale=10)), x=(210 - side) / 2, y=pdf.get_y(), w=side)
-    pdf.set_y(pdf.get_y() + side + 2)
-    pdf.set_font("DejaVu", "", 12)
-    pdf.cell(0, 6, text.link, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf = new_page(text, lang)
+    placed = layout(text, pdf)
+    pdf.set_y(MARGIN)
+    for block in placed.blocks:
+        pdf.set_font("DejaVu", "B" if block.bold else "", block.size)
+        pdf.multi_cell(0, block.size * 0.45, block.text, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(block.size * 0.2)
+    code = io.BytesIO(qr_png(text.link, scale=10))
+    pdf.image(code, x=placed.code_x, y=placed.code_y, w=CODE_SIDE)
+    pdf.set_y(placed.link_y)
+    pdf.set_font("DejaVu", "", LINK_SIZE)
+    pdf.cell(0, LINK_SIZE * 0.5, text.link, align="C", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
-def poster_png(text: PosterText, *, dpi: int = 150) -> bytes:
+def poster_png(text: PosterText, *, lang: str = "ru", dpi: int = 150) -> bytes:
     """The same page as an image (for a phone, a chat or a screen at a migration centre)."""
-    width, height = round(8.27 * dpi), round(11.69 * dpi)
-    page = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(page)
-    margin, y = round(0.7 * dpi), round(0.7 * dpi)
-    with resources.as_file(FONTS / REGULAR) as regular, resources.as_file(FONTS / BOLD) as bold:
-        for content, strong, size in lines(text):
-            font = ImageFont.truetype(str(bold if strong else regular), round(size * dpi / 72))
-            for row in _wrap(draw, content, font, width - 2 * margin):
-                left = (width - draw.textlength(row, font=font)) / 2
-                draw.text((left, y), row, font=font, fill="black")
-                y += round(font.size * 1.25)
-            y += round(font.size * 0.5)
-        code = Image.open(io.BytesIO(qr_png(text.link, scale=max(1, dpi // 12))))
-        page.paste(code, ((width - code.width) // 2, y))
-        y += code.height + dpi // 10
-        font = ImageFont.truetype(str(regular), round(12 * dpi / 72))
-        left = (width - draw.textlength(text.link, font=font)) / 2
-        draw.text((left, y), text.link, font=font, fill="black")
+    document = pypdfium2.PdfDocument(poster_pdf(text, lang=lang))
+    try:
+        image = document[0].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
     buffer = io.BytesIO()
-    page.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
-
-
-def _wrap(
-    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int
-) -> list[str]:
-    rows: list[str] = []
-    for word in text.split():
-        if rows and draw.textlength(f"{rows[-1]} {word}", font=font) <= width:
-            rows[-1] += f" {word}"
-        else:
-            rows.append(word)
-    return rows
 
 
 def write_poster(text: PosterText, folder: Path, name: str, *, lang: str) -> list[Path]:
@@ -109,5 +147,5 @@ def write_poster(text: PosterText, folder: Path, name: str, *, lang: str) -> lis
     folder.mkdir(parents=True, exist_ok=True)
     pdf, png = folder / f"{name}.pdf", folder / f"{name}.png"
     pdf.write_bytes(poster_pdf(text, lang=lang))
-    png.write_bytes(poster_png(text))
+    png.write_bytes(poster_png(text, lang=lang))
     return [pdf, png]

@@ -1,4 +1,5 @@
-"""The poster: every country × language, its letters in the PDF, its QR code read back."""
+"""The poster: every country × language, its letters in the PDF, its QR code (100 mm, inside
+10 mm margins, the link printed under it) read back from the printed page."""
 
 from __future__ import annotations
 
@@ -15,7 +16,16 @@ from PIL import Image
 
 from bot.demo.harness import Harness, running_harness
 from bot.reach.poster import poster_text
-from bot.reach.printing import poster_pdf, poster_png
+from bot.reach.printing import (
+    CODE_SIDE,
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    layout,
+    new_page,
+    poster_pdf,
+    poster_png,
+)
 from bot.world import CAP_LANGUAGE, COUNTRY_CODES, LOCALE_CODES
 
 # Letters a font without Cyrillic extensions would lose, by language.
@@ -55,11 +65,25 @@ async def test_a_poster_for_every_language_reads_in_it_and_its_code_opens_the_bo
             assert " ".join(line.split()[:3]) in " ".join(printed.split()), (locale, line)
         for letter in LETTERS.get(locale, ""):
             assert letter in printed, (country, locale, letter)
-        [qr] = page.images
-        assert decoded(qr.image) == [link]
-        png = Image.open(io.BytesIO(poster_png(text)))
-        assert png.size == (1240, 1754)  # A4 at 150 dpi
-        assert decoded(png) == [link]
+        assert link in " ".join(printed.split())  # the link, printed under the code
+        page_pdf = new_page(text, "ru")
+        placed = layout(text, page_pdf)
+        page_pdf.output()  # and the fonts it opened are closed
+        assert placed.code_x >= MARGIN  # inside 10 mm margins
+        assert placed.code_y >= MARGIN
+        assert placed.code_x + CODE_SIDE <= PAGE_WIDTH - MARGIN
+        assert placed.link_y + 6 <= PAGE_HEIGHT - MARGIN
+        assert CODE_SIDE >= 100
+        assert placed.blocks[0].size >= 28  # the warning, readable at two metres
+        assert all(b.size >= 24 for b in placed.blocks if b.text in text.phones)
+        png = Image.open(io.BytesIO(poster_png(text, lang=CAP_LANGUAGE[locale])))
+        assert png.size == (1241, 1754)  # A4 at 150 dpi (210 × 297 mm)
+        [found] = zxingcpp.read_barcodes(png)
+        assert found.text == link
+        corners = [found.position.top_left, found.position.bottom_right]
+        mm = [(c.x * 25.4 / 150, c.y * 25.4 / 150) for c in corners]  # where it was printed
+        assert all(placed.code_x <= x <= placed.code_x + CODE_SIDE for x, _ in mm)
+        assert all(placed.code_y <= y <= placed.code_y + CODE_SIDE for _, y in mm)
 
 
 def test_the_command_writes_pdf_and_png_or_says_what_is_missing(tmp_path: Path) -> None:
