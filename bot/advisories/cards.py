@@ -127,6 +127,11 @@ def phones_first(
     return "\n".join(lines + _unverified_note(_, facts))
 
 
+def contactable(mission: Mission) -> bool:
+    """Our sources give something to call, visit or open for it (else a card would be empty)."""
+    return bool(mission.address or mission.phones or mission.website)
+
+
 def mission_card(
     _: Gettext, mission: Mission, *, country_code: str, locale: str, sources: Sources
 ) -> str:
@@ -215,6 +220,7 @@ def directory_cards(
     cards = [
         mission_card(_, mission, country_code=directory.country, locale=locale, sources=sources)
         for mission in directory.missions
+        if contactable(mission)  # the others: one line on the page, no empty card
     ]
     hotlines = (
         [_hotlines(_, directory, locale=locale, sources=sources)] if directory.hotlines else []

@@ -11,8 +11,16 @@ from bot.texts.telegram_html import parse_html
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def export_feed(advisories: list[Advisory], *, country: str, locale: str, sender: str) -> str:
-    """Entries newest first; a locale an advisory lacks falls back to Russian."""
+def export_feed(
+    advisories: list[Advisory],
+    *,
+    country: str,
+    locale: str,
+    sender: str,
+    title: str | None = None,
+) -> str:
+    """Entries newest first; a locale an advisory lacks falls back to Russian. `title`: the
+    country's name in the feed's language (the page gives it), else its code."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": locale.replace("_", "-")})
 
@@ -22,7 +30,7 @@ def export_feed(advisories: list[Advisory], *, country: str, locale: str, sender
         return child
 
     add(feed, "id", f"urn:elchi:{sender}:{country}:{locale}")
-    add(feed, "title", f"Elchi — {country}")
+    add(feed, "title", title or f"Elchi — {country}")
     newest = max((a.effective for a in advisories), default=None)
     add(feed, "updated", cap_time(newest) if newest else "1970-01-01T00:00:00+00:00")
     author = add(feed, "author")

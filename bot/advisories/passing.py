@@ -26,7 +26,8 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
 TITLES = {
     "law": N_("Legal warning · {country}"),
     "card": N_("Embassy contacts · {country}"),
-    "latest": N_("Latest advisory · {country}"),
+    "latest": N_("Advisory in force · {country}"),
+    "earlier": N_("Earlier warning, with its date · {country}"),  # as /latest calls it
 }
 
 

@@ -13,11 +13,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from bot.advisories import render
 from bot.advisories.cap import export_cap
-from bot.advisories.cards import directory_cards
+from bot.advisories.cards import contactable, directory_cards, mission_title
 from bot.advisories.feed import export_feed
 from bot.advisories.model import Advisory
 from bot.i18n import Translator
-from bot.reach.webhtml import paragraphs, web_html
+from bot.reach.poster import PosterError, poster_text
+from bot.reach.webhtml import dial, paragraphs, web_html
 from bot.storage.advisories import AdvisoryRepository
 from bot.texts import country as country_label
 from bot.world import CAP_LANGUAGE, COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES
@@ -46,6 +47,7 @@ class Page:
     status: int
     content_type: str
     body: str
+    location: str | None = None  # a redirect's target
 
 
 class Site:
@@ -77,6 +79,8 @@ class Site:
                 page: Page | None = await getattr(self, name)(**found.groupdict())
                 if page is not None:
                     return page
+        if not path.endswith("/") and any(p.fullmatch(path + "/") for p, _ in ROUTES):
+            return Page(301, HTML, "", location=path + "/")  # /ky/KG → /ky/KG/
         locale = path.strip("/").split("/")[0]  # in the language the path asked for, if any
         return self._html(
             "missing.html", locale if locale in LOCALE_CODES else "ru", status=404, here=None
@@ -87,7 +91,14 @@ class Site:
         for code in LOCALE_CODES:  # each language's countries in that language
             _ = self.translator.bound(code)
             labels = [(c, country_label(_, c)) for c in COUNTRY_CODES]
-            choices.append((code, LOCALE_NAMES[code], labels))
+            about = _(
+                "Elchi brings the warnings of the embassies of Uzbekistan, Kyrgyzstan and "
+                "Tajikistan to their citizens in Russia, in their language, in Telegram."
+            )
+            how = _(
+                "Choose your country: its warnings, the embassy's phones, a button to subscribe."
+            )
+            choices.append((code, LOCALE_NAMES[code], labels, about, how))
         return self._html("index.html", "ru", choices=choices, here=None)
 
     async def country(self, locale: str, country: str) -> Page:
@@ -95,10 +106,19 @@ class Site:
         standing = await self.advisories.standing(country=country)
         username = self.username()
         link = StartLink(locale=locale, country=country, via="page")
+        try:  # what to do and whom to call: the poster's lines, first on the page
+            call = await poster_text(
+                self.advisories, self.translator, country=country, locale=locale,
+                username=username or "",
+            )  # fmt: skip
+        except PosterError:
+            call = None
         return self._html(
             "country.html",
             locale,
             country=country,
+            call=call,
+            dial=dial,
             standing=standing,
             in_force=shown.in_force,
             earlier=shown.earlier,
@@ -114,11 +134,15 @@ class Site:
         cards = directory_cards(
             _, directory, locale=locale, format_date=self.translator.date_formatter(locale)
         )
+        silent = [  # missions our sources give nothing to call or visit: one line, not a card
+            mission_title(_, m, country) for m in directory.missions if not contactable(m)
+        ]
         return self._html(
             "embassy.html",
             locale,
             country=country,
-            cards=[web_html(c) for c in cards],
+            cards=[web_html(c, phones=True) for c in cards],
+            silent=silent,
             here=f"/{{locale}}/{country}/embassy",
         )
 
@@ -152,8 +176,13 @@ class Site:
 
     async def feed(self, locale: str, country: str) -> Page:
         shown = await self.advisories.listing(country=country)
+        _ = self.translator.bound(locale)
         body = export_feed(
-            shown.in_force + shown.earlier, country=country, locale=locale, sender=self.sender
+            shown.in_force + shown.earlier,
+            country=country,
+            locale=locale,
+            sender=self.sender,
+            title=f"Elchi · {country_label(_, country)}",
         )
         return Page(200, "application/atom+xml; charset=utf-8", body)
 

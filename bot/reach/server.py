@@ -123,11 +123,10 @@ class PageServer:
     async def public(self, request: web.Request) -> web.Response:
         """The page; proxies may keep it a minute (an admin's cancellation shows soon)."""
         page = await self.pages.get(request.path)
-        return web.Response(
-            status=page.status,
-            body=page.body.encode(),
-            headers={"Content-Type": page.content_type, "Cache-Control": "public, max-age=60"},
-        )
+        headers = {"Content-Type": page.content_type, "Cache-Control": "public, max-age=60"}
+        if page.location is not None:
+            headers["Location"] = page.location
+        return web.Response(status=page.status, body=page.body.encode(), headers=headers)
 
 
 def _within_descriptors(wanted: int) -> int:

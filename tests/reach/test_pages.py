@@ -60,6 +60,8 @@ async def crawl(root: str) -> dict[str, tuple[int, str, str]]:
                 assert "Set-Cookie" not in answer.headers
             if answer.headers["Content-Type"].startswith("text/html"):
                 for href in HREF.findall(body):
+                    if href.startswith("tel:"):  # a phone to call, not a page
+                        continue
                     target = urljoin(path, href.replace("&amp;", "&"))
                     if not urlparse(target).netloc:
                         todo.append(target)
@@ -84,7 +86,7 @@ async def test_every_page_is_valid_html_and_every_link_on_it_resolves(
             parser.parse(body)  # raises on the first HTML error
             assert "<script" not in body
             for href in HREF.findall(body):
-                assert href.startswith(("/", "https://", "http://")), (path, href)
+                assert href.startswith(("/", "https://", "http://", "tel:+")), (path, href)
         else:
             ET.fromstring(body.encode())  # the feed and the CAP documents are well-formed XML
     assert sum(1 for path in pages if path.startswith("/cap/")) == 7  # every advisory's CAP

@@ -59,9 +59,10 @@ async def _passages(context: BotContext, country: str) -> list[Passage]:
         card = card_passage(directory, locale=locale, gettext=_, format_date=format_date)
         found += [card] if card is not None else []
     shown = await advisories.listing(country=country)
+    kind = "latest" if shown.in_force else "earlier"  # the words /latest uses for each
     for newest in (shown.in_force or shown.earlier)[:1]:  # an earlier warning shows its date
         found.append(
-            advisory_passage("latest", newest, render(newest, locale), locale=locale, gettext=_)
+            advisory_passage(kind, newest, render(newest, locale), locale=locale, gettext=_)
         )
     return found
 
