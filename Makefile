@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
 .PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile cities \
-	bench bench-quick bench-understand bench-public
+	bench bench-quick bench-understand bench-public bench-push
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -69,6 +69,9 @@ bench-understand: i18n-compile  ## elchi understand --json, start to exit, besid
 
 bench-public: i18n-compile  ## elchi run broadcasting while visitors flood the public port
 	$(RUN) python benchmarks/public_port.py --write benchmarks/RESULTS.md
+
+bench-push: i18n-compile  ## elchi push --paid to 30,000, start to exit, beside a PTB loop
+	$(RUN) python benchmarks/push_process.py --write benchmarks/RESULTS.md
 
 format: install
 	$(RUN) ruff format .
