@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
 .PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile cities \
-	bench bench-quick bench-understand bench-public bench-push
+	bench bench-quick bench-understand bench-public bench-push bench-ack
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -72,6 +72,9 @@ bench-public: i18n-compile  ## elchi run broadcasting while visitors flood the p
 
 bench-push: i18n-compile  ## elchi push --paid to 30,000, start to exit, beside a PTB loop
 	$(RUN) python benchmarks/push_process.py --write benchmarks/RESULTS.md
+
+bench-ack: i18n-compile  ## presses of 'I understand' flooding back during a paid broadcast
+	$(RUN) python benchmarks/ack_flood.py --quick --write benchmarks/RESULTS.md
 
 format: install
 	$(RUN) ruff format .

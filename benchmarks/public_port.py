@@ -43,7 +43,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-async def make_database(folder: Path, subscribers: int) -> str:
+async def make_database(folder: Path, subscribers: int, *, paid: bool = False) -> str:
     url = f"sqlite+aiosqlite:///{folder}/bench.db"
     database = Database(url)
     await database.migrate()
@@ -59,7 +59,7 @@ async def make_database(folder: Path, subscribers: int) -> str:
     database = Database(url)
     advisory = await AdvisoryRepository(database=database).get(advisory_id=ADVISORY)
     assert advisory is not None
-    await Outbox(database=database).publish(advisory)  # the bot broadcasts it as it starts
+    await Outbox(database=database).publish(advisory, paid=paid)  # the bot sends it at start
     await database.close()
     return url
 

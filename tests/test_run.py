@@ -20,6 +20,7 @@ from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.sandbox import Sandbox
 from bot.storage import Database, SubscriberRepository
+from bot.storage.acks import AckRepository
 from bot.storage.advisories import AdvisoryRepository
 from tests.support.postgres import free_port
 
@@ -237,3 +238,46 @@ async def test_a_busy_address_is_said_in_one_line(
     finally:
         busy.close()
         await sandbox.stop()
+
+
+async def test_sigterm_during_a_flood_of_presses_stops_at_once_and_the_next_process_answers(
+    tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
+) -> None:
+    readers = 300
+    audience = {chat_id: ("ru", "UZ") for chat_id in range(1, readers + 1)}
+    url, database, repository = await content_database(tmp_path, audience)
+    advisory = await repository.get(advisory_id="uz-legal-warning")
+    assert advisory is not None
+    await Outbox(database=database).publish(advisory, paid=True)
+
+    sandbox = await Sandbox(auto_chats=True).start()
+    try:
+        first = await start_bot(sandbox, url, tmp_path)
+        bot_processes.append(first)
+        async with asyncio.timeout(30):
+            while sandbox.bot.stats.sent < readers:
+                await asyncio.sleep(0.05)
+        for chat_id in range(1, readers + 1):  # everyone presses at once: 300 edits to make
+            reader = sandbox.user(user_id=chat_id)
+            reader.press_data(reader.bot_messages()[-1], f"ack:{advisory.id}")
+        await asyncio.sleep(0.5)
+        started = time.monotonic()
+        first.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(first.communicate(), 15)
+        stopped_in = time.monotonic() - started
+        second = await start_bot(sandbox, url, tmp_path)  # what the first left, it answers
+        bot_processes.append(second)
+        answers = sandbox.bot.callback_answers
+        async with asyncio.timeout(30):
+            while any(answer is None for answer in answers.values()):
+                await asyncio.sleep(0.05)
+        second.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(second.communicate(), 15)
+    finally:
+        await sandbox.stop()
+    assert first.returncode == 0, stderr.decode()
+    assert stopped_in < 10, stopped_in  # a stop takes seconds, whatever waits to be edited
+    assert len(answers) == readers  # every press was answered, by one process or the next
+    counted = await AckRepository(database=database).by_locale(advisory_id=advisory.id)
+    await database.close()
+    assert counted == {"ru": readers}  # and counted once

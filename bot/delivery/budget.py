@@ -115,7 +115,10 @@ class Budget:
         self._chat_paused: dict[int, float] = {}
         self._paused_until = 0.0
         self._recent_429: list[tuple[float, int]] = []
-        self._waiting: list[_Waiter] = []
+        # One queue a lane (False: free, True: paid): a lane that must wait never makes the
+        # other look through its waiters (thousands of edits queued behind a flood of presses
+        # cost the paid broadcast most of its CPU when both shared one queue).
+        self._waiting: dict[bool, list[_Waiter]] = {False: [], True: []}
         self._turns: dict[tuple[int, str], int] = {}
         self._served: dict[int, int] = {}
         self._seq = itertools.count()
@@ -132,13 +135,13 @@ class Budget:
         self._turns[key] = turn
         now = self._clock()
         lane = self._paid if paid else self._free
-        free = not self._waiting and now >= self._paused_until  # nobody waits, no pause
+        free = not self._waiting[paid] and now >= self._paused_until  # nobody waits, no pause
         if free and self._chat_wait(chat_id, now) <= 0 and lane.wait(now) <= 0:
             self._take(lane, chat_id, priority, turn, now)  # every limit allows it: go now
             return
         granted = asyncio.get_running_loop().create_future()
         waiter = _Waiter(priority, turn, next(self._seq), chat_id, paid, granted)
-        heapq.heappush(self._waiting, waiter)
+        heapq.heappush(self._waiting[paid], waiter)
         self._wake.set()
         if self._dispatcher is None or self._dispatcher.done():
             self._dispatcher = asyncio.create_task(self._dispatch())
@@ -182,7 +185,7 @@ class Budget:
 
     async def _dispatch(self) -> None:
         """Grant slots one at a time: the best waiter whose chat may receive now."""
-        while self._waiting:
+        while self._waiting[False] or self._waiting[True]:
             self._wake.clear()
             now = self._clock()
             delay = self._paused_until - now
@@ -195,53 +198,47 @@ class Budget:
                     await asyncio.wait_for(self._wake.wait(), timeout=delay)
 
     def _grant_one(self, now: float) -> float:
-        """Grant the first waiter that may send now; else how long until one might."""
-        while self._waiting and self._waiting[0].granted.done():  # cancelled meanwhile
-            heapq.heappop(self._waiting)
-        if not self._waiting:
-            return 0.0
-        top = self._waiting[0]
-        chosen, soonest = None, float("inf")
-        if self._chat_wait(top.chat_id, now) <= 0:
-            chosen = top
-        else:  # that chat must wait: the best one whose chat may receive now goes instead
-            for waiter in sorted(self._waiting):
-                wait = self._chat_wait(waiter.chat_id, now)
-                if wait <= 0 and not waiter.granted.done():
-                    chosen = waiter
-                    break
+        """Grant the most urgent waiter that may send now, of either lane (one lane's wait never
+        holds up the other: replies vs a paid send); else how long until one might."""
+        best: _Waiter | None = None
+        soonest = float("inf")
+        for paid, queue in self._waiting.items():
+            while queue and queue[0].granted.done():  # cancelled meanwhile
+                heapq.heappop(queue)
+            if not queue:
+                continue
+            lane_wait = (self._paid if paid else self._free).wait(now)
+            if lane_wait > 0:
+                soonest = min(soonest, lane_wait)
+                continue
+            waiter, wait = self._first_ready(queue, now)
+            if waiter is None:
                 soonest = min(soonest, wait)
-        if chosen is None:
-            return soonest
-        lane = self._paid if chosen.paid else self._free
-        lane_wait = lane.wait(now)
-        if lane_wait > 0:  # one lane's wait never holds up the other (replies vs a paid send)
-            other, other_wait = self._best_of_other_lane(paid=chosen.paid, now=now)
-            if other is None:
-                return min(lane_wait, other_wait)
-            chosen, lane = other, (self._paid if other.paid else self._free)
-        if chosen is top:
-            heapq.heappop(self._waiting)
+            elif best is None or waiter < best:
+                best = waiter
+        if best is None:
+            return 0.0 if soonest == float("inf") else soonest
+        queue = self._waiting[best.paid]
+        if queue[0] is best:
+            heapq.heappop(queue)
         else:
-            self._waiting.remove(chosen)
-            heapq.heapify(self._waiting)
-        self._take(lane, chosen.chat_id, chosen.priority, chosen.turn, now)
-        chosen.granted.set_result(None)
+            queue.remove(best)
+            heapq.heapify(queue)
+        self._take(
+            self._paid if best.paid else self._free, best.chat_id, best.priority, best.turn, now
+        )
+        best.granted.set_result(None)
         return 0.0
 
-    def _best_of_other_lane(self, *, paid: bool, now: float) -> tuple[_Waiter | None, float]:
-        """The most urgent waiter of the other lane that may go now; else None and how long
-        until that lane could serve one (infinite: nobody waits there)."""
-        others = [w for w in self._waiting if w.paid != paid and not w.granted.done()]
-        if not others:
-            return None, float("inf")
-        lane_wait = (self._free if paid else self._paid).wait(now)
-        if lane_wait > 0:
-            return None, lane_wait
-        soonest = float("inf")
-        for waiter in sorted(others):
+    def _first_ready(self, queue: list[_Waiter], now: float) -> tuple[_Waiter | None, float]:
+        """The lane's most urgent waiter whose chat may receive now (the top one, unless its
+        chat must wait); else None and how long until one of them may."""
+        soonest = self._chat_wait(queue[0].chat_id, now)
+        if soonest <= 0:
+            return queue[0], 0.0
+        for waiter in sorted(queue):
             wait = self._chat_wait(waiter.chat_id, now)
-            if wait <= 0:
+            if wait <= 0 and not waiter.granted.done():
                 return waiter, 0.0
             soonest = min(soonest, wait)
         return None, soonest

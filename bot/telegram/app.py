@@ -11,7 +11,6 @@ from urllib.parse import urlparse
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
-from telegram.request import HTTPXRequest
 
 from bot.admin.actions import AdminActions
 from bot.admin.importer import ContentError, import_folder
@@ -39,9 +38,11 @@ from bot.telegram import handlers, jobs
 from bot.telegram.bot import ElchiBot
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
+from bot.telegram.handlers.ack import ACK_EDIT
 from bot.telegram.health import HealthServer
 from bot.telegram.polling import Poller
 from bot.telegram.rate_limiter import BudgetRateLimiter
+from bot.telegram.transport import AiohttpRequest
 from bot.telegram.understanding import Understanding
 from bot.telegram.updates import ChatOrderedUpdates
 
@@ -61,8 +62,8 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
         settings.token(),
         base_url=f"{root}/bot",
         base_file_url=f"{root}/file/bot",
-        request=HTTPXRequest(connection_pool_size=64),
-        get_updates_request=HTTPXRequest(),
+        request=AiohttpRequest(connections=64),
+        get_updates_request=AiohttpRequest(connections=1),
         rate_limiter=BudgetRateLimiter(services.budget),
     )
     application: BotApplication = (
@@ -231,11 +232,24 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
             await application.updater.stop()
         if poller is not None:
             await poller.stop()
+            # Updates fetched but not started are left to the process that comes next (they
+            # are not confirmed), and buttons' cosmetic edits still waiting for their turn are
+            # dropped: after a flood of presses, handling them all took minutes, not seconds.
+            _drop_backlog(application)
         if application.running:
-            await application.stop()  # every fetched update is handled first
+            await application.stop()  # the updates being handled finish first
         if poller is not None:
             await poller.confirm()
         await application.shutdown()
+
+
+def _drop_backlog(application: BotApplication) -> None:
+    """Empty the update queue and cancel the "I understand" edits not yet made."""
+    while not application.update_queue.empty():
+        application.update_queue.get_nowait()
+    for task in asyncio.all_tasks():
+        if task.get_name() == ACK_EDIT:
+            task.cancel()
 
 
 async def serve(settings: Settings, *, stop: asyncio.Event) -> None:

@@ -14,16 +14,19 @@ import asyncio
 import contextlib
 import logging
 import time
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import Bot
-from telegram.error import InvalidToken, RetryAfter, TelegramError
+from telegram import Bot, Update
+from telegram.error import EndPointNotFound, InvalidToken, RetryAfter, TelegramError
+from telegram.warnings import PTBUserWarning
 
 log = logging.getLogger(__name__)
 
 LONG_POLL = 10  # seconds Telegram may hold a getUpdates open when nothing is waiting
 REPOLL = 0.25  # while updates are being handled: look for new ones at least this often
+REFETCH = 0.05  # ...and at most this often (a flood of presses polled 300 times a second)
 HOLD_AT_MOST = 120.0  # an update still unhandled after this stops holding the offset back
 RETRY_MAX = 30.0  # longest wait between getUpdates after network errors
 
@@ -70,6 +73,8 @@ class Poller:
     ) -> None:
         self._bot, self._queue, self.ledger, self._allowed = bot, queue, ledger, list(allowed)
         self._task: asyncio.Task[None] | None = None
+        # PTB advises `get_updates` over `do_api_request("getUpdates")`: not here (`_fetch`).
+        warnings.filterwarnings("ignore", "Please use 'Bot.getUpdates'", PTBUserWarning)
 
     async def start(self) -> None:
         """Leave webhook mode if it was on (as PTB's start_polling does), then poll."""
@@ -96,13 +101,8 @@ class Poller:
             self.ledger.changed.clear()
             timeout = 0 if self.ledger.waiting else LONG_POLL
             try:
-                updates = await self._bot.get_updates(
-                    offset=self.ledger.offset(),
-                    timeout=timeout,
-                    read_timeout=timeout + 10,
-                    allowed_updates=self._allowed,
-                )
-            except InvalidToken:
+                updates = await self._fetch(timeout)
+            except (InvalidToken, EndPointNotFound):
                 log.error("polling stopped: the Bot API server rejected BOT_TOKEN")
                 return
             except RetryAfter as error:
@@ -117,12 +117,34 @@ class Poller:
                 await asyncio.sleep(wait)
                 continue
             failures = 0
-            fresh = [update for update in updates if self.ledger.fetched(update.update_id)]
-            for update in fresh:
-                await self._queue.put(update)
-            if not fresh and self.ledger.waiting:  # Telegram answered with copies at once
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self.ledger.changed.wait(), REPOLL)
+            # Only the new ones are read into objects: while presses pour in, every getUpdates
+            # hands out again the ones still being handled, and reading all of them each time
+            # took most of the bot's CPU (benchmarks/ack_flood.py).
+            fresh = [item for item in updates if self.ledger.fetched(int(item["update_id"]))]
+            for item in fresh:
+                await self._queue.put(Update.de_json(item, self._bot))
+            if self.ledger.waiting:
+                # Every getUpdates hands out again the updates still being handled, and reading
+                # them costs CPU: look again only after REFETCH (a new update waits that long at
+                # most); with nothing new, once one more was handled, or after REPOLL.
+                await asyncio.sleep(REFETCH)
+                if not fresh:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self.ledger.changed.wait(), REPOLL)
+
+    async def _fetch(self, long_poll: int) -> list[dict[str, Any]]:
+        """getUpdates as JSON (PTB's public `do_api_request`; its `get_updates` would read every
+        update into objects, the copies handed out again too)."""
+        result = await self._bot.do_api_request(
+            "getUpdates",
+            api_kwargs={
+                "offset": self.ledger.offset(),
+                "timeout": long_poll,
+                "allowed_updates": self._allowed,
+            },
+            read_timeout=long_poll + 10,
+        )
+        return [u for u in result if isinstance(u, dict)] if isinstance(result, list) else []
 
 
 def _seconds(value: object) -> float:

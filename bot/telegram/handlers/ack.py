@@ -9,6 +9,8 @@ from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import ANSWERED
 
+ACK_EDIT = "ack-edit"  # the edits' task name: a stopping process drops those still waiting
+
 
 async def ack_button(update: Update, context: BotContext, press: Callback) -> str:
     """Count the press (never who pressed, only how many) and take that button away."""
@@ -28,9 +30,12 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     await query.answer(
         context._("Thank you. The embassy sees how many people pressed it, never who.")
     )
-    # The count is taken: "I understand" goes; the sources and the embassy stay.
+    # The count is taken: "I understand" goes; the sources and the embassy stay. The edit waits
+    # for its turn apart from the press: a press held until its edit (28 a second at most)
+    # held getUpdates' offset back, and under a flood of presses new ones were no longer read.
     rows = reading_rows(context.services.translator, advisory, context.lang, context.bot.username)
-    await query.edit_message_reply_markup(
-        reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
-    )
+    markup = InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
+    if context.application.running:  # stopping: the button stays (a second press counts once)
+        edit = query.edit_message_reply_markup(reply_markup=markup)
+        context.application.create_task(edit, update=update, name=ACK_EDIT)
     return ANSWERED
