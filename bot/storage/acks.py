@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from bot.clock import Clock, utcnow
@@ -19,16 +21,19 @@ class AckRepository:
 
     async def acknowledge(self, *, advisory_id: str, chat_id: int) -> bool:
         """Count the chat's press; False if it was already counted."""
+        # One statement (no read first): under a flood of presses each costs the bot's time.
+        insert = postgresql_insert if self._db.dialect == "postgresql" else sqlite_insert
+        statement = (
+            insert(Acknowledgement)
+            .values(advisory_id=advisory_id, chat_id=chat_id, at=self._now())
+            .on_conflict_do_nothing()  # a second press, or a double tap racing itself
+        )
         try:
             async with self._db.transaction() as session:
-                if await session.get(Acknowledgement, (advisory_id, chat_id)) is not None:
-                    return False
-                session.add(
-                    Acknowledgement(advisory_id=advisory_id, chat_id=chat_id, at=self._now())
-                )
-        except IntegrityError:  # a double tap racing itself: counted once all the same
+                result = await session.execute(statement)
+        except IntegrityError:  # the chat is gone (/forget meanwhile): nothing to count
             return False
-        return True
+        return bool(getattr(result, "rowcount", 0) == 1)
 
     async def by_locale(self, *, advisory_id: str) -> dict[str, int]:
         """Presses by the reader's current locale (chats that /forget are gone entirely)."""

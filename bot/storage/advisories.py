@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 
 from sqlalchemy import or_, select
@@ -104,7 +105,7 @@ class AdvisoryRepository:
         """One advisory by id."""
         async with self._db.sessions() as session:
             row = await session.get(AdvisoryRow, advisory_id)
-        return None if row is None else Advisory.model_validate_json(row.document)
+        return None if row is None else _parsed(row.document)
 
     async def ids(self) -> frozenset[str]:
         """Every stored id (the validator checks `supersedes` against them)."""
@@ -181,3 +182,10 @@ class AdvisoryRepository:
         async with self._db.sessions() as session:
             row = await session.get(DirectoryRow, country)
         return None if row is None else Directory.model_validate_json(row.document)
+
+
+@lru_cache(maxsize=64)
+def _parsed(document: str) -> Advisory:
+    """The advisory a stored document holds, validated once (models are frozen): every press of
+    a button under an advisory reads it again."""
+    return Advisory.model_validate_json(document)

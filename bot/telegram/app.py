@@ -244,9 +244,13 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
 
 
 def _drop_backlog(application: BotApplication) -> None:
-    """Empty the update queue and cancel the "I understand" edits not yet made."""
+    """Leave the updates not yet started to the next process and cancel the "I understand"
+    edits not yet made."""
     while not application.update_queue.empty():
         application.update_queue.get_nowait()
+    processor = application.update_processor
+    if isinstance(processor, ChatOrderedUpdates):  # fetched ones already waiting for a turn
+        processor.leave_the_rest()
     for task in asyncio.all_tasks():
         if task.get_name() == ACK_EDIT:
             task.cancel()

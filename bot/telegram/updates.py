@@ -10,6 +10,7 @@ Telegram only then).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
 from collections.abc import Awaitable
 from typing import Any
@@ -31,26 +32,46 @@ class ChatOrderedUpdates(SimpleUpdateProcessor):
         self._metrics = metrics
         self.ledger = ledger or Ledger()
         self._chats: dict[int | None, tuple[asyncio.Lock, int]] = {}
+        self.leaving = False
+
+    def leave_the_rest(self) -> None:
+        """Stopping: updates not yet started are left to the next process (never reported
+        handled, so polling does not confirm them); the ones under way finish."""
+        self.leaving = True
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self.leaving:
+            _discard(coroutine)
+            return
         chat = update.effective_chat if isinstance(update, Update) else None
         user = update.effective_user if isinstance(update, Update) else None
         # Inline queries have no chat: one person's are kept in order, others run beside.
         key = chat.id if chat is not None else (user.id if user is not None else None)
         lock, users = self._chats.get(key, (asyncio.Lock(), 0))
         self._chats[key] = (lock, users + 1)
+        handled = False
         try:
             async with lock:
+                if self.leaving:  # it waited for its chat's earlier update meanwhile
+                    _discard(coroutine)
+                    return
+                handled = True
                 started = time.monotonic()
                 try:
                     await super().do_process_update(update, coroutine)
                 finally:
                     self._metrics.update_processed(time.monotonic() - started)
         finally:
-            if isinstance(update, Update):
+            if handled and isinstance(update, Update):
                 self.ledger.handled(update.update_id)
             lock, users = self._chats[key]
             if users == 1:
                 del self._chats[key]  # no one else of this chat is waiting
             else:
                 self._chats[key] = (lock, users - 1)
+
+
+def _discard(coroutine: Awaitable[Any]) -> None:
+    """Close an update's coroutine that will not run (no "never awaited" warning)."""
+    if inspect.iscoroutine(coroutine):
+        coroutine.close()
