@@ -87,6 +87,7 @@ async def test_an_uzbek_clerk_sends_in_eight_inputs_and_reads_only_uzbek(
         await eventually(lambda: got(people["uz_Cyrl-UZ"], "Миграция маркази олдида ёлловчилар"))
         await eventually(lambda: got(people["ky-UZ"], "Вербовщики у миграционного центра"))
         await eventually(lambda: got(clerk, "yollovchilar"))  # the notices, in Uzbek
+        await eventually(lambda: got(clerk, _("Broadcast finished")))  # then it is ✅ sent
 
         await say(harness, clerk, "/advisories")
         await press(harness, clerk, "✅ Migratsiya markazi oldida yollovchilar")
