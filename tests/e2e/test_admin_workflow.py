@@ -153,7 +153,7 @@ async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_recei
             assert not got(people[other], "миграционного")
             assert not got(people[other], "муҳоҷират")
         # Every UZ admin heard that it started; the KG admin did not.
-        assert got(colleague, "📣 Рассылка началась")
+        await eventually(lambda: got(colleague, "📣 Рассылка началась"))
         kg = admin(harness, KG_ADMIN)
         assert not got(kg, "📣")
 
