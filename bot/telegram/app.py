@@ -244,12 +244,10 @@ async def running_bot(application: BotApplication) -> AsyncIterator[BotApplicati
 
 
 def _drop_backlog(application: BotApplication) -> None:
-    """Leave the updates not yet started to the next process and cancel the "I understand"
-    edits not yet made."""
-    while not application.update_queue.empty():
-        application.update_queue.get_nowait()
+    """Leave the updates not yet started to the next process (queued or waiting for a turn,
+    the processor passes them by) and cancel the "I understand" edits not yet made."""
     processor = application.update_processor
-    if isinstance(processor, ChatOrderedUpdates):  # fetched ones already waiting for a turn
+    if isinstance(processor, ChatOrderedUpdates):
         processor.leave_the_rest()
     for task in asyncio.all_tasks():
         if task.get_name() == ACK_EDIT:

@@ -33,9 +33,10 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     # The count is taken: "I understand" goes; the sources and the embassy stay. The edit waits
     # for its turn apart from the press: a press held until its edit (28 a second at most)
     # held getUpdates' offset back, and under a flood of presses new ones were no longer read.
-    rows = reading_rows(context.services.translator, advisory, context.lang, context.bot.username)
-    markup = InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
     if context.application.running:  # stopping: the button stays (a second press counts once)
+        translator, username = context.services.translator, context.bot.username
+        rows = reading_rows(translator, advisory, context.lang, username)
+        markup = InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
         edit = query.edit_message_reply_markup(reply_markup=markup)
         context.application.create_task(edit, update=update, name=ACK_EDIT)
     return ANSWERED
