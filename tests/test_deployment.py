@@ -69,3 +69,29 @@ def test_env_example_documents_every_setting() -> None:
         re.findall(r"^#? ?([A-Z_]+)=", (PROJECT_ROOT / ".env.example").read_text(), re.MULTILINE)
     )
     assert {name.upper() for name in Settings.model_fields} <= documented
+
+
+def test_the_image_leaves_out_the_sandbox_the_demo_and_the_tests() -> None:
+    ignored = (PROJECT_ROOT / ".dockerignore").read_text().split()
+    for tooling in ("bot/sandbox", "bot/demo", "tests", "benchmarks"):
+        assert tooling in ignored
+        assert (PROJECT_ROOT / tooling).is_dir()  # the rule names a folder that exists
+
+
+def test_elchi_demo_without_the_demo_says_so_in_one_line() -> None:
+    # What `elchi demo` does in the image, where bot/demo is not copied.
+    program = (
+        "import sys; sys.modules['bot.demo'] = None; "
+        "from bot.__main__ import main; sys.exit(main())"
+    )
+    result = subprocess.run(
+        [str(PROJECT_ROOT / ".venv" / "bin" / "python"), "-c", program, "demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=PROJECT_ROOT,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "make demo" in result.stderr

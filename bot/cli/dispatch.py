@@ -205,7 +205,13 @@ def run_command(args: argparse.Namespace) -> int:
         settings = load_settings()
         secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
         if args.command == "demo":
-            from bot.demo.cli import read_script, run_demo
+            try:
+                from bot.demo.cli import read_script, run_demo
+            except ModuleNotFoundError:  # the production image leaves the demo out
+                raise ConfigError(
+                    "demo: this installation has no demo (the image leaves it out); "
+                    "run `make demo` in a source checkout"
+                ) from None
 
             configure_logging(level="WARNING")
             try:
