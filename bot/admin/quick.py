@@ -13,6 +13,7 @@ from bot.admin.refusal import Rejected
 from bot.admin.text_checks import TAG, check_text
 from bot.advisories.model import Advisory
 from bot.storage.drafts import DraftAnswers
+from bot.world import derived_locales, with_derived
 
 LIKE_DAYS = "30"  # the end of an advisory started from another: as the usual choice
 BLANK = re.compile(r"\n\s*\n")
@@ -24,7 +25,7 @@ def like(data: DraftAnswers, earlier: Advisory) -> None:
     data.supersedes = None
     data.severity = earlier.severity
     data.regions = list(earlier.targeting.regions)
-    data.locales = _with_cyrillic(list(earlier.targeting.locales))
+    data.locales = with_derived(list(earlier.targeting.locales))
     data.sources = [
         source.model_dump(mode="json", include={"url", "title", "found"})
         for source in earlier.sources
@@ -33,13 +34,6 @@ def like(data: DraftAnswers, earlier: Advisory) -> None:
     data.like = earlier.id
     for key in ("regions", "locales", "sources", "voice"):
         data.mark_done(key)
-
-
-def _with_cyrillic(locales: list[str]) -> list[str]:
-    """Cyrillic Uzbek readers get what Latin Uzbek readers get (its text is derived)."""
-    if "uz" in locales and "uz_Cyrl" not in locales:
-        locales.append("uz_Cyrl")
-    return locales
 
 
 def whole(data: DraftAnswers, locale: str, typed: str) -> Rejected | None:
@@ -59,8 +53,8 @@ def whole(data: DraftAnswers, locale: str, typed: str) -> Rejected | None:
             return refused
     data.text.setdefault(locale, {}).update(parts)
     data.pending = [loc for loc in data.pending if loc != locale]
-    if locale == "uz":
-        data.text.pop("uz_Cyrl", None)  # derived again from the new Latin
+    for derived in derived_locales(locale):  # converted again from the new text
+        data.text.pop(derived, None)
     return None
 
 

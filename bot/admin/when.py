@@ -10,20 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.world import MOSCOW
+from bot.world import LANGUAGE, LANGUAGES, MOSCOW
 
 LATEST = timedelta(days=366)  # a year ahead at most: a typo such as 2062 is refused
-# dateparser's languages, the admin's own first: their own, Cyrillic Uzbek, then Russian, which
-# every clerk in Russia also types; then every other (a Kyrgyz clerk whose Telegram is in Russian
-# still writes "эртең саат 10до"). dateparser has no Tajik; see TAJIK below.
-LANGUAGES = {
-    "ru": ["ru"],
-    "uz": ["uz", "uz-Cyrl", "ru"],
-    "uz_Cyrl": ["uz-Cyrl", "uz", "ru"],
-    "ky": ["ky", "ru"],
-    "tg": ["ru"],
-}
-EVERY_LANGUAGE = ["ru", "uz", "uz-Cyrl", "ky"]
+# dateparser's languages, the admin's own first (bot.world's `typed_dates`: their own, Cyrillic
+# Uzbek, then Russian, which every clerk in Russia also types); then every other (a Kyrgyz clerk
+# whose Telegram is in Russian still writes "эртең саат 10до"). dateparser has no Tajik; see TAJIK.
 # Tajik words → the Russian dateparser reads (dateparser has no "tg" locale; a Tajik locale
 # upstream would make this unnecessary). Month names: Tajik "декабри" is Russian "декабря".
 TAJIK = {
@@ -87,8 +79,9 @@ def understand(text: str, *, now: datetime, locale: str) -> Understood | None:
         "DATE_ORDER": "DMY",
         "RETURN_TIME_AS_PERIOD": True,
     }
-    own = LANGUAGES.get(locale, ["ru"])
-    languages = own + [language for language in EVERY_LANGUAGE if language not in own]
+    own = list(LANGUAGE[locale].typed_dates if locale in LANGUAGE else ("ru",))
+    every = dict.fromkeys(tag for language in LANGUAGES for tag in language.typed_dates)
+    languages = own + [language for language in every if language not in own]
     read = DateDataParser(languages=languages, settings=settings).get_date_data(value)
     if read.date_obj is None:
         return None

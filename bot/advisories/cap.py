@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 
 from bot.advisories.model import Advisory, xml_text
 from bot.texts.telegram_html import parse_html
-from bot.world import CAP_LANGUAGE
+from bot.world import CAP_LANGUAGE, NATION
 
 NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"
 STATUS = {"actual": "Actual", "test": "Test", "draft": "Draft"}
@@ -23,11 +23,6 @@ CATEGORY = {
     "rescue": "Rescue",
     "health": "Health",
     "other": "Other",
-}
-SENDER_NAME = {
-    "UZ": "Embassy of Uzbekistan",
-    "KG": "Embassy of Kyrgyzstan",
-    "TJ": "Embassy of Tajikistan",
 }
 
 
@@ -81,7 +76,7 @@ def export_cap(advisory: Advisory, *, sender: str, references: str | None = None
         add(info, "effective", cap_time(advisory.effective))
         if advisory.expires is not None:
             add(info, "expires", cap_time(advisory.expires))
-        add(info, "senderName", SENDER_NAME[advisory.country])
+        add(info, "senderName", NATION[advisory.country].sender)
         add(info, "headline", text.headline)
         description = _plain(text.body)
         if text.claim:

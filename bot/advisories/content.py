@@ -14,7 +14,7 @@ from bot.advisories.reading import readable, source_links
 from bot.advisories.render import render, visible_length
 from bot.i18n import Translator
 from bot.texts.telegram_html import HtmlError, parse_html
-from bot.world import LOCALE_NAMES
+from bot.world import LOCALE_NAMES, WRITTEN_LOCALES, written_locale
 
 MAX_PARTS = 3  # more messages than this is too much for one advisory on a cheap phone
 
@@ -91,9 +91,8 @@ def _advisory(document: YamlDocument, content: Content, translator: Translator) 
         return duplicate + parsed
     advisory = with_cyrillic(parsed)
     # Files only: an admin's text typed in Telegram is checked at its question.
-    short = [
-        p for loc in advisory.text if loc != "uz_Cyrl" for p in readable(document, advisory, loc)
-    ]
+    written = [loc for loc in advisory.text if loc in WRITTEN_LOCALES]
+    short = [p for loc in written for p in readable(document, advisory, loc)]
     problems = duplicate + _rendering(document, advisory, translator) + source_links(document)
     if not duplicate:
         content.advisories.append(advisory)
@@ -109,7 +108,7 @@ def _rendering(
             continue
         where = (
             "text",
-            "uz" if locale == "uz_Cyrl" and "uz_Cyrl" not in _raw_text(document) else locale,
+            locale if locale in _raw_text(document) else written_locale(locale),
         )
         try:
             parts = render(

@@ -13,7 +13,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from bot.world import COUNTRY_CODES, LOCALE_CODES, MOSCOW, WRITTEN_LOCALES, Country, Locale
+from bot.world import (
+    CONTENT_LOCALES,
+    COUNTRY_CODES,
+    LOCALE_CODES,
+    MOSCOW,
+    WRITTEN_LOCALES,
+    Country,
+    Locale,
+    written_locale,
+)
 from bot.world.regions import REGION_NAMES
 
 Text = Annotated[str, Field(min_length=1)]
@@ -155,12 +164,14 @@ class Advisory(Strict):
         if "ru" not in self.text:
             raise ValueError("text: Russian (ru) is required")
         missing = [
-            loc for loc in WRITTEN_LOCALES if loc not in self.text and loc not in self.pending
+            loc for loc in CONTENT_LOCALES if loc not in self.text and loc not in self.pending
         ]
         if missing:
             raise ValueError(f"text: missing {', '.join(missing)} (or list them in pending)")
         for name, texts in (("if_dual", self.if_dual), ("if_not_dual", self.if_not_dual)):
-            lacking = [loc for loc in self.text if loc != "uz_Cyrl" and texts and loc not in texts]
+            lacking = [
+                loc for loc in self.text if loc in WRITTEN_LOCALES and texts and loc not in texts
+            ]
             if lacking:
                 raise ValueError(f"{name}: missing {', '.join(lacking)}")
         if bool(self.if_dual) != bool(self.if_not_dual):
@@ -208,10 +219,10 @@ class Advisory(Strict):
     def voice_for(self, locale: str) -> str | None:
         """The voice note for readers of `locale`: their own, the Latin one for Cyrillic
         Uzbek (the same spoken language), else Russian for a locale shown in Russian."""
-        if locale in self.voice:
-            return self.voice[locale]
-        if locale == "uz_Cyrl" and "uz" in self.voice:
-            return self.voice["uz"]
+        voices = {str(code): note for code, note in self.voice.items()}
+        for spoken in (locale, written_locale(locale)):  # a derived locale: the same language
+            if spoken in voices:
+                return voices[spoken]
         return self.voice.get("ru") if self.text_for(locale) is None else None
 
 

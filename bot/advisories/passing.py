@@ -14,15 +14,8 @@ from bot.advisories.lookup import Match, embassy
 from bot.advisories.model import Advisory
 from bot.advisories.render import MAX_MESSAGE, visible_length
 from bot.texts import Gettext, country
-from bot.world import COUNTRY_CODES, N_
+from bot.world import N_, NATIONS
 
-# What people type after the bot's name to pick a country: codes, and the start of its name
-# in the five languages (in either Uzbek script, with either apostrophe), lower case.
-COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
-    "UZ": ("uz", "oʻzb", "o'zb", "ozb", "uzb", "узб", "ўзб", "өзб", "ӯзб"),
-    "KG": ("kg", "kyrg", "kirg", "qirg", "кырг", "кирг", "қирғ", "кыргыз"),
-    "TJ": ("tj", "taj", "tojik", "тадж", "тоҷ", "тож", "тажик"),
-}
 TITLES = {
     "law": N_("Legal warning · {country}"),
     "card": N_("Embassy contacts · {country}"),
@@ -51,9 +44,9 @@ def countries_in(query: str) -> tuple[str, ...]:
     """The countries a typed query names (`uz`, `кыргыз`, `Тоҷикистон` …); () for none."""
     words = query.lower().replace("’", "'").split()
     return tuple(
-        code
-        for code in COUNTRY_CODES
-        if any(word.startswith(stem) for word in words for stem in COUNTRY_WORDS[code])
+        nation.code
+        for nation in NATIONS
+        if any(word.startswith(stem) for word in words for stem in nation.typed)
     )
 
 

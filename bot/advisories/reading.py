@@ -11,6 +11,7 @@ from bot.advisories.files import Problem, YamlDocument
 from bot.advisories.model import Advisory
 from bot.advisories.render import SENTENCE_END, visible_length
 from bot.texts.telegram_html import HtmlError
+from bot.world import ASKED_LOCALES, CONTENT_LOCALES
 
 LONG_BODY = 500  # visible characters: about four short sentences, all a message should hold
 SUMMARY_SENTENCES, SUMMARY_LENGTH = 3, 360  # a summary, for files and for admins' answers
@@ -54,8 +55,9 @@ HOME_OR_SECTION = (
 )
 
 
-TITLE_LANGUAGES = ("ru", "uz", "ky", "tg")  # Cyrillic Uzbek is derived from uz
-ONE_TITLE = "one title for every reader; give it in each language (ru, uz, ky, tg)"
+# A derived locale's title is converted from its source's; the required language first.
+TITLE_LANGUAGES = tuple(locale for locale in ASKED_LOCALES if locale in CONTENT_LOCALES)
+ONE_TITLE = f"one title for every reader; give it in each language ({', '.join(TITLE_LANGUAGES)})"
 CYRILLIC = re.compile("[А-Яа-яЁёЎўҚқҒғҲҳҢңӨөҮүҶҷӢӣӮӯ]")
 
 

@@ -11,7 +11,7 @@ from bot.advisories.model import Advisory, LocaleText, Source, pick
 from bot.i18n import Translator
 from bot.texts import Gettext, html
 from bot.texts.telegram_html import parse_html, utf16_len
-from bot.world import FLAGS, MOSCOW, N_
+from bot.world import COUNTRY_NAMES, FLAGS, MOSCOW, N_
 
 MAX_MESSAGE = 4096
 DateFormat = Callable[[date], str]  # a date in the reader's locale
@@ -22,7 +22,6 @@ KIND_NOTE = {
     "rumour_correction": N_("Correction of a false rumour"),
 }
 SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")  # a sentence ends before a space or the end
-COUNTRY_NAMES = {"UZ": N_("Uzbekistan"), "KG": N_("Kyrgyzstan"), "TJ": N_("Tajikistan")}
 
 
 def render(

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot import __version__
+from bot.world import COUNTRY_CODES, LOCALE_CODES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--admin",
         metavar="COUNTRY",
-        choices=["UZ", "KG", "TJ", "*"],
+        choices=[*COUNTRY_CODES, "*"],
         help="play an embassy admin of COUNTRY",
     )
     demo.add_argument("--script", metavar="FILE", help="run the lines of FILE (- for stdin)")
@@ -37,8 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     cap.add_argument("id", nargs="?", help="one advisory id, printed")
     cap.add_argument("--out", type=Path, help="a folder: write ID.xml there (each, without an id)")
     feed = commands.add_parser("export-feed", help="print an Atom feed of advisories in force")
-    feed.add_argument("country", choices=["UZ", "KG", "TJ"])
-    feed.add_argument("--locale", default="ru", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    feed.add_argument("country", choices=COUNTRY_CODES)
+    feed.add_argument("--locale", default="ru", choices=LOCALE_CODES)
     commands.add_parser(
         "page", help="serve the public page on PAGE_LISTEN (elchi run starts it by itself)"
     )
@@ -51,15 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     poster = commands.add_parser(
         "poster", help="a printable A4 poster (PDF and PNG) with the QR code of the bot's link"
     )
-    poster.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ"])
-    poster.add_argument("--locale", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    poster.add_argument("country", nargs="?", choices=COUNTRY_CODES)
+    poster.add_argument("--locale", choices=LOCALE_CODES)
     poster.add_argument("--all", action="store_true", help="every country in every language")
     poster.add_argument("--out", type=Path, default=Path("posters"), help="folder (./posters)")
     mirror = commands.add_parser("channels", help="public channels that mirror advisories")
     mirror.add_argument("action", choices=["list", "add", "remove"])
     mirror.add_argument("chat", nargs="?", help="the channel's id, e.g. -1001234567890")
-    mirror.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ"])
-    mirror.add_argument("locale", nargs="?", choices=["uz", "uz_Cyrl", "ky", "tg", "ru"])
+    mirror.add_argument("country", nargs="?", choices=COUNTRY_CODES)
+    mirror.add_argument("locale", nargs="?", choices=LOCALE_CODES)
     mirror.add_argument(
         "--yes", action="store_true", help="move a channel to another country or language"
     )
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     admins = commands.add_parser("admins", help="list, add or remove admins")
     admins.add_argument("action", choices=["list", "add", "remove"])
     admins.add_argument("user_id", nargs="?")
-    admins.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ", "*"])
+    admins.add_argument("country", nargs="?", choices=[*COUNTRY_CODES, "*"])
     admins.add_argument(
         "--yes", action="store_true", help="move an admin of another country without asking"
     )
@@ -99,9 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--notice", action="store_true", help="also reply 'corrected' under each copy"
     )
     listing = commands.add_parser("advisories", help="drafts and advisories with their state")
-    listing.add_argument("country", nargs="?", choices=["UZ", "KG", "TJ"])
+    listing.add_argument("country", nargs="?", choices=COUNTRY_CODES)
     halt = commands.add_parser("halt", help="stop all sending for a country at once")
-    halt.add_argument("country", choices=["UZ", "KG", "TJ"])
+    halt.add_argument("country", choices=COUNTRY_CODES)
     save = commands.add_parser("backup", help="write an archive of the database (any backend)")
     save.add_argument("file", type=Path)
     save.add_argument("--force", action="store_true", help="replace an existing file")

@@ -9,22 +9,13 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.support import Translations
 
-from bot.world import LOCALE_NAMES
+from bot.world import LANGUAGE, LOCALE_NAMES
 
-# One date style a locale: CLDR's "long" date, except where it is not how the language writes
-# dates in running text. Month names are lower-case inside a sentence in Uzbek, Kyrgyz and Tajik
-# (CLDR gives Tajik and the stand-alone forms capitalised: "21 Сентябр 2022"); Cyrillic Uzbek
-# takes the Latin style ("21-сентябр, 2022", as "21-sentabr, 2022", not CLDR's "21 сентябр,
-# 2022"); Tajik writes the year with "соли" ("21 сентябри соли 2022").
-DAY_PATTERNS = {"uz_Cyrl": "d-MMMM, y", "tg": "d MMMM'и' 'соли' y"}
-MONTH_PATTERNS = {
-    "ru": "LLLL y",
-    "uz": "y-'yil' MMMM",
-    "uz_Cyrl": "y-'йил' MMMM",
-    "ky": "y-'ж'. MMMM",
-    "tg": "MMMM'и' 'соли' y",
-}
-LOWER_CASE_MONTHS = frozenset({"uz", "uz_Cyrl", "ky", "tg"})
+# One date style a locale (bot.world's `day_pattern`): CLDR's "long" date, except where it is not
+# how the language writes dates in running text. Month names are lower-case inside a sentence in
+# Uzbek, Kyrgyz and Tajik (CLDR gives Tajik and the stand-alone forms capitalised: "21 Сентябр
+# 2022"); Cyrillic Uzbek takes the Latin style ("21-сентябр, 2022", as "21-sentabr, 2022", not
+# CLDR's "21 сентябр, 2022"); Tajik writes the year with "соли" ("21 сентябри соли 2022").
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "locales"
 
@@ -66,14 +57,14 @@ class Translator:
 
     def month_formatter(self, locale: str) -> Callable[[date], str]:
         """Month and year only, for facts whose sources give no day."""
-        pattern = MONTH_PATTERNS.get(locale, "LLLL y")
+        pattern = LANGUAGE[locale].month_pattern
         return lambda value: _cased(format_date(value, pattern, locale=locale), locale)
 
     def date(self, value: date, *, locale: str) -> str:
-        """A date as people write it in `locale` (see DAY_PATTERNS)."""
-        pattern = DAY_PATTERNS.get(locale, "long")
+        """A date as people write it in `locale` (bot.world's `day_pattern`)."""
+        pattern = LANGUAGE[locale].day_pattern
         return _cased(format_date(value, pattern, locale=locale), locale)
 
 
 def _cased(text: str, locale: str) -> str:
-    return text.lower() if locale in LOWER_CASE_MONTHS else text
+    return text.lower() if LANGUAGE[locale].lower_case_months else text

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.admin.compose import EDIT_GROUPS
+from bot.admin.report_actions import CODES as REPORT_CODES
 from bot.delivery.message import ACK_ACTION, CONTACTS_ACTION, MORE_ACTION, SOURCES_ACTION
-from bot.world import COUNTRY_CODES, LOCALE_NAMES
+from bot.world import COUNTRY_CODES, LOCALE_NAMES, WRITTEN_LOCALES
 from bot.world.regions import REGION_NAMES
 
 ADVISORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,47}$")
@@ -47,25 +48,9 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "e": (SHORT, EDITS),
     "t": (SHORT, frozenset({"1h", "3h", "9am", "type", "ok"})),
     # A correction's unchanged language: still right, to follow, or edit.
-    "cl": (SHORT, frozenset({"ru", "uz", "ky", "tg"}), frozenset({"ok", "wait", "edit"})),
+    "cl": (SHORT, frozenset(WRITTEN_LOCALES), frozenset({"ok", "wait", "edit"})),
     "ap": (SHORT, frozenset({"yes", "no"})),
-    "ad": (
-        SHORT,
-        frozenset(
-            {
-                "draft",
-                "open",
-                "cont",
-                "drop",
-                "send",
-                "sendyes",
-                "fix",
-                "cancel",
-                "cancelyes",
-                "resume",
-            }
-        ),
-    ),
+    "ad": (SHORT, REPORT_CODES),  # /advisories: open an item, or act on it
     "adl": (frozenset({"all"}),),  # back to the /advisories list
 }
 

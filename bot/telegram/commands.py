@@ -5,20 +5,10 @@ from __future__ import annotations
 from telegram import Bot, BotCommand, BotCommandScopeChat
 
 from bot.i18n import Translator
+from bot.texts.commands import READER_COMMANDS
 from bot.world import MENU_LANGUAGES, N_
 
-MENU_COMMANDS = (
-    ("start", N_("Subscribe")),
-    ("law", N_("Legal warnings for my country")),
-    ("latest", N_("Advisories in force")),
-    ("embassy", N_("Embassy and consulates")),
-    ("callup", N_("I got a call-up or an offer")),
-    ("settings", N_("Language, citizenship, region")),
-    ("help", N_("What the bot can do")),
-    ("privacy", N_("What the bot stores")),
-    ("stop", N_("Stop messages")),
-    ("forget", N_("Delete all my data")),
-)
+MENU_COMMANDS = tuple((c.name, c.menu) for c in READER_COMMANDS if c.menu is not None)
 
 
 ADMIN_COMMANDS = (

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 from bot.texts import Gettext, bold, html
+from bot.texts.commands import READER_COMMANDS
 
 
 def help_text(_: Gettext) -> str:
     """The command list."""
+    lines = [f"/{c.name} — " + html(_(c.help)) for c in READER_COMMANDS if c.help is not None]
     return "\n".join(
-        [
-            bold(_("What I can do")),
-            "/law — " + html(_("legal warnings for your country")),
-            "/latest — " + html(_("advisories in force")),
-            "/embassy — " + html(_("embassy and consulates")),
-            "/callup — " + html(_("if you got a call-up or an offer")),
-            "/start — " + html(_("subscribe")),
-            "/settings — " + html(_("language, citizenship, region")),
-            "/stop — " + html(_("stop messages")),
-            "/forget — " + html(_("delete all your data")),
-            "/privacy — " + html(_("what the bot stores")),
-            "",
-            html(_("The buttons below do the same.")),
-        ]
+        [bold(_("What I can do")), *lines, "", html(_("The buttons below do the same."))]
     )
 
 

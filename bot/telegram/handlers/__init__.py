@@ -44,8 +44,10 @@ from bot.telegram.handlers import (
 )
 from bot.telegram.keyboards.reader import menu_labels
 from bot.telegram.views.replies import stale_button, unknown_command
+from bot.texts.commands import MENU_BUTTONS
 
-COMMANDS: dict[str, Handler] = {
+# Each of bot.texts.commands' reader commands, by name (its menu lines and button are there).
+READER: dict[str, Handler] = {
     "start": onboarding.start_command,
     "settings": settings.settings_command,
     "language": settings.language_command,
@@ -58,7 +60,9 @@ COMMANDS: dict[str, Handler] = {
     "callup": callup.callup_command,
     "help": info.help_command,
     "privacy": info.privacy_command,
-    # Admin commands answer non-admins exactly like unknown commands (and audit the attempt).
+}
+# Admin commands answer non-admins exactly like unknown commands (and audit the attempt).
+ADMIN: dict[str, Handler] = {
     "new": compose.new_command,
     "advisories": manage.advisories_command,
     "halt": admin.halt_command,
@@ -67,15 +71,9 @@ COMMANDS: dict[str, Handler] = {
     "offers": offers.offers_command,
 }
 
+COMMANDS: dict[str, Handler] = {**READER, **ADMIN}
 # The persistent menu's buttons (typed text in any locale) and the command each one runs.
-MENU: dict[str, Handler] = {
-    "law": law.law_command,
-    "embassy": embassy.embassy_command,
-    "callup": callup.callup_command,
-    "latest": law.latest_command,
-    "settings": settings.settings_command,
-    "help": info.help_command,
-}
+MENU: dict[str, Handler] = {name: READER[name] for name in MENU_BUTTONS}
 
 # Inline buttons: (callback action, first arguments it is limited to) → handler. Who may press
 # is decided by the wrapper; the callback data's shape by `bot.telegram.callbacks`.

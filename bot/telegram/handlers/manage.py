@@ -3,9 +3,13 @@ cancel it, send a scheduled one now, resume a halted one."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
 from telegram import CallbackQuery, Update
 
 from bot.admin.cancel import CancelError
+from bot.admin.report_actions import UNSENT, allowed, offered
 from bot.admin.workflow import DraftOpen
 from bot.advisories.model import Advisory
 from bot.storage.drafts import Draft
@@ -15,7 +19,7 @@ from bot.telegram.guards import admins_only
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.approvals import submit
 from bot.telegram.views.drafts import ask, find_advisory, find_draft
-from bot.telegram.views.reports import ACTIONS, draft_title, send_listing, send_report, state_of
+from bot.telegram.views.reports import draft_title, send_listing, send_report, state_of
 from bot.texts import bold, html
 from bot.texts.manage import requester_name
 
@@ -39,7 +43,7 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     query = update.callback_query
     assert query is not None and query.message is not None and update.effective_user is not None
     chat_id, user_id, action = query.message.chat.id, update.effective_user.id, press.args[1]
-    if action in ("draft", "cont", "drop"):
+    if action == "draft" or action in offered(UNSENT):
         draft = await find_draft(context, press)
         if draft is None:
             return context._("This button is out of date. Use /advisories.")
@@ -48,75 +52,104 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     if advisory is None:
         return context._("This button is out of date. Use /advisories.")
     state, _when = await state_of(context, advisory)
-    allowed = ACTIONS.get(state, [])
-    if action != "open" and action not in (
-        *allowed,
-        *(["cancelyes"] if "cancel" in allowed else []),
-        *(["sendyes"] if "send" in allowed else []),
-    ):
+    if action not in allowed(state):
         return context._("This button is out of date. Use /advisories.")
+    act = Act(context, query, chat_id, f"tg:{user_id}", user_id, advisory, press.args[0])
     try:
-        return await _act(context, query, chat_id, user_id, advisory, action, press.args[0])
+        return await ON_ADVISORY[action](act)
     except DraftOpen:  # a correction or an approval request holds it
         return context._("A draft of this advisory is open: finish or discard it first.")
 
 
-async def _act(
-    context: BotContext,
-    query: CallbackQuery,
-    chat_id: int,
-    user_id: int,
-    advisory: Advisory,
-    action: str,
-    item: str,
-) -> str | None:
-    workflow, actor = context.services.workflow, f"tg:{user_id}"
-    if action == "open":
-        await send_report(context, chat_id, advisory)
-    elif action == "fix":
-        correction = await workflow.correction(advisory, editor=user_id)
-        await context.bot.send_message(
-            chat_id,
-            bold(context._("What do you want to change?")),
-            parse_mode="HTML",
-            reply_markup=admin_keyboards.edits(
-                context._, short(correction.id), correction.data, correcting=True
-            ),
-        )
-    elif action == "send":  # a press on 🚀 alone sends nothing: it asks first
-        await context.bot.send_message(
-            chat_id,
-            html(
-                context._(
-                    "Send it now, before its time? Everyone it is for receives it at once; it "
-                    "is dated now."
-                )
-            ),
-            reply_markup=admin_keyboards.send_confirm(context._, item),
-        )
-    elif action == "sendyes":
-        await query.edit_message_reply_markup(reply_markup=None)
-        # Not "admin": the file (if any) may still be updated; its schedule is kept.
-        pushed = await workflow.from_file(advisory, origin="schedule")
-        await submit(context, chat_id, pushed, user_id=user_id)
-    elif action == "cancel":
-        await context.bot.send_message(
-            chat_id,
-            html(
-                context._(
-                    "Cancel it? Sending stops at once, it is no longer shown, and those who "
-                    "received it get a short cancellation notice."
-                )
-            ),
-            reply_markup=admin_keyboards.cancel_confirm(context._, item),
-        )
-    elif action == "cancelyes":
-        await query.edit_message_reply_markup(reply_markup=None)
-        return await _cancel(context, chat_id, advisory, actor)
-    elif action == "resume":
-        await context.services.actions.resume(advisory, actor=actor)
-        return context._("Sending resumed.")
+@dataclass(frozen=True)
+class Act:
+    """A press on an advisory's report, with what every action needs."""
+
+    context: BotContext
+    query: CallbackQuery
+    chat_id: int
+    actor: str
+    user_id: int
+    advisory: Advisory
+    item: str  # the report's short id, for the next buttons
+
+
+async def _open(act: Act) -> str | None:
+    await send_report(act.context, act.chat_id, act.advisory)
     return None
+
+
+async def _fix(act: Act) -> str | None:
+    context = act.context
+    correction = await context.services.workflow.correction(act.advisory, editor=act.user_id)
+    await context.bot.send_message(
+        act.chat_id,
+        bold(context._("What do you want to change?")),
+        parse_mode="HTML",
+        reply_markup=admin_keyboards.edits(
+            context._, short(correction.id), correction.data, correcting=True
+        ),
+    )
+    return None
+
+
+async def _send(act: Act) -> str | None:
+    """A press on 🚀 alone sends nothing: it asks first."""
+    await act.context.bot.send_message(
+        act.chat_id,
+        html(
+            act.context._(
+                "Send it now, before its time? Everyone it is for receives it at once; it "
+                "is dated now."
+            )
+        ),
+        reply_markup=admin_keyboards.send_confirm(act.context._, act.item),
+    )
+    return None
+
+
+async def _send_yes(act: Act) -> str | None:
+    await act.query.edit_message_reply_markup(reply_markup=None)
+    # Not "admin": the file (if any) may still be updated; its schedule is kept.
+    pushed = await act.context.services.workflow.from_file(act.advisory, origin="schedule")
+    await submit(act.context, act.chat_id, pushed, user_id=act.user_id)
+    return None
+
+
+async def _cancel_ask(act: Act) -> str | None:
+    await act.context.bot.send_message(
+        act.chat_id,
+        html(
+            act.context._(
+                "Cancel it? Sending stops at once, it is no longer shown, and those who "
+                "received it get a short cancellation notice."
+            )
+        ),
+        reply_markup=admin_keyboards.cancel_confirm(act.context._, act.item),
+    )
+    return None
+
+
+async def _cancel_yes(act: Act) -> str | None:
+    await act.query.edit_message_reply_markup(reply_markup=None)
+    return await _cancel(act.context, act.chat_id, act.advisory, act.actor)
+
+
+async def _resume(act: Act) -> str | None:
+    await act.context.services.actions.resume(act.advisory, actor=act.actor)
+    return act.context._("Sending resumed.")
+
+
+# What each press on an advisory's report does (bot.admin.report_actions declares the buttons).
+ON_ADVISORY: dict[str, Callable[[Act], Awaitable[str | None]]] = {
+    "open": _open,
+    "fix": _fix,
+    "send": _send,
+    "sendyes": _send_yes,
+    "cancel": _cancel_ask,
+    "cancelyes": _cancel_yes,
+    "resume": _resume,
+}
 
 
 async def _draft_action(
@@ -141,7 +174,7 @@ async def _draft_action(
             else context._("Draft: not sent yet.")
         )
     )
-    actions = [] if draft.request else ["cont", "drop"]
+    actions = [] if draft.request else offered(UNSENT)
     title = f"📝 <b>{html(draft_title(context, draft))}</b>"
     await context.bot.send_message(
         chat_id,

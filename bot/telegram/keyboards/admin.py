@@ -7,6 +7,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.admin.compose import CORRECTABLE, text_locales
+from bot.admin.report_actions import BY_CODE
 from bot.storage.drafts import DraftAnswers
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, language_name
@@ -132,15 +133,10 @@ def listing(items: list[tuple[str, str, str]]) -> InlineKeyboardMarkup:
 
 def manage(_: Gettext, item: str, actions: list[str]) -> InlineKeyboardMarkup:
     """The buttons under one advisory's report."""
-    labels = {
-        "cont": "✏️ " + _("Continue"),
-        "drop": "🗑 " + _("Discard"),
-        "send": "🚀 " + _("Send now"),
-        "fix": "✏️ " + _("Correct"),
-        "cancel": "⛔ " + _("Cancel it"),
-        "resume": "▶️ " + _("Resume sending"),
-    }
-    buttons = [Button(labels[a], callback_data=data("ad", item, a)) for a in actions]
+    buttons = [
+        Button(f"{BY_CODE[a].emoji} {_(BY_CODE[a].label)}", callback_data=data("ad", item, a))
+        for a in actions
+    ]
     back = Button("« " + _("All advisories"), callback_data=data("adl", "all"))
     return InlineKeyboardMarkup([*_rows(buttons, 2), [back]])
 

@@ -14,21 +14,12 @@ from telegram import (
 from bot.delivery.message import SHARE_LABEL
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, country
-from bot.world import COUNTRY_CODES, LOCALE_CODES, LOCALE_NAMES, N_
+from bot.texts.commands import MENU_BUTTONS
+from bot.world import COUNTRY_CODES, LANGUAGE, LOCALE_CODES, LOCALE_NAMES
 from bot.world.links import friend_share_url
 from bot.world.regions import REGION_NAMES
 
-# The persistent menu under the input field: key → (emoji, label), two buttons a row.
-MENU = {
-    "law": ("⚖️", N_("Legal warnings")),
-    "embassy": ("🏛", N_("Embassy contacts")),
-    "callup": ("🆘", N_("I got a call-up")),
-    "latest": ("📰", N_("Latest advisories")),
-    "settings": ("⚙️", N_("Settings")),
-    "help": ("❓", N_("Help")),
-}
-# Short self-names for the one-row language switch of the first contact.
-SHORT_NAMES = {"uz": "Oʻzbek", "uz_Cyrl": "Ўзбек", "ky": "Кыргыз", "tg": "Тоҷик", "ru": "Рус"}
+MENU = MENU_BUTTONS  # the persistent menu under the input field: key → (emoji, label)
 
 
 def menu_label(_: Gettext, key: str) -> str:
@@ -84,7 +75,7 @@ def citizenship(_: Gettext, *, locale: str, first_contact: bool) -> InlineKeyboa
     if first_contact:
         rows.append(
             [
-                InlineKeyboardButton(SHORT_NAMES[code], callback_data=data("lang", code))
+                InlineKeyboardButton(LANGUAGE[code].short, callback_data=data("lang", code))
                 for code in LOCALE_NAMES
                 if code != locale
             ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.admin.compose import draft_headline
+from bot.admin.report_actions import offered
 from bot.admin.states import advisory_state
 from bot.advisories.model import Advisory
 from bot.storage.drafts import Draft
@@ -14,14 +15,6 @@ from bot.texts import bold
 from bot.texts import manage as texts
 
 MAX_LISTED = 20
-ACTIONS = {  # state → what an admin may do with it
-    "scheduled": ["send", "fix", "cancel"],
-    "published": ["send", "fix", "cancel"],
-    "done": ["fix", "cancel"],
-    "halted": ["resume", "fix", "cancel"],
-    "filling": ["cancel"],
-    "sending": ["cancel"],
-}
 
 
 async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | None]:
@@ -100,5 +93,5 @@ async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> 
         chat_id,
         text,
         parse_mode="HTML",
-        reply_markup=admin_keyboards.manage(context._, short(advisory.id), ACTIONS.get(state, [])),
+        reply_markup=admin_keyboards.manage(context._, short(advisory.id), offered(state)),
     )
