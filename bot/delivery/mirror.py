@@ -49,6 +49,7 @@ class ChannelMirror:
         client: BotApiClient,
         budget: Budget,
         username: str | None,
+        on_refused: Callable[[Channel], Awaitable[None]] | None = None,  # its admins are told
     ) -> None:
         self.channels, self.advisories, self.translator = channels, advisories, translator
         self.render, self.client, self.budget, self.username = render, client, budget, username
@@ -57,7 +58,7 @@ class ChannelMirror:
         # A channel that refuses us (the bot no longer an admin there, the channel gone): how
         # often in a row, and when to try again; its country's admins are told once.
         self._refused: dict[str, tuple[int, float]] = {}
-        self.on_refused: Callable[[Channel], Awaitable[None]] | None = None
+        self.on_refused = on_refused
 
     async def sync(self) -> int:
         """Post, edit or mark what differs; how many requests reached a channel. An advisory

@@ -7,6 +7,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 from bot.advisories.model import Advisory
 from bot.advisories.render import renderer
@@ -25,7 +26,7 @@ from bot.delivery.message import ack_markup, corrected_notice
 from bot.delivery.mirror import ChannelMirror
 from bot.delivery.outbox import Outbox
 from bot.delivery.telegram_api import BotApiClient
-from bot.delivery.worker import Worker, WorkerConfig
+from bot.delivery.worker import Reports, Worker, WorkerConfig, paced_text
 from bot.i18n import Translator
 from bot.metrics import Metrics
 from bot.storage.acks import AckRepository
@@ -45,6 +46,15 @@ def settle_heap() -> None:
         gc.freeze()
 
 
+@dataclass(frozen=True)
+class Reporting:
+    """The bot process tells each country's admins what happened to their advisories (the
+    CLI's `elchi deliver` and tests do not)."""
+
+    locale: str = "ru"  # for admins the bot has not seen yet
+    admins: dict[int, str] | None = None  # ADMINS from the settings, beside those in storage
+
+
 @asynccontextmanager
 async def worker(
     *,
@@ -57,6 +67,8 @@ async def worker(
     config: WorkerConfig | None = None,
     username: str | None = None,
     channels: dict[str, tuple[str, str]] | None = None,
+    metrics: Metrics | None = None,
+    reporting: Reporting | None = None,
 ) -> AsyncIterator[Worker]:
     """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
     process passes the one its replies use; a separate `elchi deliver` has its own)."""
@@ -71,7 +83,26 @@ async def worker(
     async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
         username = username or await api.username()  # for "Send to a friend"
         render, markup = renderer(translator), ack_markup(translator, username)
-        running = Worker(
+        send_text = paced_text(budget, api.send_message)
+        stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
+        reports, refused = None, None
+        if reporting is not None:  # the bot process: its country's admins are told
+            locale, admins = reporting.locale, reporting.admins
+            reports = Reports(
+                published=announcer(
+                    database, translator, send_text, clock, locale=locale, configured=admins
+                ),
+                finished=reporter(
+                    database, translator, send_text, locale=locale, configured=admins
+                ),
+                corrected=correction_reporter(
+                    database, translator, send_text, locale=locale, configured=admins
+                ),
+            )
+            refused = channel_refusal_teller(
+                database, translator, send_text, locale=locale, configured=admins
+            )
+        yield Worker(
             outbox=Outbox(database=database, clock=clock),
             load=load,
             send=api.send_message,
@@ -81,28 +112,31 @@ async def worker(
             config=config,
             markup=markup,
             send_voice=api.send_voice,
+            corrector=Corrector(
+                corrections=Corrections(database=database, clock=clock),
+                acks=AckRepository(database=database, clock=clock),
+                load=load,
+                client=api,
+                budget=budget,
+                render=render,
+                markup=markup,
+                notice=corrected_notice(translator),
+                stopping=stop.is_set,
+            ),
+            mirror=ChannelMirror(
+                channels=ChannelRepository(database=database, configured=channels, clock=clock),
+                advisories=advisories,
+                translator=translator,
+                render=render,
+                client=api,
+                budget=budget,
+                username=username,
+                on_refused=refused,
+            ),
+            reports=reports,
+            metrics=metrics,
+            stop=stop,
         )
-        running.corrector = Corrector(
-            corrections=Corrections(database=database, clock=clock),
-            acks=AckRepository(database=database, clock=clock),
-            load=load,
-            client=api,
-            budget=budget,
-            render=render,
-            markup=markup,
-            notice=corrected_notice(translator),
-            stopping=lambda: running.stopping,
-        )
-        running.mirror = ChannelMirror(
-            channels=ChannelRepository(database=database, configured=channels, clock=clock),
-            advisories=advisories,
-            translator=translator,
-            render=render,
-            client=api,
-            budget=budget,
-            username=username,
-        )
-        yield running
 
 
 async def run_forever(
@@ -136,27 +170,9 @@ async def run_forever(
             config=WorkerConfig(paid=paid),
             username=username,
             channels=channels,
+            metrics=metrics,
+            reporting=Reporting(locale=report_locale, admins=admins),
         ) as running:
-            running.metrics = metrics
-            running.on_published = announcer(
-                database,
-                translator,
-                running.send_text,
-                clock,
-                locale=report_locale,
-                configured=admins,
-            )
-            running.on_finished = reporter(
-                database, translator, running.send_text, locale=report_locale, configured=admins
-            )
-            running.on_corrected = correction_reporter(
-                database, translator, running.send_text, locale=report_locale, configured=admins
-            )
-            if running.mirror is not None:
-                running.mirror.on_refused = channel_refusal_teller(
-                    database, translator, running.send_text, locale=report_locale,
-                    configured=admins,
-                )  # fmt: skip
             stop = stop or asyncio.Event()
             while not stop.is_set():
                 drain = asyncio.create_task(running.drain())

@@ -77,6 +77,34 @@ class _Run:
         self.committing = False  # one task commits this broadcast's outcomes at a time
 
 
+Hook = Callable[[Advisory], Awaitable[None]]
+SendText = Callable[[int, str], Awaitable[SendResult]]
+
+
+def paced_text(budget: Budget, send: Send) -> SendText:
+    """One HTML message outside any broadcast (reports to admins), within the budget."""
+
+    async def send_text(chat_id: int, text: str) -> SendResult:
+        body = payload(chat_id, text, quiet=False, paid=False)
+        result = await budgeted(budget, send, body, priority=Priority.NORMAL)
+        return result or SendResult("transient", error="not sent")
+
+    return send_text
+
+
+async def _nobody(advisory: Advisory) -> None:
+    """Nobody is told (a worker without admins to report to: tests, benchmarks)."""
+
+
+@dataclass(frozen=True)
+class Reports:
+    """Whom a worker tells what happened to an advisory (its country's admins, in the bot)."""
+
+    published: Hook = _nobody  # a scheduled one went out
+    finished: Hook = _nobody  # its broadcast reached everyone it could
+    corrected: Hook = _nobody  # its correction reached everyone who had it
+
+
 class Worker:
     """Sends every pending row of every active broadcast, then returns."""
 
@@ -89,22 +117,35 @@ class Worker:
         render: Render,
         budget: Budget,
         clock: Clock,
+        corrector: Corrector,
+        mirror: ChannelMirror,
         config: WorkerConfig | None = None,
         markup: Markup | None = None,
         send_voice: Send | None = None,
+        reports: Reports | None = None,
+        metrics: Metrics | None = None,  # None: nothing counted (the CLI's own worker)
+        stop: asyncio.Event | None = None,
     ) -> None:
         self._outbox, self._load, self._send, self._render = outbox, load, send, render
         self._markup, self._send_voice = markup, send_voice
         self.budget, self._now = budget, clock
         self.config = config or WorkerConfig()
         self._writing = asyncio.Lock()  # one writer: SQLite's busy waits would stall everyone
-        self.stopping = False
-        self.on_published: Callable[[Advisory], Awaitable[None]] | None = None
-        self.metrics: Metrics | None = None
-        self.on_finished: Callable[[Advisory], Awaitable[None]] | None = None
-        self.corrector: Corrector | None = None
-        self.mirror: ChannelMirror | None = None
-        self.on_corrected: Callable[[Advisory], Awaitable[None]] | None = None
+        self._stop = stop or asyncio.Event()
+        self.corrector, self.mirror = corrector, mirror
+        self.reports, self.metrics = reports or Reports(), metrics
+
+    @property
+    def stopping(self) -> bool:
+        """Shutting down: no new sends; those in flight finish and are stored."""
+        return self._stop.is_set()
+
+    @stopping.setter
+    def stopping(self, value: bool) -> None:
+        if value:
+            self._stop.set()
+        else:
+            self._stop.clear()
 
     async def publish_due(self, *, sending: frozenset[str] = frozenset()) -> list[Advisory]:
         """Publish scheduled advisories whose time has come (a restart never does it twice);
@@ -115,8 +156,7 @@ class Worker:
         due = [a for a in await self._outbox.due_scheduled() if a.supersedes not in sending]
         for advisory in due:
             await self._outbox.start(advisory, paid=self.config.paid)
-            if self.on_published is not None:
-                await self.on_published(advisory)
+            await self.reports.published(advisory)
         return due
 
     async def drain(self) -> None:
@@ -126,7 +166,7 @@ class Worker:
         running: dict[str, asyncio.Task[None]] = {}
         # Channels get a new advisory beside its broadcast (not after an hour of it), within
         # the same budget; corrections and cancellations reach them on the next pass.
-        mirroring = [asyncio.create_task(self.mirror.sync())] if self.mirror else []
+        mirroring = [asyncio.create_task(self.mirror.sync())]
         try:
             while not self.stopping:
                 for advisory_id in await self._outbox.active():
@@ -144,7 +184,7 @@ class Worker:
                 # An urgent advisory starts beside a long broadcast, and so does its post in
                 # the channels (not when the long broadcast ends, an hour later).
                 fresh = await self.publish_due(sending=frozenset(running))
-                if fresh and self.mirror is not None:
+                if fresh:
                     mirroring.append(asyncio.create_task(self.mirror.sync()))
             await asyncio.gather(*running.values())
         finally:
@@ -155,12 +195,11 @@ class Worker:
                     pass_.cancel()  # shutting down, or the drain failed
         if mirroring and not self.stopping:
             await asyncio.gather(*mirroring)
-        if self.corrector is not None and not self.stopping:
+        if not self.stopping:
             corrected = await self.corrector.run()
             for advisory in corrected:
-                if self.on_corrected is not None:
-                    await self.on_corrected(advisory)
-            if corrected and self.mirror is not None:  # the channels' posts too, at once
+                await self.reports.corrected(advisory)
+            if corrected:  # the channels' posts too, at once
                 await self.mirror.sync()
 
     async def _broadcast(self, advisory_id: str) -> None:
@@ -202,18 +241,12 @@ class Worker:
         await self._outbox.skip_unreachable(advisory_id)  # /stop or a block during the pass
         finished = await self._outbox.finish_if_done(advisory_id)
         if finished is not None:
-            if finished == "finished" and self.on_finished is not None:
-                await self.on_finished(advisory)
+            if finished == "finished":
+                await self.reports.finished(advisory)
             return
         due = await self._outbox.next_retry(advisory_id)
         if due is not None and due > self._now() and not sent_any:
             await asyncio.sleep(min(5.0, (due - self._now()).total_seconds()))
-
-    async def send_text(self, chat_id: int, text: str) -> SendResult:
-        """One HTML message outside any broadcast (reports to admins), within the budget."""
-        body = payload(chat_id, text, quiet=False, paid=False)
-        result = await budgeted(self.budget, self._send, body, priority=Priority.NORMAL)
-        return result or SendResult("transient", error="not sent")
 
     async def _halted(self, run: _Run) -> bool:
         """Looks at the broadcast's state at most every HALT_CHECK seconds; remembers it."""

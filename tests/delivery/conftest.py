@@ -13,7 +13,7 @@ from bot.advisories.model import Advisory
 from bot.config import PROJECT_ROOT
 from bot.delivery.budget import Budget, Lanes
 from bot.delivery.outbox import Outbox
-from bot.delivery.service import worker
+from bot.delivery.service import Reporting, worker
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
 from bot.sandbox import Faults, Limits, Sandbox
@@ -60,6 +60,7 @@ class Setup:
         *,
         rate: float = 2000,
         channels: dict[str, tuple[str, str]] | None = None,
+        reporting: Reporting | None = None,  # as the bot process: admins are told
         **config: object,
     ) -> AbstractAsyncContextManager[Worker]:
         options = {"backoff": 0.01, **config}
@@ -72,6 +73,7 @@ class Setup:
             budget=Budget(Lanes(free=rate, paid=rate)),
             config=WorkerConfig(**options),  # type: ignore[arg-type]
             channels=channels,  # the bot's username: asked of the sandbox (getMe)
+            reporting=reporting,
         )
 
 

@@ -10,7 +10,7 @@ from contextlib import AbstractAsyncContextManager
 
 from bot.admin.cancel import cancel
 from bot.clock import utcnow
-from bot.delivery.announce import channel_refusal_teller
+from bot.delivery.service import Reporting
 from bot.sandbox import Limits, Sandbox, SimMessage
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
@@ -144,10 +144,7 @@ async def test_a_channel_that_refuses_is_paused_and_its_admins_told_once(
     await AdminRepository(database=setup.database, configured={}).add(user_id=77, country="UZ")
     async with make_sandbox() as sandbox:
         await setup.publish()
-        async with setup.worker(sandbox, channels=gone) as running:
-            running.mirror.on_refused = channel_refusal_teller(  # as the bot process does
-                setup.database, setup.translator, running.send_text, locale="ru"
-            )
+        async with setup.worker(sandbox, channels=gone, reporting=Reporting()) as running:
             await running.drain()
             requests = sandbox.bot.stats.requests
             for _ in range(3):  # passes within the wait: the channel is not asked again
