@@ -12,7 +12,7 @@ from bot.delivery.queries import Progress
 from bot.sandbox import Sandbox
 from bot.storage import Database, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
-from tests.test_main import elchi
+from tests.support.cli import elchi
 
 ADVISORY = "uz-2022-09-21-prosecutor-warning"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_main import elchi
+from tests.support.cli import elchi
 
 ID_PROBLEM = "is not a Telegram user id (a whole number from 1 to 4503599627370495"
 

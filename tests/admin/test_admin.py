@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -14,6 +12,7 @@ from bot.delivery.outbox import Outbox
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox
 from tests.e2e.helpers import say
+from tests.support.cli import elchi
 from tests.support.clock import FakeClock
 
 UZ_ADMIN, KG_ADMIN = 9001, 9002
@@ -94,17 +93,6 @@ async def test_a_scheduled_advisory_goes_out_once_even_across_a_restart(
             assert (await outbox.progress(advisory.id)).total == 1
     finally:
         await sandbox.stop()
-
-
-def elchi(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_cli_admins_halt_push_and_audit(tmp_path: Path) -> None:
