@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from tests.test_main import elchi
+from tests.support.cli import elchi
 
 CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
 

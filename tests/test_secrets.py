@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox import Sandbox
-from tests.test_main import elchi
+from tests.support.cli import elchi_process as elchi
 
 TOKEN = "5000000001:AAWrongTokenNobodyIssued_0123456789"
 KEY = "a-secret-key-of-forty-characters-0123456789"

@@ -21,11 +21,11 @@ from bot.admin.compose import (
     text_keys,
     voice_locales,
 )
-from bot.admin.moments import end_date_refusal
 from bot.admin.quick import is_whole, whole
 from bot.admin.refusal import Rejected
 from bot.admin.text_checks import check_text
-from bot.admin.when import understand
+from bot.admin.time_checks import end_date_refusal
+from bot.admin.typed_times import understand
 from bot.advisories.model import control_character
 from bot.advisories.reading import an_article
 from bot.clock import utcnow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.admin.text_checks import MAX_HEADLINE
-from bot.admin.when import example_day
+from bot.admin.typed_times import example_day
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
 from bot.texts import Gettext, bold, country, html, language_name

@@ -100,7 +100,7 @@ def _push(settings: Settings, args: argparse.Namespace) -> Awaitable[int]:
     if args.at is not None:
         from datetime import UTC, datetime
 
-        from bot.admin.when import LATEST
+        from bot.admin.typed_times import LATEST
 
         now = datetime.now(UTC)
         if args.at <= now:

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.advisories.contacts import Directory
-from bot.advisories.currency import NEWS_FOR, Listing, listing
+from bot.advisories.in_force import NEWS_FOR, Listing, listing
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot
 
 from bot.admin.actions import AdminActions
 from bot.admin.importer import ContentError, import_folder
@@ -35,7 +35,6 @@ from bot.storage.arrivals import ArrivalRepository
 from bot.storage.deletions import DeletionRepository
 from bot.storage.offers import OfferRepository
 from bot.telegram import handlers, jobs
-from bot.telegram.bot import ElchiBot
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
 from bot.telegram.handlers.ack import ACK_EDIT
@@ -58,13 +57,17 @@ SHUTDOWN_GRACE = 6.0  # seconds for in-flight sends at SIGTERM (the whole stop s
 def build_application(*, settings: Settings, services: Services) -> BotApplication:
     """The Application talking to `settings.bot_api_url`, with every handler registered."""
     root = settings.bot_api_url
-    bot = ElchiBot(
+
+    async def sent(chat_id: int, message_id: int) -> None:  # discreet mode deletes it later
+        await services.discreet.sent(chat_id=chat_id, message_id=message_id)
+
+    bot: ExtBot[int] = ExtBot(
         settings.token(),
         base_url=f"{root}/bot",
         base_file_url=f"{root}/file/bot",
         request=AiohttpRequest(connections=64),
         get_updates_request=AiohttpRequest(connections=1),
-        rate_limiter=BudgetRateLimiter(services.budget),
+        rate_limiter=BudgetRateLimiter(services.budget, on_message=sent),
     )
     application: BotApplication = (
         ApplicationBuilder()
@@ -74,11 +77,6 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
         .build()
     )
     application.bot_data["services"] = services
-    bot.set_on_sent(
-        lambda message: services.discreet.sent(
-            chat_id=message.chat_id, message_id=message.message_id
-        )
-    )
     handlers.register(application, services.translator)
     assert application.job_queue is not None
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)

@@ -71,8 +71,8 @@ COUNTRY_NAMES: dict[str, str] = {nation.code: nation.name for nation in NATIONS}
 FLAGS: dict[str, str] = {nation.code: nation.flag for nation in NATIONS}
 DIAL_CODES: dict[str, str] = {nation.code: nation.dial for nation in NATIONS}
 
-# The five locales (NOTES.md "Locale codes"), in the picker's order; dateparser has no Tajik,
-# so Tajik clerks' dates are read as Russian after bot.admin.when translates the Tajik words.
+# The five locales (NOTES.md "Locale codes"), in the picker's order. dateparser has no Tajik:
+# Tajik clerks' dates are read as Russian once bot.admin.typed_times translates the Tajik words.
 Locale = Literal["uz", "uz_Cyrl", "ky", "tg", "ru"]
 LANGUAGES: tuple[Language, ...] = (
     Language(

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.demo.harness import running_harness
 from bot.sandbox import Sandbox
 from tests.e2e.helpers import eventually, press, say
+from tests.support.cli import elchi_process as elchi
 
 ADMIN = 9001
 SHIPPED = Path(__file__).resolve().parents[2] / "advisories" / "UZ"
 ADVISORY = "uz-2022-09-21-prosecutor-warning"
-
-
-def elchi(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 async def test_push_waits_for_approval_in_telegram_and_correct_watches_the_bot(

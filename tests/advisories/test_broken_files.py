@@ -10,7 +10,7 @@ import pytest
 from bot.advisories.content import check_file, load_content
 from bot.i18n import Translator
 from tests.advisories.conftest import SHIPPED
-from tests.test_main import elchi
+from tests.support.cli import elchi
 
 GOOD = (SHIPPED / "UZ" / "2022-08-10-embassy-warning.yaml").read_text(encoding="utf-8")
 DATE = "not a real date; write it like 2022-08-10 (or 2026-12-01T09:00:00+03:00)"

@@ -1,7 +1,7 @@
-"""`elchi` run inside the test process, as a shell would run it: its arguments, its environment
-and its folder in; its exit code and what it printed out. A subprocess costs a second or more of
-start-up a call; tests whose subject is the process itself (start-up, signals, the demo's
-terminal, a crash) still start one.
+"""`elchi` as a shell runs it: its arguments, its environment and its folder in; its exit code
+and what it printed out. `elchi` runs the command inside the test process (a subprocess costs a
+second or more of start-up a call); `elchi_process` starts one, for tests whose subject is the
+process itself: what it prints from start to exit, signals, running beside the bot.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import subprocess
 import sys
 from collections.abc import Mapping
 from contextlib import redirect_stderr, redirect_stdout
@@ -28,23 +29,42 @@ class Ran:
     stderr: str
 
 
+def environment(env: Mapping[str, str] | None) -> dict[str, str]:
+    """This process's environment less every Elchi setting (a developer's shell leaks nothing
+    in), plus `env`."""
+    settings = {name.upper() for name in Settings.model_fields}
+    clean = {name: value for name, value in os.environ.items() if name.upper() not in settings}
+    return {**clean, **(env or {})}
+
+
+def elchi_process(
+    *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """`elchi ARGS` as its own process, in `cwd`, with `environment(env)`."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=environment(env),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def elchi(
     *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None, stdin: str = ""
 ) -> Ran:
-    """Run `elchi ARGS` in `cwd` with this process's environment, less every Elchi setting (a
-    developer's shell leaks nothing in), plus `env`.
+    """`elchi ARGS` in this process, in `cwd`, with `environment(env)`.
 
     Not from inside a running event loop (the command runs its own): an async test calls it
     through `asyncio.to_thread`."""
-    settings = {name.upper() for name in Settings.model_fields}
-    clean = {name: value for name, value in os.environ.items() if name.upper() not in settings}
     out, err = io.StringIO(), io.StringIO()
     saved_env, saved_cwd, saved_stdin = dict(os.environ), Path.cwd(), sys.stdin
     root = logging.getLogger()
     saved_logging = (list(root.handlers), root.level)
     try:
         os.environ.clear()
-        os.environ.update({**clean, **(env or {})})
+        os.environ.update(environment(env))
         if cwd is not None:
             os.chdir(cwd)
         sys.stdin = io.StringIO(stdin)

@@ -12,8 +12,8 @@ from telegram import (
     Update,
 )
 
-from bot.advisories.passing import Passage, advisory_passage, card_passage, countries_in
 from bot.advisories.render import renderer
+from bot.advisories.shareable import Passage, advisory_passage, card_passage, countries_in
 from bot.telegram.context import BotContext
 from bot.world import COUNTRY_CODES
 from bot.world.links import StartLink, start_url

@@ -75,7 +75,7 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
 @subscribers_only
 async def latest_command(update: Update, context: BotContext) -> None:
     """Advisories in force for the subscriber's country, newest first, as buttons; then the
-    earlier warnings, with their dates (`bot.advisories.currency` has the rule)."""
+    earlier warnings, with their dates (`bot.advisories.in_force` has the rule)."""
     assert update.effective_message is not None
     shown = await context.services.advisories.listing(country=context.member.country)
     if shown.in_force:

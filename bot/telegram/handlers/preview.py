@@ -7,9 +7,9 @@ from datetime import datetime
 from telegram import Update
 
 from bot.admin import compose
-from bot.admin.moments import send_time_refusal
 from bot.admin.notices import send_test as send_test_to_admins
-from bot.admin.when import Understood, example, quick
+from bot.admin.time_checks import send_time_refusal
+from bot.admin.typed_times import Understood, example, quick
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext

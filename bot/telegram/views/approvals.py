@@ -9,10 +9,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.admin.compose import draft_headline
-from bot.admin.moments import send_time_refusal
 from bot.admin.notices import SendBody, approver_locale, ask_approvers
 from bot.admin.refusal import Rejected
-from bot.admin.when import understand
+from bot.admin.time_checks import send_time_refusal
+from bot.admin.typed_times import understand
 from bot.admin.workflow import Action, Outcome
 from bot.storage.drafts import Draft
 from bot.telegram.callbacks import short

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.admin.build import expiry
 from bot.admin.refusal import Rejected
-from bot.admin.when import LATEST, Understood, example, example_day
+from bot.admin.typed_times import LATEST, Understood, example, example_day
 from bot.storage.drafts import DraftAnswers
 from bot.world import N_
 

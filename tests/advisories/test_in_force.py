@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.advisories.content import load_content
-from bot.advisories.currency import listing
+from bot.advisories.in_force import listing
 from bot.advisories.model import Advisory
 from bot.i18n import Translator
 from tests.advisories.conftest import SHIPPED

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from bot.admin.when import example, example_day, understand
+from bot.admin.typed_times import example, example_day, understand
 from bot.world import MOSCOW
 
 NOW = datetime(2026, 12, 2, 9, 30, tzinfo=MOSCOW)  # a Wednesday
