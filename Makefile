@@ -9,7 +9,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install demo run test lint format pytest clean i18n-extract i18n-update i18n-compile cities \
+.PHONY: install demo run test lint format pytest coverage clean i18n-extract i18n-update i18n-compile cities \
 	bench bench-quick bench-understand bench-public bench-push bench-ack
 
 $(UV):
@@ -57,8 +57,18 @@ lint: install  ## ruff (lint + format check), strict mypy on bot/, the import co
 	$(RUN) mypy
 	$(RUN) lint-imports
 
-pytest: i18n-compile
-	$(RUN) pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+# One worker a core side by side (the tests mostly wait on sockets and timers), then the few
+# that start several bot processes at once, alone. Exit 5 is "none selected" (PYTEST_ARGS).
+PYTEST_PARALLEL = $(RUN) pytest -n auto -m "not serial" $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+PYTEST_SERIAL = $(RUN) pytest -m serial $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+pytest: i18n-compile  ## every test, on SQLite and PostgreSQL
+	$(call PYTEST_PARALLEL,)
+	$(call PYTEST_SERIAL,)
+
+coverage: i18n-compile  ## the same tests, with the lines of bot/ they leave unrun
+	$(call PYTEST_PARALLEL,--cov --cov-report=)
+	$(call PYTEST_SERIAL,--cov --cov-append --cov-report=term:skip-covered)
 
 test: lint pytest  ## everything CI runs
 
