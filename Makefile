@@ -57,8 +57,8 @@ lint: install  ## ruff (lint + format check), strict mypy on bot/, the import co
 	$(RUN) mypy
 	$(RUN) lint-imports
 
-# One worker a core side by side (the tests mostly wait on sockets and timers), then the few
-# that start several bot processes at once, alone. Exit 5 is "none selected" (PYTEST_ARGS).
+# One worker a core side by side (the tests mostly wait on sockets and timers), then alone the
+# few that time bot processes (marked serial). Exit 5 is "none selected" (PYTEST_ARGS).
 PYTEST_PARALLEL = $(RUN) pytest -n auto -m "not serial" $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 PYTEST_SERIAL = $(RUN) pytest -m serial $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 

@@ -145,6 +145,7 @@ async def test_run_answers_delivers_and_stops_on_sigterm(
     assert sandbox.token not in stderr.decode()  # the token never reaches a log
 
 
+@pytest.mark.serial  # a stop is timed: not beside other tests on two cores
 async def test_sigterm_mid_broadcast_records_every_send(
     tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
 ) -> None:
@@ -240,6 +241,7 @@ async def test_a_busy_address_is_said_in_one_line(
         await sandbox.stop()
 
 
+@pytest.mark.serial  # a stop is timed: not beside other tests on two cores
 async def test_sigterm_during_a_flood_of_presses_stops_at_once_and_the_next_process_answers(
     tmp_path: Path, bot_processes: list[asyncio.subprocess.Process]
 ) -> None:

@@ -12,12 +12,7 @@ from dataclasses import dataclass
 from bot.advisories.model import Advisory
 from bot.advisories.render import renderer
 from bot.clock import Clock
-from bot.delivery.announce import (
-    announcer,
-    channel_refusal_teller,
-    correction_reporter,
-    reporter,
-)
+from bot.delivery.announce import AdminTeller
 from bot.delivery.budget import Budget
 from bot.delivery.corrections import Corrections
 from bot.delivery.corrector import Corrector
@@ -30,6 +25,8 @@ from bot.delivery.worker import Reports, Worker, WorkerConfig, paced_text
 from bot.i18n import Translator
 from bot.metrics import Metrics
 from bot.storage.acks import AckRepository
+from bot.storage.admin_profiles import AdminProfiles
+from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.channels import ChannelRepository
 from bot.storage.db import Database
@@ -85,25 +82,30 @@ async def worker(
         render, markup = renderer(translator), ack_markup(translator, username)
         send_text = paced_text(budget, api.send_message)
         stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
+        outbox, corrections = (
+            Outbox(database=database, clock=clock),
+            Corrections(database=database, clock=clock),
+        )
         reports, refused = None, None
         if reporting is not None:  # the bot process: its country's admins are told
-            locale, admins = reporting.locale, reporting.admins
+            teller = AdminTeller(
+                admins=AdminRepository(
+                    database=database, configured=reporting.admins or {}, clock=clock
+                ),
+                profiles=AdminProfiles(database=database, clock=clock),
+                outbox=outbox,
+                corrections=corrections,
+                translator=translator,
+                send_text=send_text,
+                clock=clock,
+                locale=reporting.locale,
+            )
             reports = Reports(
-                published=announcer(
-                    database, translator, send_text, clock, locale=locale, configured=admins
-                ),
-                finished=reporter(
-                    database, translator, send_text, locale=locale, configured=admins
-                ),
-                corrected=correction_reporter(
-                    database, translator, send_text, locale=locale, configured=admins
-                ),
+                published=teller.published, finished=teller.finished, corrected=teller.corrected
             )
-            refused = channel_refusal_teller(
-                database, translator, send_text, locale=locale, configured=admins
-            )
+            refused = teller.channel_refused
         yield Worker(
-            outbox=Outbox(database=database, clock=clock),
+            outbox=outbox,
             load=load,
             send=api.send_message,
             render=render,
@@ -113,7 +115,7 @@ async def worker(
             markup=markup,
             send_voice=api.send_voice,
             corrector=Corrector(
-                corrections=Corrections(database=database, clock=clock),
+                corrections=corrections,
                 acks=AckRepository(database=database, clock=clock),
                 load=load,
                 client=api,

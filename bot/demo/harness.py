@@ -55,7 +55,7 @@ class Harness:
                 if stats.requests == before and not await corrections.pending():
                     return
 
-    async def settle(self, seconds: float = 10.0) -> None:
+    async def settle(self, seconds: float = 30.0) -> None:
         """Wait until every update is fetched and processed by the bot's handlers."""
         async with asyncio.timeout(seconds):
             await self.sandbox.wait_delivered()

@@ -30,6 +30,7 @@ class HealthServer:
         self.delivery = delivery
         self._listener: GuardedListener | None = None
         self._counts: tuple[float, dict[str, Any]] | None = None
+        self._outbox = Outbox(database=services.database, clock=services.clock)
         self.role = "starting"  # "active", or "standby" while another process is active
         self.port = 0
 
@@ -76,12 +77,11 @@ class HealthServer:
         15 s (with 500,000 delivery rows a count is not free)."""
         if self._counts is None or time.monotonic() - self._counts[0] > COUNTS_FOR:
             counts = await self.services.subscribers.count_active()
-            outbox = Outbox(database=self.services.database)
             self._counts = (
                 time.monotonic(),
                 {
                     "subscribers": {(c.country, c.locale): c.count for c in counts},
-                    "deliveries": await outbox.status_counts(),
+                    "deliveries": await self._outbox.status_counts(),
                     "arrivals": await self.services.arrivals.counts(),
                 },
             )
