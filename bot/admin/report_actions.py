@@ -25,6 +25,8 @@ class ReportAction:
     label: str  # marked with N_, translated on the button
     offered: frozenset[str]  # the states (bot.admin.states, or UNSENT) whose report shows it
     confirm: str | None = None  # it asks first; the "Yes" press carries this code
+    question: str = ""  # what it asks first (marked with N_)
+    yes: str = ""  # the label of its "Yes" button (marked with N_)
 
 
 # In the order the buttons appear, two a row.
@@ -32,10 +34,24 @@ REPORT_ACTIONS: tuple[ReportAction, ...] = (
     ReportAction("cont", "✏️", N_("Continue"), frozenset({UNSENT})),
     ReportAction("drop", "🗑", N_("Discard"), frozenset({UNSENT})),
     ReportAction("resume", "▶️", N_("Resume sending"), frozenset({"halted"})),
-    ReportAction("send", "🚀", N_("Send now"), SENDABLE, confirm="sendyes"),
+    ReportAction(
+        "send", "🚀", N_("Send now"), SENDABLE, confirm="sendyes",
+        question=N_(
+            "Send it now, before its time? Everyone it is for receives it at once; it is dated "
+            "now."
+        ),
+        yes=N_("Yes, send it now"),
+    ),
     ReportAction("fix", "✏️", N_("Correct"), CORRECTABLE),
-    ReportAction("cancel", "⛔", N_("Cancel it"), CANCELLABLE, confirm="cancelyes"),
-)
+    ReportAction(
+        "cancel", "⛔", N_("Cancel it"), CANCELLABLE, confirm="cancelyes",
+        question=N_(
+            "Cancel it? Sending stops at once, it is no longer shown, and those who received it "
+            "get a short cancellation notice."
+        ),
+        yes=N_("Yes, cancel it"),
+    ),
+)  # fmt: skip
 OPENING = ("draft", "open")  # a listing's press: a draft's report, an advisory's report
 BY_CODE = {action.code: action for action in REPORT_ACTIONS}
 CODES = frozenset(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from telegram import CallbackQuery, Update
 
 from bot.admin.cancel import CancelError
-from bot.admin.report_actions import UNSENT, allowed, offered
+from bot.admin.report_actions import BY_CODE, UNSENT, allowed, offered
 from bot.admin.workflow import DraftOpen
 from bot.advisories.model import Advisory
 from bot.storage.drafts import Draft
@@ -93,17 +93,12 @@ async def _fix(act: Act) -> str | None:
     return None
 
 
-async def _send(act: Act) -> str | None:
-    """A press on 🚀 alone sends nothing: it asks first."""
+async def _ask_first(act: Act, action: str) -> str | None:
+    """A press on 🚀 or ⛔ alone does nothing yet: it asks first."""
     await act.context.bot.send_message(
         act.chat_id,
-        html(
-            act.context._(
-                "Send it now, before its time? Everyone it is for receives it at once; it "
-                "is dated now."
-            )
-        ),
-        reply_markup=admin_keyboards.send_confirm(act.context._, act.item),
+        html(act.context._(BY_CODE[action].question)),
+        reply_markup=admin_keyboards.confirm(act.context._, act.item, action),
     )
     return None
 
@@ -113,20 +108,6 @@ async def _send_yes(act: Act) -> str | None:
     # Not "admin": the file (if any) may still be updated; its schedule is kept.
     pushed = await act.context.services.workflow.from_file(act.advisory, origin="schedule")
     await submit(act.context, act.chat_id, pushed, user_id=act.user_id)
-    return None
-
-
-async def _cancel_ask(act: Act) -> str | None:
-    await act.context.bot.send_message(
-        act.chat_id,
-        html(
-            act.context._(
-                "Cancel it? Sending stops at once, it is no longer shown, and those who "
-                "received it get a short cancellation notice."
-            )
-        ),
-        reply_markup=admin_keyboards.cancel_confirm(act.context._, act.item),
-    )
     return None
 
 
@@ -144,9 +125,9 @@ async def _resume(act: Act) -> str | None:
 ON_ADVISORY: dict[str, Callable[[Act], Awaitable[str | None]]] = {
     "open": _open,
     "fix": _fix,
-    "send": _send,
+    "send": lambda act: _ask_first(act, "send"),
     "sendyes": _send_yes,
-    "cancel": _cancel_ask,
+    "cancel": lambda act: _ask_first(act, "cancel"),
     "cancelyes": _cancel_yes,
     "resume": _resume,
 }

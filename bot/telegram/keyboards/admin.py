@@ -141,21 +141,14 @@ def manage(_: Gettext, item: str, actions: list[str]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([*_rows(buttons, 2), [back]])
 
 
-def send_confirm(_: Gettext, item: str) -> InlineKeyboardMarkup:
-    """Before sending a scheduled advisory now: sure?"""
+def confirm(_: Gettext, item: str, action: str) -> InlineKeyboardMarkup:
+    """Before an action that asks first (bot.admin.report_actions): sure?"""
+    asked = BY_CODE[action]
+    assert asked.confirm is not None
+    yes = f"{asked.emoji} {_(asked.yes)}"
     return InlineKeyboardMarkup(
         [
-            [Button("🚀 " + _("Yes, send it now"), callback_data=data("ad", item, "sendyes"))],
-            [Button("« " + _("No, go back"), callback_data=data("ad", item, "open"))],
-        ]
-    )
-
-
-def cancel_confirm(_: Gettext, item: str) -> InlineKeyboardMarkup:
-    """Before cancelling: sure?"""
-    return InlineKeyboardMarkup(
-        [
-            [Button("⛔ " + _("Yes, cancel it"), callback_data=data("ad", item, "cancelyes"))],
+            [Button(yes, callback_data=data("ad", item, asked.confirm))],
             [Button("« " + _("No, go back"), callback_data=data("ad", item, "open"))],
         ]
     )
