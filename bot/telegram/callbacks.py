@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.admin.compose import EDIT_GROUPS
+from bot.admin.compose import BUTTON_CODES, EDIT_GROUPS
 from bot.admin.report_actions import CODES as REPORT_CODES
 from bot.delivery.message import ACK_ACTION, CONTACTS_ACTION, MORE_ACTION, SOURCES_ACTION
 from bot.world import COUNTRY_CODES, LOCALE_NAMES, WRITTEN_LOCALES
@@ -17,7 +17,6 @@ ADVISORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,47}$")
 SHORT = re.compile(r"^[0-9a-f]{8}$")  # an advisory or draft id, hashed to fit 64 bytes
 VALUE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")  # a compose answer; the question checks it
 Allowed = frozenset[str] | re.Pattern[str]
-QUESTIONS = frozenset({"co", "ki", "su", "se", "re", "lo", "tx", "so", "ex", "ec", "vo", "vr"})
 EDITS = frozenset({*EDIT_GROUPS, "back"})
 
 # Every action with the values each of its arguments may take.
@@ -42,7 +41,7 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     MORE_ACTION: (ADVISORY_ID,),  # "More" under a summarised advisory
     # Admins only (checked again by the handler): compose, preview, edit, schedule, approve,
     # and /advisories. The first argument is `short(id)` of the draft or advisory.
-    "c": (SHORT, QUESTIONS, VALUE),
+    "c": (SHORT, BUTTON_CODES, VALUE),
     "p": (SHORT, frozenset({"send", "sched", "test", "edit", "drop", "fix", "fixn", "back"})),
     "v": (SHORT, frozenset(LOCALE_NAMES)),
     "e": (SHORT, EDITS),

@@ -20,27 +20,7 @@ from bot.telegram.views.drafts import ask, find_draft
 from bot.telegram.views.replies import menu_action
 from bot.texts import html
 
-# The question a button answers, by the code in its callback data.
-CODES = {
-    "country": "co",
-    "kind": "ki",
-    "supersedes": "su",
-    "severity": "se",
-    "regions": "re",
-    "locales": "lo",
-    "sources": "so",
-    "expires": "ex",
-    "expires.confirm": "ec",
-    "voice": "vo",
-}
 TYPED_HTML = ("body", "instruction")  # kept with their bold, italic and links
-
-
-def code_of(key: str) -> str:
-    """The button code of question `key`."""
-    if key.startswith("voice."):
-        return "vr"
-    return CODES.get(key, "tx")
 
 
 @admins_only
@@ -94,7 +74,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
         draft is None
         or key is None
         or draft.editor != update.effective_user.id
-        or code_of(key) != press.args[1]
+        or compose.button_code(key) != press.args[1]
     ):
         return context._("This button is out of date. Use /advisories.")
     value = press.args[2]

@@ -6,7 +6,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.admin.compose import EXPIRY_DAYS, SEVERITIES, voice_locales
+from bot.admin.compose import EXPIRY_DAYS, SEVERITIES, button_code, voice_locales
 from bot.storage.drafts import DraftAnswers
 from bot.telegram.callbacks import data
 from bot.texts import Gettext, country, language_name
@@ -40,25 +40,25 @@ def question(
 ) -> InlineKeyboardMarkup | None:
     """The buttons of one question (None: the answer is typed)."""
 
-    def button(label: str, code: str, value: str) -> Button:
-        return Button(label, callback_data=data("c", draft, code, value))
+    def button(label: str, value: str) -> Button:  # every button of it carries its code
+        return Button(label, callback_data=data("c", draft, button_code(key), value))
 
     if key == "country":
-        rows = [[button(country(_, c), "co", c)] for c in COUNTRY_CODES]
+        rows = [[button(country(_, c), c)] for c in COUNTRY_CODES]
     elif key == "kind":
         rows = [
-            [button(_mark(answers.kind == k, f"{e} {_(label)}"), "ki", k)]
+            [button(_mark(answers.kind == k, f"{e} {_(label)}"), k)]
             for k, (e, label) in KIND_LABELS.items()
         ]
         rows += [
-            [button("📋 " + _("Like: {headline}").format(headline=label), "ki", f"like-{value}")]
+            [button("📋 " + _("Like: {headline}").format(headline=label), f"like-{value}")]
             for value, label in candidates
         ]
     elif key == "supersedes":
-        rows = [[button(label, "su", value)] for value, label in candidates]
+        rows = [[button(label, value)] for value, label in candidates]
     elif key == "severity":
         rows = [
-            [button(_mark(answers.severity == s, f"{e} {_(SEVERITY_LABELS[s][1])}"), "se", s)]
+            [button(_mark(answers.severity == s, f"{e} {_(SEVERITY_LABELS[s][1])}"), s)]
             for s in SEVERITIES
             for e in [SEVERITY_LABELS[s][0]]
         ]
@@ -66,31 +66,31 @@ def question(
         rows = _choices(_, key, answers, button)
     elif key == "expires.confirm":
         rows = [
-            [button("✅ " + _("Yes, right"), "ec", "yes")],
-            [button("✏️ " + _("No, type again"), "ec", "no")],
+            [button("✅ " + _("Yes, right"), "yes")],
+            [button("✏️ " + _("No, type again"), "no")],
         ]
     elif "." in key and not key.startswith(("source.", "voice.")):
         rows = _text_buttons(_, key, answers, button)
     elif key == "sources":
         rows = [
-            [button("➕ " + _("Add another source"), "so", "add")],
+            [button("➕ " + _("Add another source"), "add")],
             [
-                button("✔️ " + _("Done"), "so", "done"),
-                button("🗑 " + _("Remove all"), "so", "clear"),
+                button("✔️ " + _("Done"), "done"),
+                button("🗑 " + _("Remove all"), "clear"),
             ],
         ]
     elif key == "expires":
-        days = [button(_("{days} days").format(days=d), "ex", d) for d in EXPIRY_DAYS]
-        rows = [days, [button(_("No end date"), "ex", "none")]]
+        days = [button(_("{days} days").format(days=d), d) for d in EXPIRY_DAYS]
+        rows = [days, [button(_("No end date"), "none")]]
     elif key == "voice":
         recorded = answers.voice
         choices = [
-            button(_mark(loc in recorded, "🎙 " + language_name(loc)), "vo", loc)
+            button(_mark(loc in recorded, "🎙 " + language_name(loc)), loc)
             for loc in voice_locales(answers)
         ]
-        rows = [*_rows(choices, 2), [button("✔️ " + _("Done"), "vo", "done")]]
+        rows = [*_rows(choices, 2), [button("✔️ " + _("Done"), "done")]]
     elif key.startswith("voice."):
-        rows = [[button("« " + _("Back"), "vr", "back")]]
+        rows = [[button("« " + _("Back"), "back")]]
     else:  # typed answers: a link, a title
         return None
     return InlineKeyboardMarkup(rows) if rows else None
@@ -98,13 +98,12 @@ def question(
 
 def _choices(_: Gettext, key: str, answers: DraftAnswers, button: Any) -> list[list[Button]]:
     chosen = answers.regions if key == "regions" else answers.locales
-    code = "re" if key == "regions" else "lo"
     names = {r: _(n) for r, n in REGION_NAMES.items()} if key == "regions" else dict(LOCALE_NAMES)
-    options = [button(_mark(v in chosen, name), code, v) for v, name in names.items()]
+    options = [button(_mark(v in chosen, name), v) for v, name in names.items()]
     everyone = _("Everywhere in Russia") if key == "regions" else _("All languages")
-    rows = [*_rows(options, 2), [button("🌍 " + everyone, code, "all")]]
+    rows = [*_rows(options, 2), [button("🌍 " + everyone, "all")]]
     if chosen:
-        rows.append([button("✔️ " + _("Done"), code, "done")])
+        rows.append([button("✔️ " + _("Done"), "done")])
     return rows
 
 
@@ -112,9 +111,9 @@ def _text_buttons(_: Gettext, key: str, answers: DraftAnswers, button: Any) -> l
     locale, name = key.split(".", 1)
     rows = []
     if name in answers.text.get(locale, {}):
-        rows.append([button("✔️ " + _("Keep as it is"), "tx", "keep")])
+        rows.append([button("✔️ " + _("Keep as it is"), "keep")])
     if name == "headline" and locale != "ru":
-        rows.append([button("⏳ " + _("To follow (Russian meanwhile)"), "tx", "pending")])
+        rows.append([button("⏳ " + _("To follow (Russian meanwhile)"), "pending")])
     if name == "instruction":
-        rows.append([button(_("No instruction"), "tx", "skip")])
+        rows.append([button(_("No instruction"), "skip")])
     return rows
