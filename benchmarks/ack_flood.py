@@ -23,6 +23,7 @@ ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.public_port import ADVISORY, make_database  # noqa: E402
+from benchmarks.results import print_figures  # noqa: E402
 from bot.sandbox import Limits, Sandbox  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -128,10 +129,7 @@ def main() -> None:
         one_run(30_000 if args.quick else 100_000, rate=300, seconds=15 if args.quick else 60)
     )
     text = report(figures)
-    print(text)
-    if args.write:
-        with args.write.open("a", encoding="utf-8") as out:
-            out.write(text)
+    print_figures(text, args.write)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.results import print_figures  # noqa: E402
 from bot.admin.importer import import_folder  # noqa: E402
 from bot.advisories.render import renderer  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
@@ -371,10 +372,7 @@ def main() -> None:
         results["memory_100k"] = memory(100_000)
         results["memory_1m"] = memory(1_000_000)
     table = report(results)
-    print(table)
-    if args.write:
-        with args.write.open("a", encoding="utf-8") as handle:
-            handle.write("\n" + table)
+    print_figures(table, args.write, lead="\n")
 
 
 if __name__ == "__main__":

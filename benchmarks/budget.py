@@ -24,6 +24,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.results import print_figures  # noqa: E402
+
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 from bot.admin.importer import import_folder  # noqa: E402
@@ -223,10 +226,7 @@ def main() -> None:
     figures = asyncio.run(priority(uz, newcomers))
     twice = asyncio.run(ambiguous(2_900, 0.02))
     table = report(args.quick, figures, twice)
-    print(table)
-    if args.write:
-        with args.write.open("a", encoding="utf-8") as handle:
-            handle.write("\n" + table)
+    print_figures(table, args.write, lead="\n")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.results import print_figures  # noqa: E402
 from bot.admin.importer import import_folder  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.outbox import Outbox  # noqa: E402
@@ -165,10 +166,7 @@ def main() -> None:
     parser.add_argument("--write", type=Path, help="append the table to this file")
     args = parser.parse_args()
     text = report(asyncio.run(run(args.quick)), args.quick)
-    print(text)
-    if args.write:
-        with args.write.open("a", encoding="utf-8") as out:
-            out.write(text)
+    print_figures(text, args.write)
 
 
 if __name__ == "__main__":

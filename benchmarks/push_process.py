@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.broadcast import ADVISORY, SandboxProcess, make_database  # noqa: E402
+from benchmarks.results import print_figures  # noqa: E402
 
 # The baseline: what a bot written with PTB alone does, the same message and button each time.
 BASELINE = """
@@ -129,10 +130,7 @@ def main() -> None:
     parser.add_argument("--write", type=Path, help="append the table to this file")
     args = parser.parse_args()
     table = report(asyncio.run(run(5_000 if args.quick else 30_000)))
-    print(table)
-    if args.write:
-        with args.write.open("a", encoding="utf-8") as out:
-            out.write("\n" + table)
+    print_figures(table, args.write, lead="\n")
 
 
 if __name__ == "__main__":

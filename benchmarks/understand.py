@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.results import print_figures  # noqa: E402
+
 BASELINE = (
     "import json, sys\n"
     "for line in sys.stdin:\n"
@@ -89,10 +91,7 @@ def main() -> None:
         f"{os.cpu_count()} cores, Python {platform.python_version()}\n\n"
         f"`benchmarks/understand.py`\n\n| figure | value |\n|---|---|\n{table}\n"
     )
-    print(text)
-    if args.write:
-        with args.write.open("a", encoding="utf-8") as out:
-            out.write(text)
+    print_figures(text, args.write)
 
 
 if __name__ == "__main__":
