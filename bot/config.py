@@ -13,7 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.world import COUNTRY_CODES, LANGUAGES, LOCALE_NAMES, Locale
 
 # The default: the volunteers who run Elchi, in each reader's language.
-OPERATOR_NAMES = {language.code: language.operator for language in LANGUAGES}
+OPERATOR_NAMES: dict[str, str] = {language.code: language.operator for language in LANGUAGES}
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

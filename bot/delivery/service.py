@@ -82,10 +82,8 @@ async def worker(
         render, markup = renderer(translator), ack_markup(translator, username)
         send_text = paced_text(budget, api.send_message)
         stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
-        outbox, corrections = (
-            Outbox(database=database, clock=clock),
-            Corrections(database=database, clock=clock),
-        )
+        outbox = Outbox(database=database, clock=clock)
+        corrections = Corrections(database=database, clock=clock)
         reports, refused = None, None
         if reporting is not None:  # the bot process: its country's admins are told
             teller = AdminTeller(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta, timezone
-from typing import Literal, get_args
+from typing import Literal
 
 
 def N_(message: str) -> str:
@@ -17,11 +17,16 @@ def N_(message: str) -> str:
     return message
 
 
+# The codes, for the type checker; the records below are what the code reads.
+Country = Literal["UZ", "KG", "TJ"]
+Locale = Literal["uz", "uz_Cyrl", "ky", "tg", "ru"]
+
+
 @dataclass(frozen=True)
 class Language:
     """One locale the bot speaks: all that code needs to know of it, in one record."""
 
-    code: str
+    code: Locale
     name: str  # its own name, on the language picker (never translated: people find it by it)
     short: str  # its short self-name, on the one-row switch of a first contact
     cap: str  # its BCP 47 tag in CAP exports
@@ -40,7 +45,7 @@ class Language:
 class Nation:
     """One country whose citizens the bot serves."""
 
-    code: str
+    code: Country
     name: str  # marked with N_, translated where shown
     flag: str
     dial: str  # its calling code, for a line at home
@@ -50,7 +55,6 @@ class Nation:
     typed: tuple[str, ...]
 
 
-Country = Literal["UZ", "KG", "TJ"]
 NATIONS: tuple[Nation, ...] = (
     Nation(
         "UZ", N_("Uzbekistan"), "🇺🇿", "+998", "Embassy of Uzbekistan",
@@ -65,15 +69,14 @@ NATIONS: tuple[Nation, ...] = (
         ("tj", "taj", "tojik", "тадж", "тоҷ", "тож", "тажик"),
     ),
 )  # fmt: skip
-COUNTRY_CODES: tuple[Country, ...] = get_args(Country)
-NATION = {nation.code: nation for nation in NATIONS}
+COUNTRY_CODES: tuple[Country, ...] = tuple(nation.code for nation in NATIONS)
+NATION: dict[str, Nation] = {nation.code: nation for nation in NATIONS}
 COUNTRY_NAMES: dict[str, str] = {nation.code: nation.name for nation in NATIONS}
 FLAGS: dict[str, str] = {nation.code: nation.flag for nation in NATIONS}
 DIAL_CODES: dict[str, str] = {nation.code: nation.dial for nation in NATIONS}
 
 # The five locales (NOTES.md "Locale codes"), in the picker's order. dateparser has no Tajik:
 # Tajik clerks' dates are read as Russian once bot.admin.typed_times translates the Tajik words.
-Locale = Literal["uz", "uz_Cyrl", "ky", "tg", "ru"]
 LANGUAGES: tuple[Language, ...] = (
     Language(
         "uz", "Oʻzbekcha (lotin)", "Oʻzbek", "uz-Latn", ("uz", "uz-Cyrl", "ru"),
@@ -95,8 +98,8 @@ LANGUAGES: tuple[Language, ...] = (
     ),
     Language("ru", "Русский", "Рус", "ru", ("ru",), "Волонтёры Elchi"),
 )  # fmt: skip
-LANGUAGE = {language.code: language for language in LANGUAGES}
-LOCALE_CODES: tuple[Locale, ...] = get_args(Locale)
+LANGUAGE: dict[str, Language] = {language.code: language for language in LANGUAGES}
+LOCALE_CODES: tuple[Locale, ...] = tuple(language.code for language in LANGUAGES)
 LOCALE_NAMES: dict[str, str] = {language.code: language.name for language in LANGUAGES}
 # The language every advisory must have; asked first when an admin writes one.
 REQUIRED_LOCALE: Locale = "ru"
@@ -118,7 +121,8 @@ CAP_LANGUAGE: dict[str, str] = {language.code: language.cap for language in LANG
 
 def written_locale(locale: str) -> str:
     """The locale whose text `locale` shows: its own, or the one it is derived from."""
-    return LANGUAGE[locale].derived_from or locale if locale in LANGUAGE else locale
+    language = LANGUAGE.get(locale)
+    return (language.derived_from if language else None) or locale
 
 
 def derived_locales(locale: str) -> tuple[str, ...]:
