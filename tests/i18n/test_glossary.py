@@ -45,3 +45,11 @@ def test_the_term_is_used_and_its_calques_are_gone(
 
 def test_the_glossary_names_every_written_language() -> None:
     assert {locale for _, locale, _ in ENTRIES} == {"ru", "uz", "ky", "tg"}
+
+
+@pytest.mark.parametrize(("concept", "locale", "terms"), ENTRIES)
+def test_every_attestation_names_its_page_and_the_day_it_was_read(
+    concept: str, locale: str, terms: dict[str, object]
+) -> None:
+    for seen in terms.get("seen", []):  # type: ignore[attr-defined]
+        assert str(seen).startswith("https://") and " read 20" in str(seen), (concept, locale)
