@@ -101,14 +101,27 @@ class Budget:
     SCOPE_WINDOW = 1.0  # 429s of two chats this close together: the whole bot is limited
     IDLE_FOR = 2.0  # a chat that had nothing for this long cannot be over its own limit
 
-    def __init__(self, lanes: Lanes | None = None, *, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        lanes: Lanes | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        transient_pause: float = 1.0,
+    ):
         self.lanes = lanes = lanes or Lanes()
+        # Seconds before a request that met a 5xx or a dropped connection is tried again in
+        # place (doubled for the next try); tests that inject such faults shorten it.
+        self.transient_pause = transient_pause
         self._clock = clock
         now = clock()
         # Never more than the rate in any second (the window). The free lane is evenly spaced;
         # the paid one may catch up by a fiftieth of a second after a late wake-up (a slot a
         # millisecond apart cannot be slept to exactly: without it, 950/s fell to 770/s).
-        self._free = _Bucket(lanes.free, 1, now, most=int(lanes.free))
+        # A lane faster than the dispatcher's wakes saves up the slots between two wakes
+        # (at 28/s it saves none; one slot a wake capped a faster lane at 100/s).
+        self._free = _Bucket(
+            lanes.free, max(1, lanes.free * GRANT_EVERY), now, most=int(lanes.free)
+        )
         self._paid = _Bucket(lanes.paid, max(1, lanes.paid / 50), now, most=int(lanes.paid))
         self._chats: dict[int, _Bucket] = {}
         self._last_sent: dict[int, float] = {}

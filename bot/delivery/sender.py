@@ -16,7 +16,6 @@ Call = Callable[[dict[str, Any]], Awaitable[SendResult]]
 Proceed = Callable[[], Awaitable[bool]]
 RETRIES_AFTER_429 = 5  # a 429 is waited out and the same message sent again
 TRANSIENT_TRIES = 3  # a 5xx or a dropped connection: tried again in place, then given up
-TRANSIENT_BACKOFF = 1.0  # seconds before the second try; doubled for the third
 
 
 async def budgeted(
@@ -46,7 +45,7 @@ async def budgeted(
         if result.kind == "transient":
             transient += 1
             if transient < TRANSIENT_TRIES:
-                await asyncio.sleep(TRANSIENT_BACKOFF * 2 ** (transient - 1))
+                await asyncio.sleep(budget.transient_pause * 2 ** (transient - 1))
                 continue
         break
     if result is not None and ambiguous and not result.ambiguous:

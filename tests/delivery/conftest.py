@@ -59,6 +59,7 @@ class Setup:
         sandbox: Sandbox,
         *,
         rate: float = 2000,
+        per_chat: float = Lanes.per_chat,
         channels: dict[str, tuple[str, str]] | None = None,
         reporting: Reporting | None = None,  # as the bot process: admins are told
         **config: object,
@@ -70,7 +71,7 @@ class Setup:
             api_url=sandbox.url,
             token=sandbox.token,
             clock=_utcnow,
-            budget=Budget(Lanes(free=rate, paid=rate)),
+            budget=Budget(Lanes(free=rate, paid=rate, per_chat=per_chat), transient_pause=0.01),
             config=WorkerConfig(**options),  # type: ignore[arg-type]
             channels=channels,  # the bot's username: asked of the sandbox (getMe)
             reporting=reporting,

@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pypdf
@@ -27,6 +24,7 @@ from bot.reach.printing import (
     poster_png,
 )
 from bot.world import CAP_LANGUAGE, COUNTRY_CODES, LOCALE_CODES
+from tests.support.cli import elchi
 
 # Letters a font without Cyrillic extensions would lose, by language.
 LETTERS = {"tg": "ӣӯҳқғҷ", "ky": "ңөү", "uz_Cyrl": "ўқғҳ"}
@@ -87,26 +85,13 @@ async def test_a_poster_for_every_language_reads_in_it_and_its_code_opens_the_bo
 
 
 def test_the_command_writes_pdf_and_png_or_says_what_is_missing(tmp_path: Path) -> None:
-    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/p.db"}
-    env.pop("BOT_TOKEN", None)
-    run = [sys.executable, "-m", "bot"]
-    subprocess.run([*run, "import"], env=env, check=True, capture_output=True, timeout=60)
-    missing = subprocess.run(
-        [*run, "poster", "KG", "--locale", "ky", "--out", str(tmp_path)],
-        env={**env, "BOT_USERNAME": ""},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/p.db"}
+    assert elchi("import", env=env, cwd=tmp_path).returncode == 0
+    poster = ("poster", "KG", "--locale", "ky", "--out", str(tmp_path))
+    missing = elchi(*poster, env={**env, "BOT_USERNAME": ""}, cwd=tmp_path)
     assert missing.returncode == 2
     assert missing.stderr.startswith("elchi: BOT_USERNAME: set the bot's username")
-    made = subprocess.run(
-        [*run, "poster", "KG", "--locale", "ky", "--out", str(tmp_path)],
-        env={**env, "BOT_USERNAME": "elchi_bot"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    made = elchi(*poster, env={**env, "BOT_USERNAME": "elchi_bot"}, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "KG-ky.pdf").read_bytes().startswith(b"%PDF")
     assert decoded(Image.open(tmp_path / "KG-ky.png")) == [
