@@ -57,9 +57,11 @@ lint: install  ## ruff (lint + format check), strict mypy on bot/, the import co
 	$(RUN) mypy
 	$(RUN) lint-imports
 
-# One worker a core side by side (the tests mostly wait on sockets and timers), then alone the
-# few that time bot processes (marked serial). Exit 5 is "none selected" (PYTEST_ARGS).
-PYTEST_PARALLEL = $(RUN) pytest -n auto -m "not serial" $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+# Two workers a core side by side (the tests mostly wait on sockets and timers; a worker that
+# runs dry takes tests queued for a busy one), then alone the few that time bot processes
+# (marked serial). Exit 5 is "none selected" (PYTEST_ARGS).
+WORKERS := $(shell $(PYTHON) -c "import os; print(2 * (os.cpu_count() or 1))")
+PYTEST_PARALLEL = $(RUN) pytest -n $(WORKERS) --dist worksteal -m "not serial" $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 PYTEST_SERIAL = $(RUN) pytest -m serial $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 pytest: i18n-compile  ## every test, on SQLite and PostgreSQL

@@ -52,4 +52,5 @@ def test_every_attestation_names_its_page_and_the_day_it_was_read(
     concept: str, locale: str, terms: dict[str, object]
 ) -> None:
     for seen in terms.get("seen", []):  # type: ignore[attr-defined]
-        assert str(seen).startswith("https://") and " read 20" in str(seen), (concept, locale)
+        assert str(seen).startswith("https://"), (concept, locale)
+        assert " read 20" in str(seen), (concept, locale)
