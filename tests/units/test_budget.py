@@ -151,6 +151,20 @@ async def test_a_lane_never_grants_more_than_its_rate_in_any_second() -> None:
     assert busiest_second(paid) <= 40
 
 
+async def test_a_lane_faster_than_the_dispatchers_wakes_still_reaches_its_rate() -> None:
+    """The dispatcher wakes at most every GRANT_EVERY seconds; a lane it woke for once per slot
+    could never pass 100 a second, whatever its rate (a local Bot API server, the tests)."""
+    budget = Budget(Lanes(free=1000.0, per_chat=100.0, chat_burst=100))
+    times: list[float] = []
+
+    async def ask(chat_id: int) -> None:
+        await budget.acquire(chat_id, priority=Priority.NORMAL)
+        times.append(time.monotonic())
+
+    await asyncio.gather(*(ask(c) for c in range(1, 401)))
+    assert 100 < busiest_second(times) <= 1000
+
+
 async def test_one_chat_gets_at_most_its_burst_in_any_second() -> None:
     budget = Budget(Lanes(free=1000.0, paid=1000.0, per_chat=2.0, chat_burst=3))
     times: list[float] = []
