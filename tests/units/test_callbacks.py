@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.delivery.message import ack_data, contacts_data
+from bot.advisories.content import load_content
+from bot.config import PROJECT_ROOT
+from bot.delivery.message import ack_data, ack_markup, contacts_data
+from bot.i18n import Translator
 from bot.telegram.callbacks import Callback, data, matches, parse, short
+from bot.world import LOCALE_CODES
 
 
 @pytest.mark.parametrize(
@@ -56,6 +60,24 @@ def test_the_ack_button_of_the_worker_is_understood_by_the_bot() -> None:
     assert parse(ack_data("kg-2022-09-21-embassy-warning")) == Callback(
         "ack", ("kg-2022-09-21-embassy-warning",)
     )
+
+
+def test_every_button_the_worker_puts_under_an_advisory_is_understood_by_the_bot() -> None:
+    """The delivery builds its buttons' data without the Telegram layer (the domain never
+    imports it); here every one of them, for every shipped advisory and language, parses."""
+    translator = Translator()
+    content, _ = load_content(PROJECT_ROOT / "advisories", translator=translator)
+    markup = ack_markup(translator, username="elchi_bot")
+    pressed = [
+        button["callback_data"]
+        for advisory in content.advisories
+        for locale in LOCALE_CODES
+        for row in (markup(advisory, locale) or {})["inline_keyboard"]
+        for button in row
+        if "callback_data" in button
+    ]
+    assert len(pressed) >= 3 * len(content.advisories) * len(LOCALE_CODES)
+    assert [text for text in pressed if parse(text) is None] == []
 
 
 def test_a_pattern_matches_its_action_and_only_the_first_arguments_given() -> None:
