@@ -95,6 +95,11 @@ class _Bucket:
             self.taken.append(now)
 
 
+def _lane(rate: float, now: float) -> _Bucket:
+    """A lane's bucket: `rate` a second, a fiftieth of a second saved up, the window's cap."""
+    return _Bucket(rate, max(1, rate / 50), now, most=int(rate))
+
+
 class Budget:
     """Slots for sends, in priority order, within every limit and outside every pause."""
 
@@ -114,15 +119,12 @@ class Budget:
         self.transient_pause = transient_pause
         self._clock = clock
         now = clock()
-        # Never more than the rate in any second (the window). The free lane is evenly spaced;
-        # the paid one may catch up by a fiftieth of a second after a late wake-up (a slot a
-        # millisecond apart cannot be slept to exactly: without it, 950/s fell to 770/s).
-        # A lane faster than the dispatcher's wakes saves up the slots between two wakes
-        # (at 28/s it saves none; one slot a wake capped a faster lane at 100/s).
-        self._free = _Bucket(
-            lanes.free, max(1, lanes.free * GRANT_EVERY), now, most=int(lanes.free)
-        )
-        self._paid = _Bucket(lanes.paid, max(1, lanes.paid / 50), now, most=int(lanes.paid))
+        # Never more than the rate in any second (the window). Each lane may catch up by a
+        # fiftieth of a second after a late wake-up: a slot a millisecond apart cannot be slept
+        # to exactly (without it, 950/s fell to 770/s), and one slot a wake (at most every
+        # GRANT_EVERY) capped a faster lane at 100/s. At 28/s that is no slot saved up at all.
+        self._free = _lane(lanes.free, now)
+        self._paid = _lane(lanes.paid, now)
         self._chats: dict[int, _Bucket] = {}
         self._last_sent: dict[int, float] = {}
         self._chat_paused: dict[int, float] = {}
