@@ -29,6 +29,7 @@ REPOLL = 0.25  # while updates are being handled: look for new ones at least thi
 REFETCH = 0.05  # ...and at most this often (a flood of presses polled 300 times a second)
 HOLD_AT_MOST = 120.0  # an update still unhandled after this stops holding the offset back
 RETRY_MAX = 30.0  # longest wait between getUpdates after network errors
+FETCH_LIMIT = 100  # getUpdates hands out at most this many updates (Telegram's default)
 
 
 class Ledger:
@@ -52,6 +53,13 @@ class Ledger:
         """The update's handlers have finished (or failed): Telegram may forget it."""
         if self._pending.pop(update_id, None) is not None:
             self.changed.set()
+
+    def crowded(self, limit: int = FETCH_LIMIT) -> bool:
+        """Of the `limit` updates a getUpdates would hand out from the offset, fewer than a
+        quarter could be new: the rest were fetched already and are still being handled.
+        (Telegram numbers updates one after another; were there a gap, the poller still looks
+        again after REPOLL.)"""
+        return self._highest - self.offset() + 1 > limit - limit // 4
 
     @property
     def waiting(self) -> bool:
@@ -126,11 +134,21 @@ class Poller:
             if self.ledger.waiting:
                 # Every getUpdates hands out again the updates still being handled, and reading
                 # them costs CPU: look again only after REFETCH (a new update waits that long at
-                # most); with nothing new, once one more was handled, or after REPOLL.
+                # most); with nothing new, once one more was handled, or after REPOLL. While the
+                # FETCH_LIMIT updates from the offset are mostly ones being handled, a look would
+                # bring few new ones: wait for room (under a flood of presses, reading the same
+                # hundred again and again took a sixth of the bot's CPU).
                 await asyncio.sleep(REFETCH)
-                if not fresh:
+                if not fresh or self.ledger.crowded():
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self.ledger.changed.wait(), REPOLL)
+                        await asyncio.wait_for(self._room(), REPOLL)
+
+    async def _room(self) -> None:
+        """Return once an update was handled and a getUpdates would bring enough new ones."""
+        await self.ledger.changed.wait()
+        while self.ledger.crowded():
+            self.ledger.changed.clear()
+            await self.ledger.changed.wait()
 
     async def _fetch(self, long_poll: int) -> list[dict[str, Any]]:
         """getUpdates as JSON (PTB's public `do_api_request`; its `get_updates` would read every

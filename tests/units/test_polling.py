@@ -30,3 +30,16 @@ def test_an_update_stuck_for_minutes_stops_holding_the_others_back() -> None:
     now[0] = HOLD_AT_MOST + 1
     ledger.fetched(6)
     assert ledger.offset() == 6
+
+
+def test_a_look_that_would_bring_few_new_updates_waits() -> None:
+    ledger = Ledger(clock=lambda: 0.0)
+    for uid in range(1, 76):
+        ledger.fetched(uid)
+    assert not ledger.crowded()  # a getUpdates would bring a quarter of a hundred new ones
+    ledger.fetched(76)
+    assert ledger.crowded()  # 76 of the hundred it hands out would be these again
+    ledger.handled(50)
+    assert ledger.crowded()  # the offset still stands at 1
+    ledger.handled(1)
+    assert not ledger.crowded()
