@@ -19,6 +19,9 @@ from sqlalchemy.ext.asyncio import (
 
 from bot.storage.migrate import upgrade
 
+POOL_SIZE = 64  # connections kept open: as many as updates handled side by side
+POOL_OVERFLOW = 16  # opened beyond those at busy moments, closed when returned
+
 
 class DatabaseError(Exception):
     """The database cannot be reached or used; the message is fit for an operator."""
@@ -48,7 +51,14 @@ class Database:
                 raise DatabaseError(f"DATABASE_URL: cannot create folder {folder}: {exc}") from exc
         # hide_parameters: an error's message never carries a statement's values (chat ids).
         self.engine: AsyncEngine = create_async_engine(
-            url, pool_pre_ping=self.dialect != "sqlite", hide_parameters=True
+            url,
+            pool_pre_ping=self.dialect != "sqlite",
+            hide_parameters=True,
+            # Connections kept open for the updates handled side by side: beyond the default
+            # five, each was opened and closed again per query (a thread and the pragmas each
+            # time for SQLite), which under a flood of presses cost more than the queries.
+            pool_size=POOL_SIZE,
+            max_overflow=POOL_OVERFLOW,
         )
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
