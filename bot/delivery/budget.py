@@ -6,9 +6,10 @@ seconds, and a send during the pause prolongs it. So every send, a reply as much
 first asks this budget for a slot: the global lane's rate, the chat's pacing, no pause.
 
 Who goes first: the lowest priority number (someone waiting for an answer, then extreme and
-severe advisories, then the rest). Between queues of one priority (two countries' broadcasts, a
-correction and a notice), turns alternate: each queue's n-th send waits for every other queue's
-n-th send, so they progress together. A queue that starts late starts at the current turn.
+severe advisories, then the rest, then tidying up buttons). Between queues of one priority (two
+countries' broadcasts, a correction and a notice), turns alternate: each queue's n-th send waits
+for every other queue's n-th send, so they progress together. A queue that starts late starts at
+the current turn.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Priority(IntEnum):
     REPLY = 0  # someone is waiting for the bot's answer
     URGENT = 1  # extreme and severe advisories
     NORMAL = 2  # other advisories, corrections, cancellation notices, reports
+    TIDY = 3  # a pressed button taken away: seen on screen, but nobody waits for it
 
 
 TELEGRAM_FREE_RATE = 30.0  # messages a second Telegram allows a bot without paying

@@ -17,6 +17,7 @@ from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.storage.db import Database
 from bot.storage.models import AdvisoryRow, DirectoryRow
+from bot.storage.recently_read import RecentlyRead
 
 Change = Literal["added", "changed", "unchanged", "kept"]
 
@@ -45,6 +46,10 @@ class AdvisoryRepository:
     def __init__(self, *, database: Database, clock: Clock = utcnow) -> None:
         self._db = database
         self._now = clock
+        # For presses of "I understand": a cancel seen up to two seconds late only counts a press.
+        self.recent: RecentlyRead[str, Advisory | None] = RecentlyRead(
+            lambda advisory_id: self.get(advisory_id=advisory_id), seconds=2
+        )
 
     async def save(self, *, advisory: Advisory, origin: str) -> Change:
         """Insert or update one advisory; says whether anything changed."""

@@ -60,7 +60,7 @@ class Services:
     budget: Budget = field(default_factory=Budget)  # admins whose menu this process set
 
 
-class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     """CallbackContext with typed services and the update's locale (PTB contexttypesbot.py).
 
     PTB builds one context per update and passes it to every handler group, so the locale

@@ -33,6 +33,14 @@ async def test_a_reply_goes_before_a_waiting_broadcast() -> None:
     assert order.index(99) <= 1  # at most the slot already being handed out goes first
 
 
+async def test_buttons_taken_away_after_presses_wait_for_everything_else() -> None:
+    budget = Budget(FAST)
+    tidying = [(chat, Priority.TIDY, "") for chat in range(1, 21)]  # a flood of presses' edits
+    later = [(98, Priority.NORMAL, "uz"), (99, Priority.REPLY, "")]
+    order = await grant_order(budget, [*tidying, *later])
+    assert {98, 99} <= set(order[:3])  # at most the slot already being handed out goes first
+
+
 async def test_an_urgent_advisory_overtakes_a_moderate_one() -> None:
     budget = Budget(FAST)
     moderate = [(chat, Priority.NORMAL, "uz-moderate") for chat in range(1, 21)]

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
 
+from bot.delivery.budget import Priority
 from bot.delivery.message import reading_rows
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import ANSWERED
 
 ACK_EDIT = "ack-edit"  # the edits' task name: a stopping process drops those still waiting
+EDITS_WAITING = 2_000  # buttons waiting to be taken away: a minute and more at 28 a second
 
 
 async def ack_button(update: Update, context: BotContext, press: Callback) -> str:
     """Count the press (never who pressed, only how many) and take that button away."""
     query = update.callback_query
     assert query is not None and update.effective_chat is not None
-    advisory = await context.services.advisories.get(advisory_id=press.args[0])
+    advisory = await context.services.advisories.recent.get(press.args[0])
     subscriber = context.subscriber
     if advisory is not None and advisory.status != "actual":
         return context._("This is a preview: presses are not counted.")
     if advisory is None or subscriber is None or subscriber.country != advisory.country:
         return context._("This button is out of date. Use /start or /settings.")
-    await context.services.acks.acknowledge(
-        advisory_id=advisory.id, chat_id=update.effective_chat.id
-    )
+    await context.services.acks.count(advisory_id=advisory.id, chat_id=update.effective_chat.id)
     # Answered at once (an answer is not a message: no budget, and Telegram drops presses
     # left unanswered for ~15 s); the edit then waits its turn like any message.
     await query.answer(
@@ -33,10 +33,20 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     # The count is taken: "I understand" goes; the sources and the embassy stay. The edit waits
     # for its turn apart from the press: a press held until its edit (28 a second at most)
     # held getUpdates' offset back, and under a flood of presses new ones were no longer read.
-    if context.application.running:  # stopping: the button stays (a second press counts once)
+    # It goes after every other message (TIDY): a flood of presses must not hold up the
+    # answers others wait for. Past EDITS_WAITING the button stays (a second press counts once).
+    message = query.message
+    edits = context.bot_data.setdefault(ACK_EDIT, set())
+    if context.application.running and message is not None and len(edits) < EDITS_WAITING:
         translator, username = context.services.translator, context.bot.username
         rows = reading_rows(translator, advisory, context.lang, username)
-        markup = InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None)
-        edit = query.edit_message_reply_markup(reply_markup=markup)
-        context.application.create_task(edit, update=update, name=ACK_EDIT)
+        edit = context.bot.edit_message_reply_markup(
+            chat_id=message.chat.id,
+            message_id=message.message_id,
+            reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None),
+            rate_limit_args=Priority.TIDY,
+        )
+        task = context.application.create_task(edit, update=update, name=ACK_EDIT)
+        edits.add(task)
+        task.add_done_callback(edits.discard)
     return ANSWERED
