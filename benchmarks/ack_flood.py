@@ -78,6 +78,8 @@ async def one_run(subscribers: int, *, rate: int, seconds: float) -> dict[str, A
                 _, stderr = await bot.communicate()
             stop_seconds = time.perf_counter() - stopping
             await sandbox.stop()
+    if "Traceback" in (log := stderr.decode()):  # the first, to read: a figure alone hides why
+        print(log[log.index("Traceback") :][:3000], file=sys.stderr)
     waits = sorted(answered.values())
     return {
         "subscribers": subscribers, "rate": rate, "seconds": seconds,
