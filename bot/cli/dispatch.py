@@ -257,10 +257,12 @@ def _without_secrets(text: str) -> str:
 
 
 def _collect_less() -> None:
-    """Python's cycle collector, set for a process that may hold a backlog (a flood of presses,
-    a broadcast's sends in flight): what start-up built is never scanned again, and the young
-    generation is collected every 10,000 allocations, not 700. With Python's defaults the bot
-    spent 5 of its 28 CPU seconds collecting in benchmarks/ack_flood.py --quick; with these,
-    2.2 s in the whole 60-second run."""
+    """Python's cycle collector, set once a process before its command runs: what start-up
+    built (libraries, their tables) is never walked again (during a broadcast that was a fifth
+    of the CPU a message cost), and the young generation is collected every 10,000 allocations,
+    not 700. Under a flood of presses the bot, holding a backlog, spent 5 of its 28 CPU seconds
+    collecting (benchmarks/ack_flood.py --quick); with these, 2.2 s in the 60-second run.
+    (A gc.collect() first, as gc.freeze's documentation suggests for forked workers, made that
+    run slower in three runs side by side: p99 0.8-2.0 s, not 0.55-0.8 s.)"""
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -34,15 +33,6 @@ from bot.storage.db import Database
 log = logging.getLogger(__name__)
 
 
-def settle_heap() -> None:
-    """Once a process, when delivery starts: what start-up built (libraries, catalogs, the
-    database's metadata) is set aside from the garbage collector, which would otherwise walk
-    it again and again during a broadcast (a fifth of the CPU a message cost)."""
-    if gc.get_freeze_count() == 0:
-        gc.collect()
-        gc.freeze()
-
-
 @dataclass(frozen=True)
 class Reporting:
     """The bot process tells each country's admins what happened to their advisories (the
@@ -69,7 +59,6 @@ async def worker(
 ) -> AsyncIterator[Worker]:
     """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
     process passes the one its replies use; a separate `elchi deliver` has its own)."""
-    settle_heap()
     config = config or WorkerConfig()
     budget = budget or Budget()
     advisories = AdvisoryRepository(database=database, clock=clock)
