@@ -263,6 +263,6 @@ def _collect_less() -> None:
     not 700. Under a flood of presses the bot, holding a backlog, spent 5 of its 28 CPU seconds
     collecting (benchmarks/ack_flood.py --quick); with these, 2.2 s in the 60-second run.
     (A gc.collect() first, as gc.freeze's documentation suggests for forked workers, made that
-    run slower in three runs side by side: p99 0.8-2.0 s, not 0.55-0.8 s.)"""
+    run slower both times it was tried: p99 1.7 and 2.0 s, against 0.55-0.8 s without.)"""
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
