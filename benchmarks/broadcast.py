@@ -33,11 +33,11 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.results import print_figures  # noqa: E402
 from bot.admin.importer import import_folder  # noqa: E402
 from bot.advisories.render import renderer  # noqa: E402
+from bot.cli.dispatch import settle_heap  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.budget import Budget, Lanes  # noqa: E402
 from bot.delivery.message import ack_markup  # noqa: E402
 from bot.delivery.outbox import Outbox  # noqa: E402
-from bot.delivery.service import settle_heap  # noqa: E402
 from bot.delivery.telegram_api import BotApiClient, SendResult  # noqa: E402
 from bot.delivery.worker import Worker, WorkerConfig  # noqa: E402
 from bot.i18n import Translator  # noqa: E402
@@ -132,7 +132,7 @@ async def engine(
                 # As in production, "I understand" under each; without it, to show its cost.
                 markup=ack_markup(Translator()) if button else None,
             )
-            settle_heap()  # as `bot.delivery.service.worker` does
+            settle_heap()  # as every `elchi` command does before it runs
             # As the bot publishes: the first batch, then sending while the rest is filled.
             started, cpu = time.perf_counter(), time.process_time()
             await outbox.start(advisory, paid=paid)

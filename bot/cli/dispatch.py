@@ -191,7 +191,7 @@ COMMANDS: dict[str, Command] = {
 def run_loop(main: Coroutine[Any, Any, T]) -> T:
     """Run a command's coroutine on uvloop where the platform has it (a paid broadcast's
     sends cost a third less CPU there: benchmarks/RESULTS.md), else on asyncio's own loop."""
-    _collect_less()
+    settle_heap()
     try:
         import uvloop
     except ImportError:
@@ -256,13 +256,15 @@ def _without_secrets(text: str) -> str:
     return text
 
 
-def _collect_less() -> None:
+def settle_heap() -> None:
     """Python's cycle collector, set once a process before its command runs: what start-up
     built (libraries, their tables) is never walked again (during a broadcast that was a fifth
     of the CPU a message cost), and the young generation is collected every 10,000 allocations,
     not 700. Under a flood of presses the bot, holding a backlog, spent 5 of its 28 CPU seconds
     collecting (benchmarks/ack_flood.py --quick); with these, 2.2 s in the 60-second run.
     (A gc.collect() first, as gc.freeze's documentation suggests for forked workers, made that
-    run slower both times it was tried: p99 1.7 and 2.0 s, against 0.55-0.8 s without.)"""
-    gc.freeze()
-    gc.set_threshold(10_000, 20, 20)
+    run slower both times it was tried: p99 1.7 and 2.0 s, against 0.55-0.8 s without. The
+    price: `elchi push --paid` to 30,000 took 23 s of CPU, not 18-20 s, at the same rate.)"""
+    if gc.get_freeze_count() == 0:  # once (a benchmark runs several broadcasts in a process)
+        gc.freeze()
+        gc.set_threshold(10_000, 20, 20)
