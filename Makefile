@@ -58,11 +58,11 @@ lint: install  ## ruff (lint + format check), strict mypy on bot/, the import co
 	$(RUN) lint-imports
 
 # Two workers a core side by side (the tests mostly wait on sockets and timers; a worker that
-# runs dry takes tests queued for a busy one), then alone the few that time bot processes
-# (marked serial). Exit 5 is "none selected" (PYTEST_ARGS).
+# runs dry takes tests queued for a busy one), then the few that time bot processes (marked
+# serial), two at a time and nothing else. Exit 5 is "none selected" (PYTEST_ARGS).
 WORKERS := $(shell $(PYTHON) -c "import os; print(2 * (os.cpu_count() or 1))")
 PYTEST_PARALLEL = $(RUN) pytest -n $(WORKERS) --dist worksteal -m "not serial" $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
-PYTEST_SERIAL = $(RUN) pytest -m serial $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+PYTEST_SERIAL = $(RUN) pytest -n 2 -m serial $(1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 pytest: i18n-compile  ## every test, on SQLite and PostgreSQL
 	$(call PYTEST_PARALLEL,)

@@ -7,9 +7,11 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 
 import pytest
+from sqlalchemy import insert
 
 from bot.admin.importer import import_folder
 from bot.advisories.model import Advisory
+from bot.clock import utcnow
 from bot.config import PROJECT_ROOT
 from bot.delivery.budget import Budget, Lanes
 from bot.delivery.outbox import Outbox
@@ -17,7 +19,7 @@ from bot.delivery.service import Reporting, worker
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
 from bot.sandbox import Faults, Limits, Sandbox
-from bot.storage import Database, SubscriberRepository
+from bot.storage import Database, Subscriber, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
 
 LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
@@ -37,11 +39,18 @@ class Setup:
     subscribers: SubscriberRepository
 
     async def audience(self, count: int, *, country: str = "UZ", first: int = 1) -> list[int]:
+        """Subscribers `first`… of `country`, languages in turn; loaded in one statement (the
+        setting of these tests, not their subject: subscribing has tests of its own)."""
         chat_ids = list(range(first, first + count))
-        for chat_id in chat_ids:
-            await self.subscribers.subscribe(
-                chat_id=chat_id, locale=LOCALES[chat_id % 5], country=country
-            )
+        now = utcnow()
+        rows = [
+            {"chat_id": c, "locale": LOCALES[c % 5], "country": country, "region": None}
+            | {"subscribed": True, "blocked": False, "discreet": False}
+            | {"created_at": now, "updated_at": now}
+            for c in chat_ids
+        ]
+        async with self.database.transaction() as session:
+            await session.execute(insert(Subscriber), rows)
         return chat_ids
 
     async def outbox_advisory(self, advisory_id: str = ADVISORY) -> Advisory:
