@@ -19,8 +19,10 @@ from sqlalchemy.ext.asyncio import (
 
 from bot.storage.migrate import upgrade
 
-POOL_SIZE = 64  # connections kept open: as many as updates handled side by side
-POOL_OVERFLOW = 16  # opened beyond those at busy moments, closed when returned
+# Connections kept open, and opened beyond those at busy moments (closed when returned). SQLite:
+# as many as updates handled side by side (a connection is a thread in this process). PostgreSQL:
+# fewer, so that the bot, its page process and the standby stay under its default limit of 100.
+POOLS = {"sqlite": (64, 16), "postgresql": (20, 20)}
 
 
 class DatabaseError(Exception):
@@ -49,16 +51,16 @@ class Database:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(f"DATABASE_URL: cannot create folder {folder}: {exc}") from exc
+        # Connections kept open for the updates handled side by side: beyond the default five,
+        # each was opened and closed again per query (a thread and the pragmas each time for
+        # SQLite), which under a flood of presses cost more than the queries. (A database in
+        # memory is one connection, shared: no pool to size.)
+        in_memory = self.dialect == "sqlite" and parsed.database in (None, "", ":memory:")
+        size, overflow = POOLS.get(self.dialect, POOLS["postgresql"])
+        pool = {} if in_memory else {"pool_size": size, "max_overflow": overflow}
         # hide_parameters: an error's message never carries a statement's values (chat ids).
         self.engine: AsyncEngine = create_async_engine(
-            url,
-            pool_pre_ping=self.dialect != "sqlite",
-            hide_parameters=True,
-            # Connections kept open for the updates handled side by side: beyond the default
-            # five, each was opened and closed again per query (a thread and the pragmas each
-            # time for SQLite), which under a flood of presses cost more than the queries.
-            pool_size=POOL_SIZE,
-            max_overflow=POOL_OVERFLOW,
+            url, pool_pre_ping=self.dialect != "sqlite", hide_parameters=True, **pool
         )
         if self.dialect == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)

@@ -101,3 +101,14 @@ async def test_counts_by_country_and_locale(database: Database) -> None:
         AudienceCount("UZ", "ru", 1),
         AudienceCount("UZ", "uz", 2),
     ]
+
+
+async def test_a_database_in_memory_works_too() -> None:
+    database = Database("sqlite+aiosqlite://")  # one shared connection: no pool to size
+    await database.migrate()
+    repo = SubscriberRepository(database=database)
+    await repo.subscribe(chat_id=5, locale="tg", country="TJ")
+    row = await repo.get(chat_id=5)
+    await database.close()
+    assert row is not None
+    assert row.country == "TJ"
