@@ -15,6 +15,7 @@ from bot.delivery.outbox import Outbox
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox, SimUser
 from bot.telegram.callbacks import data, short
+from bot.telegram.handlers import ack
 from tests.e2e.helpers import eventually, eventually_async, press, say
 from tests.support.clock import FakeClock
 
@@ -576,6 +577,25 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
         other.press_data(screen, data("ack", "uz-legal-warning"))  # a KG citizen, forged
         await harness.settle()
         assert other.unanswered_callbacks() == []
+        acks = harness.services.acks
+        assert await acks.by_locale(advisory_id="uz-legal-warning") == {"ky": 1}
+
+
+async def test_past_the_edits_that_may_wait_a_press_is_answered_and_counted_and_the_button_stays(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ack, "EDITS_WAITING", 0)  # as when 2,000 wait behind a flood of presses
+    async with staff(database_url) as harness:
+        reader = (await subscribers(harness))["ky-UZ"]
+        pack = next(m for m in reader.bot_messages() if m.buttons())
+        reader.press_data(pack, "adv:uz-legal-warning")
+        await harness.settle()
+        standing = reader.bot_messages()[-1]
+        before = standing.buttons()
+        reader.press_data(standing, data("ack", "uz-legal-warning"))
+        await harness.settle()
+        assert reader.unanswered_callbacks() == []
+        assert standing.buttons() == before  # no edit: "I understand" stays
         acks = harness.services.acks
         assert await acks.by_locale(advisory_id="uz-legal-warning") == {"ky": 1}
 
