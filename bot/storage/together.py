@@ -35,14 +35,22 @@ class GroupCommit(Generic[Row]):
         await asyncio.shield(stored)
 
     async def _write_all(self) -> None:
-        while self._batch is not None:
-            await asyncio.sleep(0)  # the rows of this turn of the loop join too
-            rows, stored = self._batch
+        stored: asyncio.Future[None] | None = None
+        try:
+            while self._batch is not None:
+                await asyncio.sleep(0)  # the rows of this turn of the loop join too
+                rows, stored = self._batch
+                self._batch = None
+                try:
+                    await self._write(rows)
+                except Exception as error:  # every caller of the batch hears of it
+                    stored.set_exception(error)
+                    stored.exception()  # retrieved here too: callers that were cancelled
+                else:
+                    stored.set_result(None)
+        except asyncio.CancelledError:  # the process stops: nobody may wait for ever
+            for waiting in (stored, self._batch[1] if self._batch else None):
+                if waiting is not None and not waiting.done():
+                    waiting.cancel()
             self._batch = None
-            try:
-                await self._write(rows)
-            except Exception as error:  # every caller of the batch hears of it
-                stored.set_exception(error)
-                stored.exception()  # retrieved here too: callers that were cancelled
-            else:
-                stored.set_result(None)
+            raise

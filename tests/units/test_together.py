@@ -62,6 +62,19 @@ async def test_a_caller_cancelled_does_not_cancel_the_others_write() -> None:
     assert store.writes == [[1, 2]]
 
 
+async def test_a_write_cancelled_as_the_process_stops_leaves_nobody_waiting() -> None:
+    store = Store()
+    commit: GroupCommit[int] = GroupCommit(store.write)
+    writing = asyncio.create_task(commit.add(1))
+    await asyncio.sleep(0.01)
+    queued = asyncio.create_task(commit.add(2))  # waits for the next write
+    await asyncio.sleep(0)
+    writer = next(t for t in asyncio.all_tasks() if t.get_name() == "group-commit")
+    writer.cancel()
+    results = await asyncio.wait_for(asyncio.gather(writing, queued, return_exceptions=True), 1)
+    assert [type(r) for r in results] == [asyncio.CancelledError, asyncio.CancelledError]
+
+
 async def test_a_read_is_kept_for_its_seconds_then_read_again() -> None:
     now, reads = [0.0], []
 
