@@ -106,11 +106,17 @@ async def test_run_answers_delivers_and_stops_on_sigterm(
         )
         bot_processes.append(process)
         newcomer.send("/start")
-        async with asyncio.timeout(30):
-            while not (
-                subscriber.bot_messages() and newcomer.bot_messages() and admin.bot_messages()
-            ):
-                await asyncio.sleep(0.1)
+        try:
+            async with asyncio.timeout(30):
+                while not (
+                    subscriber.bot_messages() and newcomer.bot_messages() and admin.bot_messages()
+                ):
+                    await asyncio.sleep(0.1)
+        except TimeoutError:  # what the bot said is the only way to tell why
+            process.kill()
+            _, said = await process.communicate()
+            got = [bool(u.bot_messages()) for u in (subscriber, newcomer, admin)]
+            pytest.fail(f"subscriber, newcomer, admin answered: {got}\n{said.decode()[-4000:]}")
         async with httpx.AsyncClient() as client:
             health = await client.get(f"http://127.0.0.1:{health_port}/healthz")
             metrics = (await client.get(f"http://127.0.0.1:{health_port}/metrics")).text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
+from aiodataloader import DataLoader
 from sqlalchemy import delete, func, select, update
 
 from bot.clock import Clock, utcnow
@@ -26,11 +28,27 @@ class SubscriberRepository:
     def __init__(self, *, database: Database, clock: Clock = utcnow) -> None:
         self._db = database
         self._now = clock
+        self._lookups: DataLoader[int, Subscriber | None] | None = None
 
     async def get(self, *, chat_id: int) -> Subscriber | None:
         """The chat's row, or None if it never subscribed (or forgot)."""
         async with self._db.sessions() as session:
             return await session.get(Subscriber, chat_id)
+
+    async def lookup(self, *, chat_id: int) -> Subscriber | None:
+        """`get`, read in one query with the other lookups of the same turn of the event loop
+        (every update looks up its chat: under a flood of presses, one query for many). Nothing
+        is kept: the next lookup reads again."""
+        loop = asyncio.get_running_loop()
+        if self._lookups is None or self._lookups.loop is not loop:
+            self._lookups = DataLoader(self._get_all, cache=False, max_batch_size=500, loop=loop)
+        return await self._lookups.load(chat_id)
+
+    async def _get_all(self, chat_ids: list[int]) -> list[Subscriber | None]:
+        query = select(Subscriber).where(Subscriber.chat_id.in_(set(chat_ids)))
+        async with self._db.sessions() as session:
+            found = {row.chat_id: row for row in (await session.scalars(query)).all()}
+        return [found.get(chat_id) for chat_id in chat_ids]
 
     async def subscribe(self, *, chat_id: int, locale: str, country: str) -> Subscriber:
         """Create or re-activate the chat's subscription with this locale and citizenship."""

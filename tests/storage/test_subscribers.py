@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
+
+from sqlalchemy import event
 
 from bot.storage import Database, SubscriberRepository
 from bot.storage.subscribers import AudienceCount
@@ -112,3 +115,22 @@ async def test_a_database_in_memory_works_too() -> None:
     await database.close()
     assert row is not None
     assert row.country == "TJ"
+
+
+@on_every_backend
+async def test_lookups_of_one_moment_are_read_in_one_query(database: Database) -> None:
+    repo = SubscriberRepository(database=database)
+    for chat_id in range(1, 31):
+        await repo.subscribe(chat_id=chat_id, locale="ky", country="KG")
+    queries: list[str] = []
+    listen = database.engine.sync_engine
+    record = lambda *args: queries.append(args[2])  # noqa: E731 (statement text)
+    event.listen(listen, "before_cursor_execute", record)
+    try:
+        found = await asyncio.gather(*(repo.lookup(chat_id=c) for c in [*range(1, 31), 404]))
+    finally:
+        event.remove(listen, "before_cursor_execute", record)
+    assert [row.chat_id if row else None for row in found] == [*range(1, 31), None]
+    assert sum("FROM subscribers" in q for q in queries) == 1
+    await repo.forget(chat_id=3)
+    assert await repo.lookup(chat_id=3) is None  # nothing kept: read again

@@ -21,7 +21,7 @@ async def resolve_locale(update: Update, context: BotContext) -> None:
         raise ApplicationHandlerStop
     else:
         chat_id = chat.id
-    context.subscriber = await context.subscribers.get(chat_id=chat_id)
+    context.subscriber = await context.subscribers.lookup(chat_id=chat_id)
     if context.subscriber is not None:
         context.locale = context.subscriber.locale
     else:  # the language tapped in this chat (memory only), else Telegram's
