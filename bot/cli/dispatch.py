@@ -257,14 +257,12 @@ def _without_secrets(text: str) -> str:
 
 
 def settle_heap() -> None:
-    """Python's cycle collector, set once a process before its command runs: what start-up
-    built (libraries, their tables) is never walked again (during a broadcast that was a fifth
-    of the CPU a message cost), and the young generation is collected every 10,000 allocations,
-    not 700. Under a flood of presses the bot, holding a backlog, spent 5 of its 28 CPU seconds
-    collecting (benchmarks/ack_flood.py --quick); with these, 2.2 s in the 60-second run.
-    (A gc.collect() first, as gc.freeze's documentation suggests for forked workers, made that
-    run slower both times it was tried: p99 1.7 and 2.0 s, against 0.55-0.8 s without. The
-    price: `elchi push --paid` to 30,000 took 23 s of CPU, not 18-20 s, at the same rate.)"""
+    """Once a process, before its command runs: what start-up built (libraries, their tables)
+    is set aside from the cycle collector, which would otherwise walk it again and again (during
+    a broadcast that was a fifth of the CPU a message cost). No gc.collect() first, though
+    gc.freeze's documentation suggests one for forked workers: under a flood of presses the bot
+    was slower with it both times it was tried (p99 1.7 and 2.0 s, against 0.55-0.8 s). The
+    collector's thresholds stay Python's: a young generation of 10,000 helped that flood only
+    until each update's lookup was batched, and cost `elchi push` a seventh more CPU."""
     if gc.get_freeze_count() == 0:  # once (a benchmark runs several broadcasts in a process)
         gc.freeze()
-        gc.set_threshold(10_000, 20, 20)
