@@ -247,9 +247,8 @@ def _drop_backlog(application: BotApplication) -> None:
     processor = application.update_processor
     if isinstance(processor, ChatOrderedUpdates):
         processor.leave_the_rest()
-    for task in asyncio.all_tasks():
-        if task.get_name() == ACK_EDIT:
-            task.cancel()
+    for task in list(application.bot_data.get(ACK_EDIT, ())):  # those `ack_button` keeps
+        task.cancel()
 
 
 async def serve(settings: Settings, *, stop: asyncio.Event) -> None:

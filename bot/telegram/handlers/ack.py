@@ -10,7 +10,7 @@ from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import ANSWERED
 
-ACK_EDIT = "ack-edit"  # the edits' task name: a stopping process drops those still waiting
+ACK_EDIT = "ack-edit"  # the edits waiting, in bot_data: a stopping process drops them
 EDITS_WAITING = 2_000  # buttons waiting to be taken away: a minute and more at 28 a second
 
 
