@@ -37,13 +37,11 @@ def test_configuration_errors_print_one_line_and_no_secret(tmp_path: Path) -> No
     async def scenario() -> None:
         sandbox = await Sandbox().start()
         try:
-            folders = [tmp_path / str(n) for n in range(len(cases(sandbox)))]
-            for folder in folders:  # each its own default database
+            runs = []
+            for n, (env, _) in enumerate(cases(sandbox)):
+                folder = tmp_path / str(n)  # each its own default database
                 folder.mkdir()
-            runs = [
-                asyncio.to_thread(elchi, "run", env=env, cwd=folder)
-                for (env, _), folder in zip(cases(sandbox), folders, strict=True)
-            ]
+                runs.append(asyncio.to_thread(elchi, "run", env=env, cwd=folder))
             results = await asyncio.gather(*runs)  # side by side: each mostly waits
             for (_, expected), result in zip(cases(sandbox), results, strict=True):
                 output = result.stdout + result.stderr

@@ -43,12 +43,9 @@ class Setup:
         setting of these tests, not their subject: subscribing has tests of its own)."""
         chat_ids = list(range(first, first + count))
         now = utcnow()
-        rows = [
-            {"chat_id": c, "locale": LOCALES[c % 5], "country": country, "region": None}
-            | {"subscribed": True, "blocked": False, "discreet": False}
-            | {"created_at": now, "updated_at": now}
-            for c in chat_ids
-        ]
+        row: dict[str, object] = {"country": country, "region": None, "subscribed": True}
+        row |= {"blocked": False, "discreet": False, "created_at": now, "updated_at": now}
+        rows = [{**row, "chat_id": c, "locale": LOCALES[c % 5]} for c in chat_ids]
         async with self.database.transaction() as session:
             await session.execute(insert(Subscriber), rows)
         return chat_ids
