@@ -37,12 +37,12 @@ from bot.cli.dispatch import settle_heap  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.budget import Budget, Lanes  # noqa: E402
 from bot.delivery.message import ack_markup  # noqa: E402
-from bot.delivery.outbox import Outbox  # noqa: E402
 from bot.delivery.telegram_api import BotApiClient, SendResult  # noqa: E402
 from bot.delivery.worker import Worker, WorkerConfig  # noqa: E402
 from bot.i18n import Translator  # noqa: E402
 from bot.storage import Database  # noqa: E402
 from bot.storage.advisories import AdvisoryRepository  # noqa: E402
+from bot.storage.outbox import Outbox  # noqa: E402
 
 ADVISORY = "uz-2022-09-21-prosecutor-warning"
 LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")

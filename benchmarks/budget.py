@@ -33,7 +33,6 @@ from bot.admin.importer import import_folder  # noqa: E402
 from bot.advisories.model import Advisory  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.budget import Budget  # noqa: E402
-from bot.delivery.outbox import Outbox  # noqa: E402
 from bot.delivery.service import worker  # noqa: E402
 from bot.delivery.worker import WorkerConfig  # noqa: E402
 from bot.demo.harness import Harness, running_harness  # noqa: E402
@@ -41,6 +40,7 @@ from bot.i18n import Translator  # noqa: E402
 from bot.sandbox import Faults, Limits, Sandbox  # noqa: E402
 from bot.storage import Database, SubscriberRepository  # noqa: E402
 from bot.storage.advisories import AdvisoryRepository  # noqa: E402
+from bot.storage.outbox import Outbox  # noqa: E402
 
 UZ_BASE, KG_BASE = "uz-2022-09-21-prosecutor-warning", "kg-2022-09-21-embassy-warning"
 KG_READERS = range(5_000_001, 5_000_021)

@@ -27,11 +27,11 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.results import print_figures  # noqa: E402
 from bot.admin.importer import import_folder  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
-from bot.delivery.outbox import Outbox  # noqa: E402
 from bot.i18n import Translator  # noqa: E402
 from bot.sandbox import Limits, Sandbox  # noqa: E402
 from bot.storage import Database  # noqa: E402
 from bot.storage.advisories import AdvisoryRepository  # noqa: E402
+from bot.storage.outbox import Outbox  # noqa: E402
 
 ADVISORY = "uz-2022-09-21-prosecutor-warning"
 LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")

@@ -7,11 +7,11 @@ import time
 from pathlib import Path
 
 from bot.cli.delivery import bar
-from bot.delivery.outbox import Outbox
-from bot.delivery.queries import Progress
 from bot.sandbox import Sandbox
 from bot.storage import Database, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.broadcasts import Progress
+from bot.storage.outbox import Outbox
 from tests.support.cli import elchi
 
 ADVISORY = "uz-2022-09-21-prosecutor-warning"

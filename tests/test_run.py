@@ -16,12 +16,12 @@ import pytest
 
 from bot.admin.importer import import_folder
 from bot.config import PROJECT_ROOT
-from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.sandbox import Sandbox
 from bot.storage import Database, SubscriberRepository
 from bot.storage.acks import AckRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.outbox import Outbox
 from tests.support.postgres import free_port
 
 

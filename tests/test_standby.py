@@ -16,11 +16,11 @@ import pytest
 
 from bot.admin.importer import import_folder
 from bot.config import PROJECT_ROOT
-from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.sandbox import Limits, Sandbox
 from bot.storage import Database, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.outbox import Outbox
 from tests.conftest import on_every_backend
 from tests.support.postgres import free_port
 from tests.test_run import start_bot

@@ -14,11 +14,11 @@ from bot.admin.refusals import STRANGERS, Refusals, is_stranger
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.config import SUPER_ADMIN
-from bot.delivery.corrections import Corrections
-from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage.admins import AdminRepository
+from bot.storage.corrections import Corrections
 from bot.storage.db import Database
+from bot.storage.outbox import Outbox
 from bot.world import COUNTRY_CODES
 
 

@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 
 from bot.advisories.model import Advisory, LocaleText
 from bot.clock import Clock
-from bot.delivery.corrections import Corrections
-from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.channels import ChannelRepository
+from bot.storage.corrections import Corrections
 from bot.storage.db import Database
+from bot.storage.outbox import Outbox
 from bot.world import N_, WRITTEN_LOCALES
 
 HEADLINE = N_("Cancelled: {headline}")

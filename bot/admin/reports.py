@@ -8,12 +8,12 @@ from datetime import timedelta
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
-from bot.delivery.corrections import Corrections, CorrectionState
-from bot.delivery.outbox import Outbox
-from bot.delivery.queries import Progress
 from bot.storage.acks import AckRepository
+from bot.storage.broadcasts import Progress
+from bot.storage.corrections import Corrections, CorrectionState
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, DraftRepository
+from bot.storage.outbox import Outbox
 from bot.world import COUNTRY_CODES
 
 REMIND_AFTER = timedelta(minutes=30)

@@ -18,14 +18,14 @@ from bot.admin.build import build, from_advisory, new_id
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
 from bot.config import SUPER_ADMIN
-from bot.delivery.corrections import Corrections
-from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.corrections import Corrections
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, DraftAnswers, DraftRepository
+from bot.storage.outbox import Outbox
 
 Action = Literal["send", "correct"]
 

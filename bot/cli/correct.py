@@ -10,11 +10,11 @@ from bot.cli.prompt import confirm
 from bot.cli.push import read_one
 from bot.cli.requests import submit, workflow_for
 from bot.config import Settings
-from bot.delivery.corrections import Corrections
 from bot.i18n import Translator
 from bot.storage import Database
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.corrections import Corrections
 
 
 async def correct_command(

@@ -11,14 +11,14 @@ from bot.cli.prompt import confirm
 from bot.clock import utcnow
 from bot.config import Settings
 from bot.delivery.budget import TELEGRAM_FREE_RATE
-from bot.delivery.lock import LeaderBusy, leader
-from bot.delivery.outbox import Outbox
-from bot.delivery.queries import Progress
 from bot.delivery.service import worker
 from bot.delivery.worker import WorkerConfig
 from bot.i18n import Translator
 from bot.storage import Database
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.broadcasts import Progress
+from bot.storage.lock import LeaderBusy, leader
+from bot.storage.outbox import Outbox
 
 STARS_PER_PAID_MESSAGE = 0.1  # Telegram's price beyond the free rate
 WATCH_EVERY = 0.5  # seconds between looks while the running bot does the sending

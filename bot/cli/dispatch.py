@@ -80,10 +80,10 @@ def _folder_out(out: Path | None) -> Path | None:
 def _backup_file(settings: Settings, file: Path, *, force: bool) -> Path:
     """Where a backup may be written: never over the database, over a file only with --force,
     and only into a folder that exists."""
-    from sqlalchemy.engine import make_url
+    from bot.storage.db import database_file
 
-    database = make_url(settings.database_url).database
-    if database and file.resolve() == Path(database).resolve():
+    database = database_file(settings.database_url)
+    if database is not None and file.resolve() == database.resolve():
         raise ConfigError(f"backup: {file} is the database itself; give another file name")
     if file.is_dir():
         raise ConfigError(f"backup: {file} is a folder; give a file name, e.g. {file}/elchi.gz")

@@ -10,13 +10,13 @@ from datetime import UTC, timedelta
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock
-from bot.delivery.corrections import Corrections
-from bot.delivery.outbox import Outbox
 from bot.delivery.report import corrected, final_report, started
 from bot.i18n import Translator
 from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.channels import Channel
+from bot.storage.corrections import Corrections
+from bot.storage.outbox import Outbox
 from bot.texts import Gettext, html
 from bot.world import COUNTRY_NAMES, LOCALE_NAMES, MOSCOW
 

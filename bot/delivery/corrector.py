@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.advisories.model import Advisory
-from bot.delivery import message_ids
 from bot.delivery.budget import Budget, Priority
-from bot.delivery.corrections import Copy, Corrections
 from bot.delivery.message import Markup, payload
 from bot.delivery.sender import Call, budgeted
 from bot.delivery.telegram_api import BotApiClient, SendResult
+from bot.storage import message_ids
 from bot.storage.acks import AckRepository
+from bot.storage.corrections import Copy, Corrections
 
 log = logging.getLogger(__name__)
 PAGE = 50  # chats a commit: after a crash at most this many get the "corrected" note twice

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 
 from bot.clock import Clock
 from bot.logs import ChatHasher
-from bot.storage.deletions import DeletionRepository
+from bot.storage.deletions import KEEP_FOR, DeletionRepository
 
 log = logging.getLogger(__name__)
-KEEP_FOR = timedelta(hours=24)
 BATCH = 100  # deleteMessages takes at most 100 ids
 
 DeleteMessages = Callable[[int, list[int]], Awaitable[object]]

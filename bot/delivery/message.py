@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.advisories.model import Advisory
-from bot.delivery import message_ids
 from bot.delivery.budget import Budget
 from bot.delivery.sender import Proceed, budgeted
 from bot.delivery.telegram_api import SendResult
 from bot.i18n import Translator
+from bot.storage import message_ids
 from bot.world import N_
 from bot.world.links import friend_share_url
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.delivery.queries import Progress
+from bot.storage.broadcasts import Progress
 from bot.texts import Gettext, bold, country, html
 from bot.texts.manage import counts_by_locale, possibly_twice
 

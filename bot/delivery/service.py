@@ -13,12 +13,9 @@ from bot.advisories.render import renderer
 from bot.clock import Clock
 from bot.delivery.announce import AdminTeller
 from bot.delivery.budget import Budget
-from bot.delivery.corrections import Corrections
 from bot.delivery.corrector import Corrector
-from bot.delivery.lock import leader
 from bot.delivery.message import ack_markup, corrected_notice
 from bot.delivery.mirror import ChannelMirror
-from bot.delivery.outbox import Outbox
 from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Reports, Worker, WorkerConfig, paced_text
 from bot.i18n import Translator
@@ -28,7 +25,10 @@ from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.channels import ChannelRepository
+from bot.storage.corrections import Corrections
 from bot.storage.db import Database
+from bot.storage.lock import leader
+from bot.storage.outbox import Outbox
 
 log = logging.getLogger(__name__)
 

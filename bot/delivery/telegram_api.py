@@ -13,8 +13,9 @@ from typing import Any, Literal
 
 import aiohttp
 
+from bot.storage.models import AMBIGUOUS
+
 Kind = Literal["sent", "retry_after", "blocked", "gone", "transient"]
-AMBIGUOUS = "ambiguous: "  # the start of an error after which a send may have arrived
 JSON_HEADERS = {"Content-Type": "application/json"}
 # Telegram's answer to a send starts with the new message's id: read it without parsing the
 # whole echo of the message (a third of the CPU a send cost); anything else is parsed in full.

@@ -27,11 +27,12 @@ from bot.delivery.budget import Budget, Priority
 from bot.delivery.corrector import Corrector
 from bot.delivery.message import Delivered, Markup, Send, payload, send_parts
 from bot.delivery.mirror import ChannelMirror
-from bot.delivery.outbox import Outbox, Pending, SendOutcome
 from bot.delivery.quiet import silent
 from bot.delivery.sender import budgeted
-from bot.delivery.telegram_api import AMBIGUOUS, SendResult
+from bot.delivery.telegram_api import SendResult
 from bot.metrics import Metrics
+from bot.storage.models import AMBIGUOUS
+from bot.storage.outbox import Outbox, Pending, SendOutcome
 
 log = logging.getLogger(__name__)
 Render = Callable[[Advisory, str], list[str]]

@@ -15,9 +15,9 @@ from pydantic import SecretStr
 from bot.clock import Clock, utcnow
 from bot.config import Settings
 from bot.delivery.budget import Lanes
-from bot.delivery.corrections import Corrections
-from bot.delivery.outbox import Outbox
 from bot.sandbox import Sandbox
+from bot.storage.corrections import Corrections
+from bot.storage.outbox import Outbox
 from bot.telegram.app import (
     BotApplication,
     build_application,

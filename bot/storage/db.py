@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
@@ -37,6 +37,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def database_file(url: str) -> Path | None:
+    """The file a SQLite URL names (None for a server or a database in memory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
 
 
 class Database:
@@ -71,6 +79,11 @@ class Database:
         """A session inside one transaction: committed on success, rolled back on error."""
         async with self.sessions() as session, session.begin():
             yield session
+
+    async def ping(self) -> None:
+        """Raises unless the database answers a trivial query (the health check)."""
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
 
     async def migrate(self) -> None:
         """Bring the schema to the newest revision; DatabaseError if unreachable."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, tuple_
 
 from bot.storage.db import Database
 from bot.storage.models import ScheduledDeletion, Subscriber
+
+KEEP_FOR = timedelta(hours=24)  # discreet mode: how long a sent message stays in the chat
 
 
 class DeletionRepository:

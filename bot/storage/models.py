@@ -111,6 +111,12 @@ class Broadcast(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
+# The start of a delivery's `last_error` after which the send may have arrived all the same
+# (the connection dropped once the request was written): a later success counts it as
+# possibly sent twice.
+AMBIGUOUS = "ambiguous: "
+
+
 class Delivery(Base):
     """One advisory to one chat: exists only to deliver once and count once."""
 

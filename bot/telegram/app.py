@@ -20,7 +20,6 @@ from bot.clock import Clock, utcnow
 from bot.config import ConfigError, Settings
 from bot.delivery.budget import Budget, Lanes
 from bot.delivery.discreet import DiscreetMode
-from bot.delivery.lock import LeaderBusy, leader
 from bot.delivery.service import run_forever
 from bot.i18n import Translator
 from bot.logs import ChatHasher
@@ -33,6 +32,7 @@ from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.arrivals import ArrivalRepository
 from bot.storage.deletions import DeletionRepository
+from bot.storage.lock import LeaderBusy, leader
 from bot.storage.offers import OfferRepository
 from bot.telegram import handlers, jobs
 from bot.telegram.commands import publish_commands

@@ -12,11 +12,10 @@ import urllib.request
 from typing import Any
 
 from aiohttp import web
-from sqlalchemy import text
 
 from bot.config import ConfigError
-from bot.delivery.outbox import Outbox
 from bot.reach.guard import GuardedListener
+from bot.storage.outbox import Outbox
 from bot.telegram.context import Services
 
 COUNTS_FOR = 15.0  # seconds the database's counts are reused: a scrape flood costs one query
@@ -56,8 +55,7 @@ class HealthServer:
         """200 when this process is active, the database answers and the delivery worker runs;
         503 otherwise (a standby process says "standby": a load balancer sends nothing here)."""
         try:
-            async with self.services.database.engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
+            await self.services.database.ping()
             database = "ok"
         except Exception as error:
             database = f"error: {type(error).__name__}"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.delivery.outbox import Outbox
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox
+from bot.storage.outbox import Outbox
 from tests.e2e.helpers import say
 from tests.support.cli import elchi
 from tests.support.clock import FakeClock

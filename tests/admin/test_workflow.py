@@ -11,10 +11,10 @@ from bot.admin.cancel import cancel
 from bot.admin.importer import import_folder
 from bot.admin.workflow import AdminWorkflow, FourEyes
 from bot.config import PROJECT_ROOT
-from bot.delivery.outbox import Outbox
 from bot.i18n import Translator
 from bot.storage import Database, SubscriberRepository
 from bot.storage.admins import AdminRepository
+from bot.storage.outbox import Outbox
 from bot.world import MOSCOW
 from tests.admin.test_compose import answer_all, full_answers
 from tests.conftest import on_every_backend

@@ -14,13 +14,13 @@ from bot.advisories.model import Advisory
 from bot.clock import utcnow
 from bot.config import PROJECT_ROOT
 from bot.delivery.budget import Budget, Lanes
-from bot.delivery.outbox import Outbox
 from bot.delivery.service import Reporting, worker
 from bot.delivery.worker import Worker, WorkerConfig
 from bot.i18n import Translator
 from bot.sandbox import Faults, Limits, Sandbox
 from bot.storage import Database, Subscriber, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.outbox import Outbox
 
 LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
 ADVISORY = "uz-2022-09-21-prosecutor-warning"

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
 from bot.advisories.model import Advisory
-from bot.delivery.corrections import Corrections
 from bot.sandbox import Sandbox, SimMessage
 from bot.storage.acks import AckRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.corrections import Corrections
 from tests.conftest import on_every_backend
 from tests.delivery.conftest import ADVISORY, Setup
 
@@ -168,7 +168,7 @@ async def test_a_halted_correction_resumes_where_it_stopped(
 
 
 def test_message_ids_are_stored_whole_or_not_at_all() -> None:
-    from bot.delivery import message_ids
+    from bot.storage import message_ids
 
     stored = message_ids.join([1234567890, 1234567891], [1234567892])
     assert stored == "1234567890,1234567891,v1234567892"

@@ -8,9 +8,9 @@ from contextlib import AbstractAsyncContextManager
 
 import pytest
 
-from bot.delivery.lock import leader
 from bot.sandbox import Faults, Sandbox
 from bot.storage import Database
+from bot.storage.lock import leader
 from tests.conftest import on_every_backend
 from tests.delivery.conftest import Setup
 

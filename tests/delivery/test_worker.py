@@ -12,12 +12,12 @@ import pytest
 from bot.admin.cancel import CancelError, cancel
 from bot.advisories.render import renderer
 from bot.clock import utcnow
-from bot.delivery import outbox as outbox_module
 from bot.delivery.budget import Budget, Lanes
 from bot.delivery.report import final_report
 from bot.delivery.service import worker
 from bot.delivery.worker import WorkerConfig
 from bot.sandbox import Faults, Limits, Sandbox
+from bot.storage import outbox as outbox_module
 from bot.storage.advisories import AdvisoryRepository
 from tests.conftest import on_every_backend
 from tests.delivery.conftest import Setup

@@ -11,9 +11,9 @@ import pytest
 
 from bot.admin.cancel import cancel_id
 from bot.delivery.budget import Lanes
-from bot.delivery.outbox import Outbox
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox, SimUser
+from bot.storage.outbox import Outbox
 from bot.telegram.callbacks import data, short
 from bot.telegram.handlers import ack
 from tests.e2e.helpers import eventually, eventually_async, press, say

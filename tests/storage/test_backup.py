@@ -18,7 +18,6 @@ from bot.admin.importer import import_folder
 from bot.clock import utcnow
 from bot.config import PROJECT_ROOT
 from bot.delivery.budget import Budget, Lanes
-from bot.delivery.outbox import Outbox
 from bot.delivery.service import worker
 from bot.delivery.worker import WorkerConfig
 from bot.i18n import Translator
@@ -30,6 +29,7 @@ from bot.storage.arrivals import ArrivalRepository
 from bot.storage.backup import TABLES, BackupError, backup, restore
 from bot.storage.channels import ChannelRepository
 from bot.storage.models import Base
+from bot.storage.outbox import Outbox
 
 
 async def fill(database: Database) -> None:

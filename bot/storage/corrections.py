@@ -1,4 +1,5 @@
-"""Corrections: every delivered message of an advisory edited in place, by the worker.
+"""Corrections as stored: every delivered message of an advisory edited in place, by the
+delivery worker (`bot.delivery.corrector` does the editing).
 
 A correction is a row with a cursor (the last chat done), so it survives a crash or restart:
 at most one page is edited twice, which changes nothing the reader sees ("not modified").
@@ -11,9 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 
 from bot.clock import Clock, utcnow
-from bot.delivery import message_ids
-from bot.delivery.discreet import KEEP_FOR
+from bot.storage import message_ids
 from bot.storage.db import Database
+from bot.storage.deletions import KEEP_FOR
 from bot.storage.models import CorrectionRow, Delivery, ScheduledDeletion, Subscriber
 
 

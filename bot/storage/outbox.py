@@ -13,12 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock, utcnow
-from bot.delivery import message_ids
-from bot.delivery.discreet import KEEP_FOR
-from bot.delivery.queries import BroadcastQueries, audience
-from bot.delivery.telegram_api import AMBIGUOUS
+from bot.storage import message_ids
+from bot.storage.broadcasts import BroadcastQueries, audience
 from bot.storage.db import Database
-from bot.storage.models import Broadcast, Delivery, ScheduledDeletion, Subscriber
+from bot.storage.deletions import KEEP_FOR
+from bot.storage.models import AMBIGUOUS, Broadcast, Delivery, ScheduledDeletion, Subscriber
 
 FILL_BATCH = 5000  # rows a transaction: short enough that /start never waits long
 

@@ -9,9 +9,15 @@ from sqlalchemy import func, or_, select, update
 
 from bot.advisories.model import Advisory
 from bot.clock import Clock
-from bot.delivery.telegram_api import AMBIGUOUS
 from bot.storage.db import Database
-from bot.storage.models import AdvisoryRow, Broadcast, CorrectionRow, Delivery, Subscriber
+from bot.storage.models import (
+    AMBIGUOUS,
+    AdvisoryRow,
+    Broadcast,
+    CorrectionRow,
+    Delivery,
+    Subscriber,
+)
 
 
 @dataclass
