@@ -245,9 +245,9 @@ async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str
     times: list[float] = []
     try:
         async with running_harness(database_url=url, sandbox=sandbox) as harness:
-            advisory = await harness.services.advisories.get(advisory_id=ADVISORY)
+            advisory = await harness.services.stores.advisories.get(advisory_id=ADVISORY)
             assert advisory is not None
-            outbox = Outbox(database=harness.services.database)
+            outbox = Outbox(database=harness.services.stores.database)
             await outbox.publish(advisory, paid=True)
             async with BotApiClient(api_url=sandbox.url, token=sandbox.token) as api:
                 worker = Worker(

@@ -41,13 +41,14 @@ from bot.sandbox import Faults, Limits, Sandbox  # noqa: E402
 from bot.storage import Database, SubscriberRepository  # noqa: E402
 from bot.storage.advisories import AdvisoryRepository  # noqa: E402
 from bot.storage.outbox import Outbox  # noqa: E402
+from bot.storage.stores import Stores  # noqa: E402
 
 UZ_BASE, KG_BASE = "uz-2022-09-21-prosecutor-warning", "kg-2022-09-21-embassy-warning"
 KG_READERS = range(5_000_001, 5_000_021)
 
 
 async def publish(harness: Harness, base_id: str, new_id: str, severity: str) -> None:
-    base = await harness.services.advisories.get(advisory_id=base_id)
+    base = await harness.services.stores.advisories.get(advisory_id=base_id)
     assert base is not None
     now = utcnow()
     advisory = Advisory.model_validate(
@@ -60,7 +61,7 @@ async def publish(harness: Harness, base_id: str, new_id: str, severity: str) ->
             "publish_at": now,
         }
     )
-    await harness.services.advisories.save(advisory=advisory, origin="admin")
+    await harness.services.stores.advisories.save(advisory=advisory, origin="admin")
     harness.services.bell.set()
 
 
@@ -78,7 +79,7 @@ async def priority(uz_readers: int, newcomers: int) -> dict[str, Any]:
         url = f"sqlite+aiosqlite:///{folder}/budget.db"
         try:
             async with running_harness(database_url=url, sandbox=sandbox, deliver=True) as bot:
-                subscribers = bot.services.subscribers
+                subscribers = bot.services.stores.subscribers
                 for chat_id in uz:
                     await subscribers.subscribe(chat_id=chat_id, locale="ru", country="UZ")
                 for chat_id in KG_READERS:
@@ -158,11 +159,10 @@ async def ambiguous(readers: int, share: float) -> dict[str, Any]:
             outbox = Outbox(database=database)
             await outbox.publish(advisory)
             async with worker(
-                database=database,
+                stores=Stores.over(database, clock=utcnow),
                 translator=Translator(),
                 api_url=sandbox.url,
                 token=sandbox.token,
-                clock=utcnow,
                 budget=Budget(),
                 config=WorkerConfig(paid=True),
             ) as running:

@@ -12,13 +12,9 @@ from collections.abc import Callable
 from bot.admin.cancel import Cancelled, cancel
 from bot.admin.refusals import STRANGERS, Refusals, is_stranger
 from bot.advisories.model import Advisory
-from bot.clock import Clock, utcnow
 from bot.config import SUPER_ADMIN
 from bot.i18n import Translator
-from bot.storage.admins import AdminRepository
-from bot.storage.corrections import Corrections
-from bot.storage.db import Database
-from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores
 from bot.world import COUNTRY_CODES
 
 
@@ -40,16 +36,13 @@ class AdminActions:
     def __init__(
         self,
         *,
-        database: Database,
+        stores: Stores,
         translator: Translator,
-        admins: AdminRepository,
-        clock: Clock = utcnow,
         wake: Callable[[], None] = lambda: None,
     ) -> None:
-        self._database, self._translator, self._now = database, translator, clock
-        self.admins, self._wake = admins, wake
-        self._outbox = Outbox(database=database, clock=clock)
-        self._corrections = Corrections(database=database, clock=clock)
+        self._stores, self._translator = stores, translator
+        self.admins, self._wake = stores.admins, wake
+        self._outbox, self._corrections = stores.outbox, stores.corrections
         self._refusals = Refusals()
 
     async def halt(self, *, countries: list[str], actor: str) -> list[str]:
@@ -76,10 +69,7 @@ class AdminActions:
     async def cancel(self, advisory_id: str, *, actor: str) -> Cancelled:
         """Withdraw the advisory (`bot.admin.cancel`); CancelError when it cannot be."""
         cancelled = await cancel(
-            database=self._database,
-            translator=self._translator,
-            clock=self._now,
-            advisory_id=advisory_id,
+            stores=self._stores, translator=self._translator, advisory_id=advisory_id
         )
         await self.admins.audit(
             actor=actor,
@@ -94,7 +84,7 @@ class AdminActions:
     async def refused(self, *, actor: str, attempted: str, country: str | None = None) -> None:
         """Audit an action refused to `actor` (not an admin, or not of `country`); a
         stranger's further refusals within the hour are only counted (`summarise_refusals`)."""
-        if is_stranger(actor) and not self._refusals.write(actor, self._now()):
+        if is_stranger(actor) and not self._refusals.write(actor, self._stores.clock()):
             return
         await self.admins.audit(
             actor=actor, action="refused", country=country, detail=attempted[:60]
@@ -102,6 +92,6 @@ class AdminActions:
 
     async def summarise_refusals(self) -> None:
         """One audit row for the strangers' refusals counted and not written (hourly)."""
-        line = self._refusals.summary(self._now())
+        line = self._refusals.summary(self._stores.clock())
         if line is not None:
             await self.admins.audit(actor=STRANGERS, action="refused", detail=line)

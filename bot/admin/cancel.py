@@ -6,13 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.advisories.model import Advisory, LocaleText
-from bot.clock import Clock
 from bot.i18n import Translator
-from bot.storage.advisories import AdvisoryRepository
-from bot.storage.channels import ChannelRepository
-from bot.storage.corrections import Corrections
-from bot.storage.db import Database
-from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores
 from bot.world import N_, WRITTEN_LOCALES
 
 HEADLINE = N_("Cancelled: {headline}")
@@ -55,14 +50,12 @@ def cancel_id(advisory_id: str) -> str:
     return f"{advisory_id[:41]}-cancel"
 
 
-async def cancel(
-    *, database: Database, translator: Translator, clock: Clock, advisory_id: str
-) -> Cancelled:
+async def cancel(*, stores: Stores, translator: Translator, advisory_id: str) -> Cancelled:
     """Withdraw the advisory and schedule its notice now (with its audience so far).
 
     Nobody received it yet (scheduled, or only ever shown in /latest): no notice.
     """
-    advisories = AdvisoryRepository(database=database, clock=clock)
+    advisories, outbox, clock = stores.advisories, stores.outbox, stores.clock
     original = await advisories.get(advisory_id=advisory_id)
     if original is None:
         raise CancelError(f"no advisory with id {advisory_id!r}")
@@ -73,15 +66,11 @@ async def cancel(
         original.expires is not None and original.expires <= now
     ):
         raise CancelError(f"{advisory_id} is already cancelled or no longer in force")
-    outbox = Outbox(database=database, clock=clock)
     await outbox.cancel(advisory_id=advisory_id)
-    await Corrections(database=database, clock=clock).stop(
-        advisory_id=advisory_id, state="cancelled"
-    )
+    await stores.corrections.stop(advisory_id=advisory_id, state="cancelled")
     await advisories.save(advisory=withdrawn(original, now=now), origin="cancel")
     # Readers who got it, or a channel that shows it: they must learn it is withdrawn.
-    channels = ChannelRepository(database=database, clock=clock)
-    if not await outbox.received_by_anyone(advisory_id) and not await channels.posted(
+    if not await outbox.received_by_anyone(advisory_id) and not await stores.channels.posted(
         advisory_id=advisory_id
     ):
         return Cancelled(original, None, 0)

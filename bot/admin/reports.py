@@ -7,13 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.advisories.model import Advisory
-from bot.clock import Clock, utcnow
-from bot.storage.acks import AckRepository
 from bot.storage.broadcasts import Progress
-from bot.storage.corrections import Corrections, CorrectionState
-from bot.storage.db import Database
-from bot.storage.drafts import Draft, DraftRepository
-from bot.storage.outbox import Outbox
+from bot.storage.corrections import CorrectionState
+from bot.storage.drafts import Draft
+from bot.storage.stores import Stores
 from bot.world import COUNTRY_CODES
 
 REMIND_AFTER = timedelta(minutes=30)
@@ -22,12 +19,9 @@ REMIND_AFTER = timedelta(minutes=30)
 class AdminReports:
     """The read side of the admin workflow; keyword arguments only."""
 
-    def __init__(self, *, database: Database, clock: Clock = utcnow) -> None:
-        self._outbox = Outbox(database=database, clock=clock)
-        self._corrections = Corrections(database=database, clock=clock)
-        self._drafts = DraftRepository(database=database, clock=clock)
-        self._acks = AckRepository(database=database)
-        self._now = clock
+    def __init__(self, *, stores: Stores) -> None:
+        self._outbox, self._corrections = stores.outbox, stores.corrections
+        self._drafts, self._acks, self._now = stores.drafts, stores.acks, stores.clock
 
     async def forgotten_corrections(self) -> list[Draft]:
         """Corrections left unsent for REMIND_AFTER and not yet reminded of: readers still have

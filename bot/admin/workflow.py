@@ -16,16 +16,10 @@ from typing import Any, Literal
 
 from bot.admin.build import build, from_advisory, new_id
 from bot.advisories.model import Advisory
-from bot.clock import Clock, utcnow
 from bot.config import SUPER_ADMIN
 from bot.i18n import Translator
-from bot.storage.admin_profiles import AdminProfiles
-from bot.storage.admins import AdminRepository
-from bot.storage.advisories import AdvisoryRepository
-from bot.storage.corrections import Corrections
-from bot.storage.db import Database
-from bot.storage.drafts import Draft, DraftAnswers, DraftRepository
-from bot.storage.outbox import Outbox
+from bot.storage.drafts import Draft, DraftAnswers
+from bot.storage.stores import Stores
 
 Action = Literal["send", "correct"]
 
@@ -69,20 +63,16 @@ class AdminWorkflow:
     def __init__(
         self,
         *,
-        database: Database,
+        stores: Stores,
         translator: Translator,
-        admins: AdminRepository,
         four_eyes: FourEyes,
-        clock: Clock = utcnow,
         wake: Callable[[], None] = lambda: None,
     ) -> None:
-        self.drafts = DraftRepository(database=database, clock=clock)
-        self.profiles = AdminProfiles(database=database, clock=clock)
-        self.advisories = AdvisoryRepository(database=database, clock=clock)
-        self.outbox = Outbox(database=database, clock=clock)
-        self.corrections = Corrections(database=database, clock=clock)
-        self.admins, self.four_eyes = admins, four_eyes
-        self._translator, self._now, self._wake = translator, clock, wake
+        self.drafts, self.profiles = stores.drafts, stores.profiles
+        self.advisories, self.outbox = stores.advisories, stores.outbox
+        self.corrections, self.admins = stores.corrections, stores.admins
+        self.four_eyes = four_eyes
+        self._translator, self._now, self._wake = translator, stores.clock, wake
 
     async def start(self, *, country: str | None, editor: int) -> Draft:
         """A new draft (a super-admin's has no country yet: it is the first question)."""

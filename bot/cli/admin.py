@@ -4,8 +4,6 @@ operator's and admins' CLI (the actions themselves are `bot.admin`'s, as in Tele
 from __future__ import annotations
 
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 from bot.admin.actions import AdminActions
 from bot.admin.cancel import CancelError
@@ -15,20 +13,8 @@ from bot.cli.prompt import confirm
 from bot.clock import utcnow
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.storage import Database
-from bot.storage.admins import AdminRepository
-from bot.storage.advisories import AdvisoryRepository
+from bot.storage.stores import Stores, opened
 from bot.world import COUNTRY_CODES
-
-
-@asynccontextmanager
-async def database_for(settings: Settings) -> AsyncIterator[Database]:
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        yield database
-    finally:
-        await database.close()
 
 
 async def admins_command(
@@ -41,8 +27,8 @@ async def admins_command(
 ) -> int:
     """add USER COUNTRY | remove USER | list. Moving an admin to another country is said
     and needs --yes (it changes whose citizens they reach)."""
-    async with database_for(settings) as database:
-        repository = AdminRepository(database=database, configured=settings.admins)
+    async with opened(settings) as stores:
+        repository = stores.admins
         if action == "add" and user_id is not None and country is not None:
             now = (await repository.all()).get(user_id)
             if user_id in settings.admins and now != country:
@@ -70,8 +56,8 @@ async def admins_command(
 
 async def audit_command(settings: Settings, limit: int, *, admins_only: bool = False) -> int:
     """Print the newest audit entries (with `admins_only`, admins' actions alone)."""
-    async with database_for(settings) as database:
-        repository = AdminRepository(database=database, configured=settings.admins)
+    async with opened(settings) as stores:
+        repository = stores.admins
         for entry in await repository.audit_log(limit=limit, admins_only=admins_only):
             print(
                 "\t".join(
@@ -90,16 +76,15 @@ async def audit_command(settings: Settings, limit: int, *, admins_only: bool = F
     return 0
 
 
-def actions_for(settings: Settings, database: Database) -> AdminActions:
+def actions_for(stores: Stores) -> AdminActions:
     """The admin actions of this command (no worker to wake: the running bot polls)."""
-    admins = AdminRepository(database=database, configured=settings.admins)
-    return AdminActions(database=database, translator=Translator(), admins=admins)
+    return AdminActions(stores=stores, translator=Translator())
 
 
 async def halt_command(settings: Settings, country: str) -> int:
     """Stop all sending for `country` at once."""
-    async with database_for(settings) as database:
-        halted = await actions_for(settings, database).halt(countries=[country], actor="cli")
+    async with opened(settings) as stores:
+        halted = await actions_for(stores).halt(countries=[country], actor="cli")
     print(f"halted {len(halted)} broadcast(s) of {country}: {', '.join(halted) or 'none'}")
     return 0
 
@@ -109,9 +94,9 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
     if not await confirm(f"cancel {advisory_id}?", yes=yes):
         print("nothing changed")
         return 1
-    async with database_for(settings) as database:
+    async with opened(settings) as stores:
         try:
-            cancelled = await actions_for(settings, database).cancel(advisory_id, actor="cli")
+            cancelled = await actions_for(stores).cancel(advisory_id, actor="cli")
         except CancelError as error:
             print(f"elchi: {error}", file=sys.stderr)
             return 1
@@ -128,13 +113,13 @@ async def cancel_command(settings: Settings, advisory_id: str, *, yes: bool) -> 
 
 async def advisories_command(settings: Settings, country: str | None) -> int:
     """Drafts and advisories with their state, schedule and counts (never chat ids)."""
-    async with database_for(settings) as database:
-        reports = AdminReports(database=database)
+    async with opened(settings) as stores:
+        reports = AdminReports(stores=stores)
         for code in [country] if country else list(COUNTRY_CODES):
             for draft in await reports.drafts(country=code):
                 state = "waiting-approval" if draft.request else "draft"
                 print(f"{draft.id}\t{code}\t{state}\t-\t-\t-")
-            for advisory in await AdvisoryRepository(database=database).all(country=code):
+            for advisory in await stores.advisories.all(country=code):
                 broadcast = await reports.broadcast_state(advisory.id)
                 state = advisory_state(advisory, broadcast=broadcast, now=utcnow())
                 when = (

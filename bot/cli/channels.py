@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.config import ConfigError, Settings, parse_channels
-from bot.storage import Database
-from bot.storage.channels import ChannelRepository
+from bot.storage.stores import opened
 
 
 async def channels_command(
@@ -31,10 +30,8 @@ async def channels_command(
         raise ConfigError("channels remove: give CHANNEL_ID")
     if action in ("remove", "add") and chat in settings.channels:
         raise ConfigError(f"channels {action}: {chat} is in CHANNELS; change it there")
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        channels = ChannelRepository(database=database, configured=settings.channels)
+    async with opened(settings) as stores:
+        channels = stores.channels
         if action == "add":
             assert chat is not None and country is not None and locale is not None
             now = await channels.get(chat=chat)
@@ -56,6 +53,4 @@ async def channels_command(
                 where = "CHANNELS" if channel.chat in settings.channels else "added"
                 line = f"{channel.chat}  {channel.country}  {channel.locale}  since {since}"
                 print(f"{line}  ({where})")
-    finally:
-        await database.close()
     return 0

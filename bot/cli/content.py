@@ -10,20 +10,13 @@ from bot.advisories.cap import export_cap
 from bot.advisories.feed import export_feed
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.storage import Database
-from bot.storage.advisories import AdvisoryRepository
+from bot.storage.stores import opened
 
 
 async def import_command(settings: Settings, path: Path) -> int:
     """Validate and import a folder into the database; 1 if anything is wrong."""
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        report = await import_folder(
-            path, repository=AdvisoryRepository(database=database), translator=Translator()
-        )
-    finally:
-        await database.close()
+    async with opened(settings) as stores:
+        report = await import_folder(path, repository=stores.advisories, translator=Translator())
     for line in report.lines():
         print(line)
     return 1 if report.problems else 0
@@ -37,10 +30,8 @@ async def export_cap_command(
     if advisory_id is None and out is None:
         print("elchi: export-cap: give an advisory id, or --out FOLDER for all", file=sys.stderr)
         return 2
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        repository = AdvisoryRepository(database=database)
+    async with opened(settings) as stores:
+        repository = stores.advisories
         if advisory_id is None:
             advisories = await repository.all()
         else:
@@ -49,8 +40,6 @@ async def export_cap_command(
                 print(f"elchi: no advisory with id {advisory_id!r}", file=sys.stderr)
                 return 1
             advisories = [found]
-    finally:
-        await database.close()
     if not advisories:
         print("nothing to export: no advisory in the database (run `elchi import` first)")
         return 1
@@ -72,12 +61,8 @@ def _write(folder: Path, documents: dict[str, str]) -> None:
 
 async def export_feed_command(settings: Settings, country: str, locale: str) -> int:
     """Print the Atom feed of `country`'s advisories in force and earlier warnings."""
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        shown = await AdvisoryRepository(database=database).listing(country=country)
+    async with opened(settings) as stores:
+        shown = await stores.advisories.listing(country=country)
         advisories = shown.in_force + shown.earlier  # each entry carries its own date
-    finally:
-        await database.close()
     print(export_feed(advisories, country=country, locale=locale, sender=settings.cap_sender))
     return 0

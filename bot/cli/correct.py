@@ -5,16 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.cli import delivery as delivery_cli
-from bot.cli.admin import database_for
 from bot.cli.prompt import confirm
 from bot.cli.push import read_one
 from bot.cli.requests import submit, workflow_for
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.storage import Database
-from bot.storage.admins import AdminRepository
-from bot.storage.advisories import AdvisoryRepository
-from bot.storage.corrections import Corrections
+from bot.storage.stores import Stores, opened
 
 
 async def correct_command(
@@ -22,13 +18,11 @@ async def correct_command(
 ) -> int:
     """Replace an advisory with the corrected file and edit every delivered message in place
     (past APPROVAL_THRESHOLD copies, a second admin approves in Telegram first)."""
-    async with database_for(settings) as database:
-        advisories = AdvisoryRepository(database=database)
-        corrected = await read_one(path, advisories, Translator(), expected_id=advisory_id)
+    async with opened(settings) as stores:
+        corrected = await read_one(path, stores.advisories, Translator(), expected_id=advisory_id)
         if corrected is None:
             return 1
-        admins = AdminRepository(database=database, configured=settings.admins)
-        workflow = workflow_for(settings, database, admins)
+        workflow = workflow_for(settings, stores)
         copies = await workflow.audience(corrected, action="correct")
         print(f"{advisory_id}: {copies} delivered message(s) to edit in place")
         needed = workflow.four_eyes.needed(copies)
@@ -43,7 +37,7 @@ async def correct_command(
             return 1
         outcome = await submit(
             settings,
-            database,
+            stores,
             workflow,
             corrected,
             at=None,
@@ -57,8 +51,8 @@ async def correct_command(
             return 0  # waiting for a second admin in Telegram
     print(f"{advisory_id}: correcting {copies} delivered message(s)")
     await delivery_cli.deliver_or_watch(settings, done=_correction_ended(advisory_id))
-    async with database_for(settings) as database:
-        state = await Corrections(database=database).get(advisory_id=advisory_id)
+    async with opened(settings) as stores:
+        state = await stores.corrections.get(advisory_id=advisory_id)
     if state is None:  # nothing had been delivered: the new text is simply in place
         print(f"{advisory_id}: corrected; nothing had been delivered yet")
         return 0
@@ -70,8 +64,8 @@ async def correct_command(
 
 
 def _correction_ended(advisory_id: str) -> delivery_cli.Finished:
-    async def ended(database: Database) -> bool:
-        state = await Corrections(database=database).state(advisory_id=advisory_id)
+    async def ended(stores: Stores) -> bool:
+        state = await stores.corrections.state(advisory_id=advisory_id)
         return state != "pending"
 
     return ended

@@ -8,17 +8,14 @@ import time
 from collections.abc import Awaitable, Callable
 
 from bot.cli.prompt import confirm
-from bot.clock import utcnow
 from bot.config import Settings
 from bot.delivery.budget import TELEGRAM_FREE_RATE
 from bot.delivery.service import worker
 from bot.delivery.worker import WorkerConfig
 from bot.i18n import Translator
-from bot.storage import Database
-from bot.storage.advisories import AdvisoryRepository
 from bot.storage.broadcasts import Progress
 from bot.storage.lock import LeaderBusy, leader
-from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores, opened
 
 STARS_PER_PAID_MESSAGE = 0.1  # Telegram's price beyond the free rate
 WATCH_EVERY = 0.5  # seconds between looks while the running bot does the sending
@@ -44,38 +41,30 @@ async def deliver_command(
     settings: Settings, *, paid: bool, in_flight: int, wait: bool = True
 ) -> int:
     """Run the delivery worker until every active broadcast is sent (as the leader)."""
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        async with (
-            leader(database, token_id=settings.token().split(":")[0], wait=wait),
-            worker(
-                database=database,
-                translator=Translator(),
-                api_url=settings.bot_api_url,
-                token=settings.token(),
-                clock=utcnow,
-                config=WorkerConfig(max_in_flight=in_flight, paid=paid),
-                username=settings.bot_username or None,
-                channels=settings.channels,
-            ) as running,
-        ):
-            await running.drain()
-    finally:
-        await database.close()
+    async with (
+        opened(settings) as stores,
+        leader(stores.database, token_id=settings.token().split(":")[0], wait=wait),
+        worker(
+            stores=stores,
+            translator=Translator(),
+            api_url=settings.bot_api_url,
+            token=settings.token(),
+            config=WorkerConfig(max_in_flight=in_flight, paid=paid),
+            username=settings.bot_username or None,
+        ) as running,
+    ):
+        await running.drain()
     return 0
 
 
 async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool, yes: bool) -> int:
     """Show the audience (and the Stars cost of a paid broadcast), confirm, publish, send."""
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        advisory = await AdvisoryRepository(database=database).get(advisory_id=advisory_id)
+    async with opened(settings) as stores:
+        advisory = await stores.advisories.get(advisory_id=advisory_id)
         if advisory is None:
             print(f"elchi: no advisory with id {advisory_id!r}", file=sys.stderr)
             return 1
-        outbox = Outbox(database=database)
+        outbox = stores.outbox
         audience = await outbox.audience_size(advisory)
         print(f"{advisory.id}: {audience} subscribers of {advisory.country}")
         if paid:
@@ -87,8 +76,6 @@ async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool,
             print("nothing sent")
             return 1
         await outbox.publish(advisory, paid=paid)
-    finally:
-        await database.close()
     task = asyncio.create_task(
         deliver_or_watch(settings, done=_broadcast_ended(advisory_id), paid=paid)
     )
@@ -100,13 +87,9 @@ async def broadcast_command(settings: Settings, advisory_id: str, *, paid: bool,
 
 async def _ended_as(settings: Settings, advisory_id: str) -> int:
     """0 when the broadcast is done; a halted or cancelled one is said, and is not success."""
-    database = Database(settings.database_url)
-    try:
-        outbox = Outbox(database=database)
-        state = await outbox.state(advisory_id)
-        left = (await outbox.progress(advisory_id)).left
-    finally:
-        await database.close()
+    async with opened(settings, migrate=False) as stores:
+        state = await stores.outbox.state(advisory_id)
+        left = (await stores.outbox.progress(advisory_id)).left
     if state == "halted":
         print(
             f"{advisory_id}: halted with {left} left; resume it in /advisories or with "
@@ -120,12 +103,12 @@ async def _ended_as(settings: Settings, advisory_id: str) -> int:
     return 0
 
 
-Finished = Callable[[Database], Awaitable[bool]]
+Finished = Callable[[Stores], Awaitable[bool]]
 
 
 def _broadcast_ended(advisory_id: str) -> Finished:
-    async def ended(database: Database) -> bool:
-        return await Outbox(database=database).state(advisory_id) in ENDED
+    async def ended(stores: Stores) -> bool:
+        return await stores.outbox.state(advisory_id) in ENDED
 
     return ended
 
@@ -139,21 +122,17 @@ async def deliver_or_watch(settings: Settings, *, done: Finished, paid: bool = F
         return await deliver_command(settings, paid=paid, in_flight=100, wait=False)
     except LeaderBusy:
         pass
-    database = Database(settings.database_url)
-    try:
-        while not await done(database):  # noqa: ASYNC110 - another process moves this state
+    async with opened(settings, migrate=False) as stores:
+        while not await done(stores):  # noqa: ASYNC110 - another process moves this state
             await asyncio.sleep(WATCH_EVERY)
-    finally:
-        await database.close()
     return 0
 
 
 async def _show_progress(settings: Settings, advisory_id: str, task: asyncio.Task[int]) -> None:
-    database = Database(settings.database_url)
     started = time.monotonic()
     terminal = sys.stdout.isatty()  # a log gets a line every few seconds, not a \r each 0.5 s
-    try:
-        outbox = Outbox(database=database)
+    async with opened(settings, migrate=False) as stores:
+        outbox = stores.outbox
         sent_before = (await outbox.progress(advisory_id)).by_status.get("sent", 0)
         printed = 0.0
         while True:
@@ -171,5 +150,3 @@ async def _show_progress(settings: Settings, advisory_id: str, task: asyncio.Tas
         progress = await outbox.progress(advisory_id)
         locales = ", ".join(f"{k} {v}" for k, v in sorted(progress.sent_by_locale.items()))
         print(("\n" if terminal else "") + f"sent by locale: {locales or 'none'}")
-    finally:
-        await database.close()

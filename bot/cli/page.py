@@ -12,8 +12,7 @@ from bot.i18n import Translator
 from bot.reach.child import READY
 from bot.reach.pages import Site
 from bot.reach.server import Pages, PageServer
-from bot.storage import Database
-from bot.storage.advisories import AdvisoryRepository
+from bot.storage.stores import opened
 
 
 async def page_command(settings: Settings) -> int:
@@ -21,31 +20,29 @@ async def page_command(settings: Settings) -> int:
     listen = settings.listen("page")
     if listen is None:
         raise ConfigError("PAGE_LISTEN: empty, the public page is off; set e.g. 0.0.0.0:8082")
-    database = Database(settings.database_url)
-    advisories = AdvisoryRepository(database=database)
-    site = Site(
-        advisories=advisories,
-        translator=Translator(),
-        sender=settings.cap_sender,
-        username=lambda: settings.bot_username or None,
-    )
-    server = PageServer(Pages(site, advisories, utcnow))
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    try:
+    async with opened(settings, migrate=False) as stores:
+        site = Site(
+            advisories=stores.advisories,
+            translator=Translator(),
+            sender=settings.cap_sender,
+            username=lambda: settings.bot_username or None,
+        )
+        server = PageServer(Pages(site, stores.advisories, utcnow))
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
         try:
-            await server.start(*listen)
-        except OSError as error:
-            reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
-            raise ConfigError(
-                f"PAGE_LISTEN: cannot listen on {settings.page_listen} ({reason}); choose a "
-                "free port, or leave it empty to turn the public page off"
-            ) from None
-        print(f"{READY} {listen[0]}:{server.port}", flush=True)
-        await stop.wait()
-    finally:
-        await server.stop()
-        await database.close()
+            try:
+                await server.start(*listen)
+            except OSError as error:
+                reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
+                raise ConfigError(
+                    f"PAGE_LISTEN: cannot listen on {settings.page_listen} ({reason}); choose a "
+                    "free port, or leave it empty to turn the public page off"
+                ) from None
+            print(f"{READY} {listen[0]}:{server.port}", flush=True)
+            await stop.wait()
+        finally:
+            await server.stop()
     return 0

@@ -9,8 +9,7 @@ from bot.config import ConfigError, Settings
 from bot.i18n import Translator
 from bot.reach.poster import PosterError, poster_text
 from bot.reach.printing import write_poster
-from bot.storage import Database
-from bot.storage.advisories import AdvisoryRepository
+from bot.storage.stores import opened
 from bot.world import CAP_LANGUAGE, COUNTRY_CODES, LOCALE_CODES
 
 
@@ -25,20 +24,18 @@ async def poster_command(
         else [(c, loc) for c in COUNTRY_CODES for loc in LOCALE_CODES]
     )
     translator = Translator()
-    database = Database(settings.database_url)
     try:
-        await database.migrate()
-        advisories = AdvisoryRepository(database=database)
-        for code, language in pairs:
-            text = await poster_text(
-                advisories, translator, country=code, locale=language, username=username
-            )
-            written = write_poster(text, out, f"{code}-{language}", lang=CAP_LANGUAGE[language])
-            print("written: " + ", ".join(str(path) for path in written))
+        async with opened(settings) as stores:
+            for code, language in pairs:
+                text = await poster_text(
+                    stores.advisories, translator, country=code, locale=language, username=username
+                )
+                written = write_poster(
+                    text, out, f"{code}-{language}", lang=CAP_LANGUAGE[language]
+                )
+                print("written: " + ", ".join(str(path) for path in written))
     except PosterError as error:
         raise ConfigError(str(error)) from None
-    finally:
-        await database.close()
     return 0
 
 

@@ -13,7 +13,6 @@ from bot.advisories.content import load_content
 from bot.advisories.model import Advisory
 from bot.advisories.render import renderer
 from bot.cli import delivery as delivery_cli
-from bot.cli.admin import database_for
 from bot.cli.prompt import confirm
 from bot.cli.requests import api_sender, submit, workflow_for
 from bot.config import Settings
@@ -21,6 +20,7 @@ from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.stores import opened
 from bot.texts.telegram_html import parse_html
 
 
@@ -63,8 +63,8 @@ async def push_command(
     """Validate a file (or take a stored id), show its audience and preview, ask, then request
     it through the admin workflow: sent now, scheduled, or (past APPROVAL_THRESHOLD) put to a
     second admin in Telegram."""
-    async with database_for(settings) as database:
-        advisories = AdvisoryRepository(database=database)
+    async with opened(settings) as stores:
+        advisories = stores.advisories
         found = await _target(target, advisories)
         if found is None:
             return 1
@@ -73,11 +73,10 @@ async def push_command(
             settings.token()
         if from_file:
             await advisories.save(advisory=stored, origin=f"file:{target}")
-        admins = AdminRepository(database=database, configured=settings.admins)
         if test:
-            return await _send_test(settings, stored, admins)
-        workflow = workflow_for(settings, database, admins)
-        by_locale = await AdminReports(database=database).audience_by_locale(stored)
+            return await _send_test(settings, stored, stores.admins)
+        workflow = workflow_for(settings, stores)
+        by_locale = await AdminReports(stores=stores).audience_by_locale(stored)
         _print_preview(stored, by_locale)
         needed = workflow.four_eyes.needed(sum(by_locale.values()))
         if needed:
@@ -90,7 +89,7 @@ async def push_command(
         if not await confirm(question, yes=yes):
             print("nothing changed")
             return 1
-        outcome = await submit(settings, database, workflow, stored, at=at)
+        outcome = await submit(settings, stores, workflow, stored, at=at)
         if outcome is None:
             return 1
         if outcome.kind == "scheduled" and outcome.advisory is not None:

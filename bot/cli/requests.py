@@ -15,20 +15,17 @@ from bot.delivery.budget import Budget, Priority
 from bot.delivery.sender import budgeted
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
-from bot.storage import Database
-from bot.storage.admin_profiles import AdminProfiles
-from bot.storage.admins import AdminRepository
+from bot.storage.stores import Stores
 from bot.telegram.views.approvals import approval_keyboard
 
 DRAFT_OPEN = "elchi: {id}: a draft of it is open in Telegram (/advisories); finish or discard it"
 
 
-def workflow_for(settings: Settings, database: Database, admins: AdminRepository) -> AdminWorkflow:
+def workflow_for(settings: Settings, stores: Stores) -> AdminWorkflow:
     """The admin workflow of this command (it has no worker to wake: the running bot polls)."""
     return AdminWorkflow(
-        database=database,
+        stores=stores,
         translator=Translator(),
-        admins=admins,
         four_eyes=FourEyes(settings.approvals, settings.approval_threshold),
     )
 
@@ -47,7 +44,7 @@ def api_sender(api: BotApiClient) -> SendBody:
 
 async def submit(
     settings: Settings,
-    database: Database,
+    stores: Stores,
     workflow: AdminWorkflow,
     advisory: Advisory,
     *,
@@ -77,7 +74,7 @@ async def submit(
                 draft=draft,
                 outcome=outcome,
                 translator=Translator(),
-                profiles=AdminProfiles(database=database),
+                profiles=stores.profiles,
                 default_locale=settings.default_locale,
                 keyboard=approval_keyboard,
                 send=api_sender(api),

@@ -19,19 +19,14 @@ from bot.advisories.content import load_content
 from bot.advisories.model import Advisory
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.storage import Database
-from bot.storage.advisories import AdvisoryRepository
+from bot.storage.stores import opened
 from bot.understand import Reader, Signals
 from bot.understand.references import references
 
 
 async def _advisories(settings: Settings, translator: Translator) -> list[Advisory]:
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        stored = await AdvisoryRepository(database=database).all()
-    finally:
-        await database.close()
+    async with opened(settings) as stores:
+        stored = await stores.advisories.all()
     if stored:
         return stored
     content, _problems = load_content(settings.advisories_dir, translator=translator)

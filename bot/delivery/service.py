@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from bot.advisories.model import Advisory
 from bot.advisories.render import renderer
-from bot.clock import Clock
 from bot.delivery.announce import AdminTeller
 from bot.delivery.budget import Budget
 from bot.delivery.corrector import Corrector
@@ -20,15 +19,8 @@ from bot.delivery.telegram_api import BotApiClient
 from bot.delivery.worker import Reports, Worker, WorkerConfig, paced_text
 from bot.i18n import Translator
 from bot.metrics import Metrics
-from bot.storage.acks import AckRepository
-from bot.storage.admin_profiles import AdminProfiles
-from bot.storage.admins import AdminRepository
-from bot.storage.advisories import AdvisoryRepository
-from bot.storage.channels import ChannelRepository
-from bot.storage.corrections import Corrections
-from bot.storage.db import Database
 from bot.storage.lock import leader
-from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores
 
 log = logging.getLogger(__name__)
 
@@ -39,21 +31,18 @@ class Reporting:
     CLI's `elchi deliver` and tests do not)."""
 
     locale: str = "ru"  # for admins the bot has not seen yet
-    admins: dict[int, str] | None = None  # ADMINS from the settings, beside those in storage
 
 
 @asynccontextmanager
 async def worker(
     *,
-    database: Database,
+    stores: Stores,
     translator: Translator,
     api_url: str,
     token: str,
-    clock: Clock,
     budget: Budget | None = None,
     config: WorkerConfig | None = None,
     username: str | None = None,
-    channels: dict[str, tuple[str, str]] | None = None,
     metrics: Metrics | None = None,
     reporting: Reporting | None = None,
 ) -> AsyncIterator[Worker]:
@@ -61,7 +50,7 @@ async def worker(
     process passes the one its replies use; a separate `elchi deliver` has its own)."""
     config = config or WorkerConfig()
     budget = budget or Budget()
-    advisories = AdvisoryRepository(database=database, clock=clock)
+    advisories = stores.advisories
 
     async def load(advisory_id: str) -> Advisory | None:
         return await advisories.get(advisory_id=advisory_id)
@@ -71,20 +60,17 @@ async def worker(
         render, markup = renderer(translator), ack_markup(translator, username)
         send_text = paced_text(budget, api.send_message)
         stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
-        outbox = Outbox(database=database, clock=clock)
-        corrections = Corrections(database=database, clock=clock)
+        outbox, corrections = stores.outbox, stores.corrections
         reports, refused = None, None
         if reporting is not None:  # the bot process: its country's admins are told
             teller = AdminTeller(
-                admins=AdminRepository(
-                    database=database, configured=reporting.admins or {}, clock=clock
-                ),
-                profiles=AdminProfiles(database=database, clock=clock),
+                admins=stores.admins,
+                profiles=stores.profiles,
                 outbox=outbox,
                 corrections=corrections,
                 translator=translator,
                 send_text=send_text,
-                clock=clock,
+                clock=stores.clock,
                 locale=reporting.locale,
             )
             reports = Reports(
@@ -97,13 +83,13 @@ async def worker(
             send=api.send_message,
             render=render,
             budget=budget,
-            clock=clock,
+            clock=stores.clock,
             config=config,
             markup=markup,
             send_voice=api.send_voice,
             corrector=Corrector(
                 corrections=corrections,
-                acks=AckRepository(database=database, clock=clock),
+                acks=stores.acks,
                 load=load,
                 client=api,
                 budget=budget,
@@ -113,7 +99,7 @@ async def worker(
                 stopping=stop.is_set,
             ),
             mirror=ChannelMirror(
-                channels=ChannelRepository(database=database, configured=channels, clock=clock),
+                channels=stores.channels,
                 advisories=advisories,
                 translator=translator,
                 render=render,
@@ -130,37 +116,32 @@ async def worker(
 
 async def run_forever(
     *,
-    database: Database,
+    stores: Stores,
     translator: Translator,
     api_url: str,
     token: str,
-    clock: Clock,
     paid: bool = False,
     idle: float = 5.0,
     metrics: Metrics | None = None,
     stop: asyncio.Event | None = None,
     bell: asyncio.Event | None = None,
     budget: Budget | None = None,
-    admins: dict[int, str] | None = None,
     report_locale: str = "ru",
     username: str | None = None,
-    channels: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """The bot process's delivery loop: lead (or wait to), then drain every `idle` seconds."""
-    async with leader(database, token_id=token.split(":")[0]):
+    async with leader(stores.database, token_id=token.split(":")[0]):
         log.info("delivery worker is the leader")
         async with worker(
-            database=database,
+            stores=stores,
             translator=translator,
             api_url=api_url,
             token=token,
-            clock=clock,
             budget=budget,
             config=WorkerConfig(paid=paid),
             username=username,
-            channels=channels,
             metrics=metrics,
-            reporting=Reporting(locale=report_locale, admins=admins),
+            reporting=Reporting(locale=report_locale),
         ) as running:
             stop = stop or asyncio.Event()
             while not stop.is_set():

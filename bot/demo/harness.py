@@ -16,8 +16,6 @@ from bot.clock import Clock, utcnow
 from bot.config import Settings
 from bot.delivery.budget import Lanes
 from bot.sandbox import Sandbox
-from bot.storage.corrections import Corrections
-from bot.storage.outbox import Outbox
 from bot.telegram.app import (
     BotApplication,
     build_application,
@@ -38,7 +36,7 @@ class Harness:
 
     async def deliveries_done(self, seconds: float = 15.0) -> None:
         """Wait until the delivery worker has sent every broadcast that is due."""
-        outbox = Outbox(database=self.services.database, clock=self.services.clock)
+        outbox = self.services.stores.outbox
         async with asyncio.timeout(seconds):
             while await outbox.active() or await outbox.due_scheduled():  # noqa: ASYNC110
                 await asyncio.sleep(0.05)
@@ -46,7 +44,7 @@ class Harness:
     async def quiet(self, *, for_seconds: float = 0.5, seconds: float = 30.0) -> None:
         """Wait until no correction is pending and the bot has sent nothing for a while (the
         worker corrects and mirrors after a broadcast, on its own)."""
-        corrections = Corrections(database=self.services.database, clock=self.services.clock)
+        corrections = self.services.stores.corrections
         stats = self.sandbox.bot.stats
         async with asyncio.timeout(seconds):
             while True:

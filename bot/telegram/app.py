@@ -25,15 +25,9 @@ from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.metrics import Metrics
 from bot.reach.child import PageProcess
-from bot.storage import Database, SubscriberRepository
-from bot.storage.acks import AckRepository
-from bot.storage.admin_profiles import AdminProfiles
-from bot.storage.admins import AdminRepository
-from bot.storage.advisories import AdvisoryRepository
-from bot.storage.arrivals import ArrivalRepository
-from bot.storage.deletions import DeletionRepository
+from bot.storage import Database
 from bot.storage.lock import LeaderBusy, leader
-from bot.storage.offers import OfferRepository
+from bot.storage.stores import Stores
 from bot.telegram import handlers, jobs
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
@@ -96,51 +90,37 @@ async def open_services(
     database = Database(settings.database_url)
     try:
         await database.migrate()
-        advisories = AdvisoryRepository(database=database, clock=clock)
+        stores = Stores.over(
+            database, clock=clock, admins=settings.admins, channels=settings.channels
+        )
         report = await import_folder(
-            settings.advisories_dir, repository=advisories, translator=translator
+            settings.advisories_dir, repository=stores.advisories, translator=translator
         )
         if report.problems:
             raise ContentError("\n".join(report.lines()))
         log.info("content: %s", report.lines()[-1])
         hash_chat = ChatHasher(settings.key())
-        discreet = DiscreetMode(
-            deletions=DeletionRepository(database=database), clock=clock, hash_chat=hash_chat
-        )
-        admins = AdminRepository(database=database, configured=settings.admins, clock=clock)
+        discreet = DiscreetMode(deletions=stores.deletions, clock=clock, hash_chat=hash_chat)
         bell = asyncio.Event()  # rung by an admin action: the worker looks now, not in 5 s
         yield Services(
             settings=settings,
-            database=database,
-            subscribers=SubscriberRepository(database=database, clock=clock),
-            advisories=advisories,
-            admins=admins,
+            stores=stores,
             translator=translator,
             discreet=discreet,
             metrics=Metrics(),
             hash_chat=hash_chat,
             clock=clock,
-            acks=AckRepository(database=database, clock=clock),
-            offers=OfferRepository(database=database, clock=clock),
-            profiles=AdminProfiles(database=database, clock=clock),
-            understanding=Understanding(advisories=advisories, translator=translator, clock=clock),
+            understanding=Understanding(
+                advisories=stores.advisories, translator=translator, clock=clock
+            ),
             workflow=AdminWorkflow(
-                database=database,
+                stores=stores,
                 translator=translator,
-                admins=admins,
                 four_eyes=FourEyes(settings.approvals, settings.approval_threshold),
-                clock=clock,
                 wake=bell.set,
             ),
-            actions=AdminActions(
-                database=database,
-                translator=translator,
-                admins=admins,
-                clock=clock,
-                wake=bell.set,
-            ),
-            reports=AdminReports(database=database, clock=clock),
-            arrivals=ArrivalRepository(database=database),
+            actions=AdminActions(stores=stores, translator=translator, wake=bell.set),
+            reports=AdminReports(stores=stores),
             bell=bell,
             budget=Budget(lanes),
         )
@@ -161,19 +141,16 @@ async def deliver_for(services: Services, *, stop: asyncio.Event) -> None:
     """The delivery worker of this process, woken by `services.bell` (an admin's send)."""
     settings = services.settings
     await run_forever(
-        database=services.database,
+        stores=services.stores,
         translator=services.translator,
         api_url=settings.bot_api_url,
         token=settings.token(),
-        clock=services.clock,
         metrics=services.metrics,
         stop=stop,
         bell=services.bell,
         budget=services.budget,
-        admins=settings.admins,
         report_locale=settings.default_locale,
         username=settings.bot_username or None,
-        channels=settings.channels,
     )
 
 
@@ -273,7 +250,7 @@ async def serve(settings: Settings, *, stop: asyncio.Event) -> None:
             log.info("standing by: another process is active; taking over when it stops")
 
         active = leader(
-            services.database,
+            services.stores.database,
             token_id=token_id,
             role="active",
             poll=STANDBY_POLL,

@@ -19,13 +19,8 @@ from bot.delivery.discreet import DiscreetMode
 from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.metrics import Metrics
-from bot.storage import Database, Subscriber, SubscriberRepository
-from bot.storage.acks import AckRepository
-from bot.storage.admin_profiles import AdminProfiles
-from bot.storage.admins import AdminRepository
-from bot.storage.advisories import AdvisoryRepository
-from bot.storage.arrivals import ArrivalRepository
-from bot.storage.offers import OfferRepository
+from bot.storage import Subscriber, SubscriberRepository
+from bot.storage.stores import Stores
 from bot.telegram.inline_cache import InlineCache
 from bot.telegram.understanding import Understanding
 
@@ -35,23 +30,16 @@ class Services:
     """Everything a handler may use, built once in `bot.telegram.app`."""
 
     settings: Settings
-    database: Database
-    subscribers: SubscriberRepository
-    advisories: AdvisoryRepository
-    admins: AdminRepository
-    profiles: AdminProfiles  # admins' language for notices and their names
+    stores: Stores  # every repository, built once (`bot.storage.stores`)
     translator: Translator
     discreet: DiscreetMode
     metrics: Metrics
     hash_chat: ChatHasher
     clock: Clock
-    acks: AckRepository
     understanding: Understanding  # reads typed and forwarded texts (`bot.understand`)
-    offers: OfferRepository  # job offers migrants agreed to send to their embassy
     workflow: AdminWorkflow
     actions: AdminActions
     reports: AdminReports
-    arrivals: ArrivalRepository
     # Rung by admin actions (`wake`): the delivery worker looks at once, not in 5 s.
     bell: asyncio.Event = field(default_factory=asyncio.Event)
     admin_menus: set[int] = field(default_factory=set)
@@ -89,7 +77,7 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], di
     @property
     def subscribers(self) -> SubscriberRepository:
         """The subscriber repository."""
-        return self.services.subscribers
+        return self.services.stores.subscribers
 
     @property
     def member(self) -> Subscriber:

@@ -78,7 +78,7 @@ async def _admin_country(update: Update, context: BotContext) -> str | None:
     user = update.effective_user
     if user is None:
         return None
-    country = await context.services.admins.country_of(user_id=user.id)
+    country = await context.services.stores.admins.country_of(user_id=user.id)
     if country is not None:
         await speak_as_admin(context, user.id, user.full_name)
     return country
@@ -86,7 +86,7 @@ async def _admin_country(update: Update, context: BotContext) -> str | None:
 
 async def speak_as_admin(context: BotContext, user_id: int, name: str | None) -> None:
     """Remember the admin (name; language the first time) and answer in their language."""
-    profile = await context.services.profiles.remember(
+    profile = await context.services.stores.profiles.remember(
         user_id=user_id, name=name, locale=context.lang
     )
     context.locale = profile.locale
@@ -94,8 +94,8 @@ async def speak_as_admin(context: BotContext, user_id: int, name: str | None) ->
 
 async def language_chosen(context: BotContext, user_id: int, locale: str) -> None:
     """Someone chose a language: if they are an admin, their notices follow it."""
-    if await context.services.admins.country_of(user_id=user_id) is not None:
-        await context.services.profiles.choose_locale(user_id=user_id, locale=locale)
+    if await context.services.stores.admins.country_of(user_id=user_id) is not None:
+        await context.services.stores.profiles.choose_locale(user_id=user_id, locale=locale)
 
 
 def admins_only(handler: Handler) -> Handler:

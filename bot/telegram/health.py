@@ -15,7 +15,6 @@ from aiohttp import web
 
 from bot.config import ConfigError
 from bot.reach.guard import GuardedListener
-from bot.storage.outbox import Outbox
 from bot.telegram.context import Services
 
 COUNTS_FOR = 15.0  # seconds the database's counts are reused: a scrape flood costs one query
@@ -29,7 +28,7 @@ class HealthServer:
         self.delivery = delivery
         self._listener: GuardedListener | None = None
         self._counts: tuple[float, dict[str, Any]] | None = None
-        self._outbox = Outbox(database=services.database, clock=services.clock)
+        self._outbox = services.stores.outbox
         self.role = "starting"  # "active", or "standby" while another process is active
         self.port = 0
 
@@ -55,7 +54,7 @@ class HealthServer:
         """200 when this process is active, the database answers and the delivery worker runs;
         503 otherwise (a standby process says "standby": a load balancer sends nothing here)."""
         try:
-            await self.services.database.ping()
+            await self.services.stores.database.ping()
             database = "ok"
         except Exception as error:
             database = f"error: {type(error).__name__}"
@@ -74,13 +73,13 @@ class HealthServer:
         """Prometheus text: counts only, never chat ids; the database's counts at most every
         15 s (with 500,000 delivery rows a count is not free)."""
         if self._counts is None or time.monotonic() - self._counts[0] > COUNTS_FOR:
-            counts = await self.services.subscribers.count_active()
+            counts = await self.services.stores.subscribers.count_active()
             self._counts = (
                 time.monotonic(),
                 {
                     "subscribers": {(c.country, c.locale): c.count for c in counts},
                     "deliveries": await self._outbox.status_counts(),
-                    "arrivals": await self.services.arrivals.counts(),
+                    "arrivals": await self.services.stores.arrivals.counts(),
                 },
             )
         return web.Response(

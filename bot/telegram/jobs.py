@@ -19,7 +19,7 @@ async def audit_summary(context: BotContext) -> None:
 
 async def offers_sweep(context: BotContext) -> None:
     """Delete flagged job offers that last came in more than 90 days ago (hourly)."""
-    await context.services.offers.purge()
+    await context.services.stores.offers.purge()
 
 
 async def discreet_sweep(context: BotContext) -> None:
@@ -39,7 +39,7 @@ async def correction_reminders(context: BotContext) -> None:
     for draft in await services.reports.forgotten_corrections():
         assert draft.editor is not None
         locale = await approver_locale(
-            services.profiles, draft.editor, default=services.settings.default_locale
+            services.stores.profiles, draft.editor, default=services.settings.default_locale
         )
         _ = services.translator.bound(locale)
         text = "✏️ " + html(

@@ -33,7 +33,7 @@ async def test_a_non_admin_gets_the_unknown_command_answer_and_an_audit_row(
     await say(admin_harness, user, "/start ru-UZ")
     await say(admin_harness, user, "/halt")
     assert user.last_text() == "Я не знаю такой команды. Смотрите /help."
-    [entry] = await admin_harness.services.admins.audit_log()
+    [entry] = await admin_harness.services.stores.admins.audit_log()
     stranger = admin_harness.services.hash_chat(user.id)  # never a raw id of a non-admin
     assert (entry.actor, entry.action, entry.detail) == (stranger, "refused", "/halt")
 
@@ -41,10 +41,10 @@ async def test_a_non_admin_gets_the_unknown_command_answer_and_an_audit_row(
 async def test_halt_stops_only_the_admins_country(admin_harness: Harness) -> None:
     services = admin_harness.services
     for chat_id, country in ((1, "UZ"), (2, "KG")):
-        await services.subscribers.subscribe(chat_id=chat_id, locale="ru", country=country)
-    outbox = Outbox(database=services.database)
+        await services.stores.subscribers.subscribe(chat_id=chat_id, locale="ru", country=country)
+    outbox = Outbox(database=services.stores.database)
     for advisory_id in ("uz-2022-09-21-prosecutor-warning", "kg-2022-09-21-embassy-warning"):
-        advisory = await services.advisories.get(advisory_id=advisory_id)
+        advisory = await services.stores.advisories.get(advisory_id=advisory_id)
         assert advisory is not None
         await outbox.publish(advisory)
     admin = admin_harness.sandbox.user(user_id=UZ_ADMIN, language_code="ru")
@@ -52,13 +52,13 @@ async def test_halt_stops_only_the_admins_country(admin_harness: Harness) -> Non
     assert admin.last_text() == "Отправка остановлена. Остановлено рассылок: 1."
     assert await outbox.state("uz-2022-09-21-prosecutor-warning") == "halted"
     assert await outbox.state("kg-2022-09-21-embassy-warning") == "sending"
-    actions = [e.action for e in await services.admins.audit_log()]
+    actions = [e.action for e in await services.stores.admins.audit_log()]
     assert actions == ["halt"]
 
 
 async def test_stats_are_counts_of_the_admins_country_only(admin_harness: Harness) -> None:
     for chat_id, locale, country in ((1, "ky", "KG"), (2, "ru", "KG"), (3, "uz", "UZ")):
-        await admin_harness.services.subscribers.subscribe(
+        await admin_harness.services.stores.subscribers.subscribe(
             chat_id=chat_id, locale=locale, country=country
         )
     admin = admin_harness.sandbox.user(user_id=KG_ADMIN, language_code="ky")
@@ -75,20 +75,22 @@ async def test_a_scheduled_advisory_goes_out_once_even_across_a_restart(
     sandbox = await Sandbox().start()
     try:
         async with running_harness(database_url=database_url, sandbox=sandbox, clock=clock) as h:
-            await h.services.subscribers.subscribe(chat_id=5, locale="tg", country="TJ")
-            advisory = await h.services.advisories.get(advisory_id="tj-2022-09-embassy-warning")
+            await h.services.stores.subscribers.subscribe(chat_id=5, locale="tg", country="TJ")
+            advisory = await h.services.stores.advisories.get(
+                advisory_id="tj-2022-09-embassy-warning"
+            )
             assert advisory is not None
             at = clock.now + timedelta(hours=1)
-            await h.services.advisories.save(
+            await h.services.stores.advisories.save(
                 advisory=advisory.model_copy(update={"publish_at": at}), origin="test"
             )
-            outbox = Outbox(database=h.services.database, clock=clock)
+            outbox = Outbox(database=h.services.stores.database, clock=clock)
             assert await outbox.due_scheduled() == []
             clock.advance(hours=2)  # the bot was down when it was due
             assert [a.id for a in await outbox.due_scheduled()] == [advisory.id]
             await outbox.publish(advisory)
         async with running_harness(database_url=database_url, sandbox=sandbox, clock=clock) as h:
-            outbox = Outbox(database=h.services.database, clock=clock)
+            outbox = Outbox(database=h.services.stores.database, clock=clock)
             assert await outbox.due_scheduled() == []  # restarted: not published again
             assert (await outbox.progress(advisory.id)).total == 1
     finally:

@@ -13,8 +13,8 @@ from bot.admin.workflow import AdminWorkflow, FourEyes
 from bot.config import PROJECT_ROOT
 from bot.i18n import Translator
 from bot.storage import Database, SubscriberRepository
-from bot.storage.admins import AdminRepository
 from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores
 from bot.world import MOSCOW
 from tests.admin.test_compose import answer_all, full_answers
 from tests.conftest import on_every_backend
@@ -31,15 +31,9 @@ def translator() -> Translator:
 async def workflow_for(
     database: Database, translator: Translator, clock: FakeClock, threshold: int
 ) -> AdminWorkflow:
-    admins = AdminRepository(
-        database=database, configured={AUTHOR: "UZ", SECOND: "UZ", KG: "KG"}, clock=clock
-    )
+    stores = Stores.over(database, clock=clock, admins={AUTHOR: "UZ", SECOND: "UZ", KG: "KG"})
     workflow = AdminWorkflow(
-        database=database,
-        translator=translator,
-        admins=admins,
-        four_eyes=FourEyes(2, threshold),
-        clock=clock,
+        stores=stores, translator=translator, four_eyes=FourEyes(2, threshold)
     )
     report = await import_folder(
         PROJECT_ROOT / "advisories", repository=workflow.advisories, translator=translator
@@ -151,7 +145,7 @@ async def test_cancelling_a_scheduled_advisory_withdraws_it_and_tells_nobody(
     )
     assert scheduled.kind == "scheduled"
     cancelled = await cancel(
-        database=database, translator=translator, clock=clock, advisory_id=draft.id
+        stores=Stores.over(database, clock=clock), translator=translator, advisory_id=draft.id
     )
     assert (cancelled.notice, cancelled.audience) == (None, 0)
     stored = await workflow.advisories.get(advisory_id=draft.id)  # still a valid document

@@ -37,13 +37,13 @@ async def test_import_does_not_undo_what_an_admin_cancelled(
     content: Path, translator: Translator, database: Database
 ) -> None:
     from bot.admin.cancel import cancel
+    from bot.storage.stores import Stores
 
     repository = AdvisoryRepository(database=database)
     await import_folder(content, repository=repository, translator=translator)
     await cancel(
-        database=database,
+        stores=Stores.over(database, clock=lambda: datetime(2026, 12, 1, tzinfo=UTC)),
         translator=translator,
-        clock=lambda: datetime(2026, 12, 1, tzinfo=UTC),
         advisory_id="kg-2022-09-21-embassy-warning",
     )
     again = await import_folder(content, repository=repository, translator=translator)  # restart

@@ -21,6 +21,7 @@ from bot.sandbox import Faults, Limits, Sandbox
 from bot.storage import Database, Subscriber, SubscriberRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores
 
 LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
 ADVISORY = "uz-2022-09-21-prosecutor-warning"
@@ -71,15 +72,14 @@ class Setup:
         **config: object,
     ) -> AbstractAsyncContextManager[Worker]:
         options = {"backoff": 0.01, **config}
+        stores = Stores.over(self.database, clock=_utcnow, channels=channels)
         return worker(
-            database=self.database,
+            stores=stores,
             translator=self.translator,
             api_url=sandbox.url,
             token=sandbox.token,
-            clock=_utcnow,
             budget=Budget(Lanes(free=rate, paid=rate, per_chat=per_chat), transient_pause=0.01),
             config=WorkerConfig(**options),  # type: ignore[arg-type]
-            channels=channels,  # the bot's username: asked of the sandbox (getMe)
             reporting=reporting,
         )
 

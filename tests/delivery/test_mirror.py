@@ -16,6 +16,7 @@ from bot.sandbox import Limits, Sandbox, SimMessage
 from bot.storage.admins import AdminRepository
 from bot.storage.advisories import AdvisoryRepository
 from bot.storage.channels import ChannelRepository
+from bot.storage.stores import Stores
 from tests.conftest import on_every_backend
 from tests.delivery.conftest import ADVISORY, Setup
 from tests.support.clock import FakeClock
@@ -70,9 +71,8 @@ async def test_a_channel_gets_the_advisory_in_its_language_then_its_correction_a
             assert (ru.text or "").startswith("🟠 Генпрокуратура: ИСПРАВЛЕНО")
             assert not uz.edited
             await cancel(
-                database=setup.database,
+                stores=Stores.over(setup.database, clock=utcnow),
                 translator=setup.translator,
-                clock=utcnow,
                 advisory_id=ADVISORY,
             )
             await running.drain()  # publishes the notice to readers
@@ -96,9 +96,8 @@ async def test_a_cancellation_reaches_a_channel_even_when_no_reader_had_it(
             await running.drain()
             [post] = posts(sandbox, UZ_RU)
             cancelled = await cancel(
-                database=setup.database,
+                stores=Stores.over(setup.database, clock=utcnow),
                 translator=setup.translator,
-                clock=utcnow,
                 advisory_id=ADVISORY,
             )
             assert cancelled.notice is not None

@@ -19,6 +19,7 @@ from bot.delivery.worker import WorkerConfig
 from bot.sandbox import Faults, Limits, Sandbox
 from bot.storage import outbox as outbox_module
 from bot.storage.advisories import AdvisoryRepository
+from bot.storage.stores import Stores
 from tests.conftest import on_every_backend
 from tests.delivery.conftest import Setup
 
@@ -157,9 +158,8 @@ async def test_cancel_stops_pending_and_notifies_only_those_who_received_it(
         while sandbox.bot.stats.sent < 30:
             await asyncio.sleep(0.01)
         cancelled = await cancel(
-            database=setup.database,
+            stores=Stores.over(setup.database, clock=utcnow),
             translator=setup.translator,
-            clock=utcnow,
             advisory_id="uz-2022-09-21-prosecutor-warning",
         )
         await asyncio.wait_for(task, 10)
@@ -354,7 +354,9 @@ async def test_a_finished_broadcast_cancelled_shows_as_cancelled_and_only_once(
     advisory_id = "uz-2022-09-21-prosecutor-warning"
     assert await setup.outbox.state(advisory_id) == "done"
     cancelled = await cancel(
-        database=setup.database, translator=setup.translator, clock=utcnow, advisory_id=advisory_id
+        stores=Stores.over(setup.database, clock=utcnow),
+        translator=setup.translator,
+        advisory_id=advisory_id,
     )
     assert await setup.outbox.state(advisory_id) == "cancelled"  # not "sent" with ⛔ offered
     assert cancelled.notice is not None
@@ -363,9 +365,8 @@ async def test_a_finished_broadcast_cancelled_shows_as_cancelled_and_only_once(
     assert body.endswith("Больше не следуйте ему.")
     with pytest.raises(CancelError, match="already cancelled"):
         await cancel(
-            database=setup.database,
+            stores=Stores.over(setup.database, clock=utcnow),
             translator=setup.translator,
-            clock=utcnow,
             advisory_id=advisory_id,
         )
 
@@ -402,11 +403,10 @@ async def test_the_paid_lane_never_reaches_1000_in_any_second_at_the_server(
     async with make_sandbox(limits=limits) as sandbox:
         config = {"backoff": 0.01}
         async with worker(
-            database=setup.database,
+            stores=Stores.over(setup.database, clock=utcnow),
             translator=setup.translator,
             api_url=sandbox.url,
             token=sandbox.token,
-            clock=utcnow,
             budget=Budget(Lanes()),  # the bot's own lanes: 950 a second on the paid one
             config=WorkerConfig(**config),  # type: ignore[arg-type]
         ) as running:

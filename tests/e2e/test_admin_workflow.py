@@ -65,7 +65,9 @@ async def subscribers(harness: Harness) -> dict[str, SimUser]:
 async def many_subscribers(harness: Harness, count: int) -> None:
     """`count` Russian-reading citizens of Uzbekistan, chats 1..count (the sandbox has them)."""
     for chat_id in range(1, count + 1):
-        await harness.services.subscribers.subscribe(chat_id=chat_id, locale="ru", country="UZ")
+        await harness.services.stores.subscribers.subscribe(
+            chat_id=chat_id, locale="ru", country="UZ"
+        )
 
 
 NAMES = {UZ_ADMIN: "Dilnoza", UZ_ADMIN_2: "Aziz"}  # as their Telegram accounts show them
@@ -195,7 +197,7 @@ async def test_a_kg_admin_can_neither_see_nor_touch_a_uz_advisory(database_url: 
         await say(harness, kg, "/audit")
         refused = [
             (e.actor, e.country, e.detail)
-            for e in await harness.services.admins.audit_log()
+            for e in await harness.services.stores.admins.audit_log()
             if e.action == "refused"
         ]
         assert sorted(refused) == sorted(
@@ -220,14 +222,14 @@ async def test_a_non_admins_new_is_an_unknown_command_and_audited(database_url: 
         migrant.press_data(migrant.bot_messages()[-1], data("p", "0123abcd", "send"))
         await harness.settle()
         assert migrant.unanswered_callbacks() == []
-        log = await harness.services.admins.audit_log()
+        log = await harness.services.stores.admins.audit_log()
         stranger = harness.services.hash_chat(migrant.id)  # not an admin: a keyed hash
         assert [(e.actor, e.action, e.detail) for e in log] == [
             (stranger, "refused", "/new"),  # the button within the hour is counted, not written
         ]
         await say(harness, migrant, "/forget")
         await press(harness, migrant, "🗑 Да, удалить всё")
-        assert await harness.services.admins.audit_log() == []  # /forget removes them
+        assert await harness.services.stores.admins.audit_log() == []  # /forget removes them
         assert await harness.services.workflow.drafts.of_country(country="UZ") == []
 
 
@@ -241,13 +243,13 @@ async def test_strangers_cannot_flood_the_audit_log(database_url: str) -> None:
         admin = harness.sandbox.user(user_id=UZ_ADMIN, language_code="ru")
         await say(harness, admin, "/halt")  # an admin's action
         await harness.services.actions.summarise_refusals()  # the hourly job
-        log = await harness.services.admins.audit_log()
+        log = await harness.services.stores.admins.audit_log()
         refused = [e for e in log if e.action == "refused"]
         assert len(refused) == 5  # each stranger once, then one summary
         assert refused[0].actor == "strangers"
         assert refused[0].detail is not None
         assert refused[0].detail.startswith("116 refused commands from 4 non-admins since ")
-        admins_only = await harness.services.admins.audit_log(admins_only=True)
+        admins_only = await harness.services.stores.admins.audit_log(admins_only=True)
         assert [(e.actor, e.action) for e in admins_only] == [(f"tg:{UZ_ADMIN}", "halt")]
 
 
@@ -302,11 +304,13 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         )
         kyrgyz = next(m for m in people["ky-UZ"].bot_messages() if "жалдоочулар" in (m.text or ""))
         assert not kyrgyz.edited  # only the Russian text changed; other texts are the same
-        actions = [e.action for e in await harness.services.admins.audit_log()]
+        actions = [e.action for e in await harness.services.stores.admins.audit_log()]
         assert actions[:2] == ["correct", "edit"]
-        [entry] = [e for e in await harness.services.admins.audit_log() if e.action == "correct"]
+        [entry] = [
+            e for e in await harness.services.stores.admins.audit_log() if e.action == "correct"
+        ]
         assert entry.advisory_id is not None
-        stored = await harness.services.advisories.get(advisory_id=entry.advisory_id)
+        stored = await harness.services.stores.advisories.get(advisory_id=entry.advisory_id)
         assert stored is not None
         assert stored.revision == 1  # exported as a CAP Update of the original
 
@@ -328,9 +332,11 @@ async def test_cancelling_stops_pending_sends_and_tells_exactly_those_who_got_it
             await press(harness, author, "⛔ Да, отменить")
             assert author.last_text().startswith("⛔ Отменено. Уведомление уйдёт получившим его:")
             outbox = harness.services.workflow.outbox
-            [entry] = [e for e in await harness.services.admins.audit_log() if e.action == "send"]
+            [entry] = [
+                e for e in await harness.services.stores.admins.audit_log() if e.action == "send"
+            ]
             assert entry.advisory_id is not None
-            sent = await harness.services.advisories.get(advisory_id=entry.advisory_id)
+            sent = await harness.services.stores.advisories.get(advisory_id=entry.advisory_id)
             assert sent is not None
             notice = cancel_id(sent.id)
             await eventually_async(lambda: _ended(outbox, notice), seconds=20)
@@ -399,7 +405,7 @@ async def test_four_eyes_holds_a_broadcast_until_a_second_admin_approves(
         await eventually(lambda: got(people["ru-UZ"], "Вербовщики у миграционного центра"))
         approved = f"✅ Aziz (tg:{UZ_ADMIN_2}) одобрил(а) «Вербовщики у миграционного центра»"
         await eventually(lambda: got(author, approved))  # named as their account shows them
-        actions = [e.action for e in await harness.services.admins.audit_log()]
+        actions = [e.action for e in await harness.services.stores.admins.audit_log()]
         assert actions[:3] == ["send", "approve", "ask-approval"]
 
 
@@ -421,7 +427,9 @@ async def test_halt_in_telegram_stops_a_running_broadcast_and_resume_finishes_it
             await say(harness, author, "/halt")
             assert author.last_text() == "Отправка остановлена. Остановлено рассылок: 1."
             stopped_at = reached()
-            [entry] = [e for e in await harness.services.admins.audit_log() if e.action == "send"]
+            [entry] = [
+                e for e in await harness.services.stores.admins.audit_log() if e.action == "send"
+            ]
             assert entry.advisory_id is not None
             reports = harness.services.reports
 
@@ -577,7 +585,7 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
         other.press_data(screen, data("ack", "uz-legal-warning"))  # a KG citizen, forged
         await harness.settle()
         assert other.unanswered_callbacks() == []
-        acks = harness.services.acks
+        acks = harness.services.stores.acks
         assert await acks.by_locale(advisory_id="uz-legal-warning") == {"ky": 1}
 
 
@@ -596,7 +604,7 @@ async def test_past_the_edits_that_may_wait_a_press_is_answered_and_counted_and_
         await harness.settle()
         assert reader.unanswered_callbacks() == []
         assert standing.buttons() == before  # no edit: "I understand" stays
-        acks = harness.services.acks
+        acks = harness.services.stores.acks
         assert await acks.by_locale(advisory_id="uz-legal-warning") == {"ky": 1}
 
 

@@ -18,7 +18,7 @@ async def subscribed(harness: Harness, link: str) -> SimUser:
 
 
 async def stored_row(harness: Harness, user: SimUser) -> tuple[object, ...]:
-    row = await harness.services.subscribers.get(chat_id=user.id)
+    row = await harness.services.stores.subscribers.get(chat_id=user.id)
     assert row is not None
     return (row.locale, row.country, row.region, row.subscribed, row.discreet)
 
@@ -94,9 +94,11 @@ async def test_law_from_the_menu_button(harness: Harness) -> None:
 
 
 async def test_latest_lists_in_force_newest_first_and_hides_expired(harness: Harness) -> None:
-    expired = await harness.services.advisories.get(advisory_id="uz-2022-08-10-embassy-warning")
+    expired = await harness.services.stores.advisories.get(
+        advisory_id="uz-2022-08-10-embassy-warning"
+    )
     assert expired is not None
-    await harness.services.advisories.save(
+    await harness.services.stores.advisories.save(
         advisory=expired.model_copy(update={"expires": datetime(2023, 1, 1, tzinfo=UTC)}),
         origin="test",
     )

@@ -37,7 +37,7 @@ async def limited_bot(database_url: str) -> AsyncIterator[Harness]:
 
 async def publish(harness: Harness, base_id: str, new_id: str, severity: str) -> None:
     """A copy of a shipped advisory, due now, as an admin's "Send now" stores it."""
-    base = await harness.services.advisories.get(advisory_id=base_id)
+    base = await harness.services.stores.advisories.get(advisory_id=base_id)
     assert base is not None
     now = utcnow()
     advisory = Advisory.model_validate(
@@ -51,7 +51,7 @@ async def publish(harness: Harness, base_id: str, new_id: str, severity: str) ->
             "supersedes": None,
         }
     )
-    await harness.services.advisories.save(advisory=advisory, origin="admin")
+    await harness.services.stores.advisories.save(advisory=advisory, origin="admin")
     harness.services.bell.set()
 
 
@@ -61,7 +61,7 @@ def reached(harness: Harness, chats: range) -> int:
 
 async def subscribe_readers(harness: Harness, chats: range, country: str, locale: str) -> None:
     for chat_id in chats:
-        await harness.services.subscribers.subscribe(
+        await harness.services.stores.subscribers.subscribe(
             chat_id=chat_id, locale=locale, country=country
         )
 

@@ -24,12 +24,14 @@ async def embargo(database_url: str) -> AsyncIterator[tuple[Harness, FakeClock, 
     tomorrow (as `elchi push FILE --at <tomorrow>` leaves a file dated today)."""
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0))
     async with running_harness(database_url=database_url, clock=clock) as harness:
-        known = await harness.services.advisories.get(advisory_id="uz-2022-08-10-embassy-warning")
+        known = await harness.services.stores.advisories.get(
+            advisory_id="uz-2022-08-10-embassy-warning"
+        )
         assert known is not None
         document = known.model_dump()
         for text in document["text"].values():  # the id in every headline: found wherever shown
             text["headline"] = f"{EMBARGOED}: {text['headline']}"
-        await harness.services.advisories.save(
+        await harness.services.stores.advisories.save(
             advisory=Advisory.model_validate(
                 {
                     **document,
@@ -123,4 +125,4 @@ async def test_a_button_to_an_embargoed_advisory_opens_nothing(
     reader.press_data(reader.bot_messages()[-1], f"adv:{EMBARGOED}")  # a forged button
     await harness.settle()
     assert reader.last_text() == "Это сообщение больше не действует."
-    assert await harness.services.advisories.get(advisory_id=EMBARGOED) is not None
+    assert await harness.services.stores.advisories.get(advisory_id=EMBARGOED) is not None

@@ -30,7 +30,7 @@ async def test_a_typed_cry_for_help_gets_the_callup_choices(
     answer = user.bot_messages()[-1]
     assert (answer.text or "").startswith(_("What happened?"))
     assert next(b["text"] for b in answer.buttons()) == "📄 " + _("I received a call-up paper")
-    row = await harness.services.subscribers.get(chat_id=user.id)
+    row = await harness.services.stores.subscribers.get(chat_id=user.id)
     assert row is not None
     assert row.locale == locale
 
@@ -73,9 +73,9 @@ async def test_callup_before_subscribing_asks_the_citizenship_then_answers(
     assert advice.index("(нажмите, чтобы скопировать)") < advice.index("📎") == advice.rindex("📎")
     assert advice.split("\n\n")[-1].startswith("📎")
     assert texts[-1].startswith("Получать предупреждения вашего посольства здесь")
-    assert await harness.services.subscribers.get(chat_id=user.id) is None  # nothing stored
+    assert await harness.services.stores.subscribers.get(chat_id=user.id) is None  # nothing stored
     await press(harness, user, "🔔 Подписаться")
-    row = await harness.services.subscribers.get(chat_id=user.id)
+    row = await harness.services.stores.subscribers.get(chat_id=user.id)
     assert row is not None
     assert (row.country, row.subscribed) == ("TJ", True)
 
@@ -93,7 +93,7 @@ async def test_law_embassy_callup_answer_before_subscribing(
     texts = [m.text or "" for m in user.bot_messages()]
     assert len(texts) >= 2  # the answer itself, not a request to subscribe first
     assert _("Press /start to subscribe first.") not in texts
-    assert await harness.services.subscribers.get(chat_id=user.id) is None
+    assert await harness.services.stores.subscribers.get(chat_id=user.id) is None
 
 
 @pytest.mark.parametrize(

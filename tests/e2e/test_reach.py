@@ -31,7 +31,7 @@ async def test_a_friend_subscribes_through_a_shared_warning_in_its_language_and_
         friend = harness.sandbox.user(language_code="ru")  # Telegram in Russian, reads Kyrgyz
         friend.open_link(link)
         await harness.settle()
-        row = await harness.services.subscribers.get(chat_id=friend.id)
+        row = await harness.services.stores.subscribers.get(chat_id=friend.id)
         assert row is not None
         assert (row.locale, row.country) == ("ky", "KG")
         assert "Кыргызстан" in friend.bot_messages()[0].text  # subscribed, in Kyrgyz
@@ -40,7 +40,7 @@ async def test_a_friend_subscribes_through_a_shared_warning_in_its_language_and_
         await harness.settle()
         friend.open_link(link)  # already subscribed: not counted twice
         await harness.settle()
-        counts = await harness.services.arrivals.counts(country="KG")
+        counts = await harness.services.stores.arrivals.counts(country="KG")
         assert counts == {("KG", "ky", "share"): 2}
         admin = harness.sandbox.user(user_id=KG_ADMIN, language_code="ru")
         await say(harness, admin, "/stats")
@@ -67,9 +67,9 @@ async def test_a_forged_or_old_start_link_starts_as_usual_and_counts_nothing(
     for parameter in ("ky-KG-friend42", "ky-XX-share", "en-KG", "ky-KG-share-extra"):
         user = harness.sandbox.user(language_code="ru")
         await say(harness, user, f"/start {parameter}")
-        assert await harness.services.subscribers.get(chat_id=user.id) is None
+        assert await harness.services.stores.subscribers.get(chat_id=user.id) is None
         assert user.bot_messages()  # answered: the language or citizenship question
-    assert await harness.services.arrivals.counts() == {}
+    assert await harness.services.stores.arrivals.counts() == {}
 
 
 async def test_an_inline_query_in_a_group_offers_the_legal_warning_in_the_askers_language(
@@ -105,7 +105,9 @@ async def test_an_inline_query_names_a_country_in_any_language(harness: Harness)
     await harness.settle()
     ids = [r["id"] for r in stranger.inline(everything)]
     assert [i for i in ids if i.startswith("law-")] == ["law-UZ", "law-KG", "law-TJ"]
-    assert await harness.services.subscribers.get(chat_id=stranger.id) is None  # nothing kept
+    assert (
+        await harness.services.stores.subscribers.get(chat_id=stranger.id) is None
+    )  # nothing kept
 
 
 async def test_inline_queries_are_limited_per_person_and_answers_kept(harness: Harness) -> None:

@@ -28,4 +28,4 @@ async def test_a_forged_i_understand_for_no_advisory_is_out_of_date(harness: Har
     await harness.settle()
     answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
     assert answers[-1]["text"] == "Эта кнопка устарела. Нажмите /start или /settings."
-    assert await harness.services.acks.by_locale(advisory_id="does-not-exist") == {}
+    assert await harness.services.stores.acks.by_locale(advisory_id="does-not-exist") == {}

@@ -20,7 +20,7 @@ FIVE = [
 
 
 async def row(harness: Harness, user: SimUser) -> tuple[str, str, bool] | None:
-    sub = await harness.services.subscribers.get(chat_id=user.id)
+    sub = await harness.services.stores.subscribers.get(chat_id=user.id)
     return None if sub is None else (sub.locale, sub.country, sub.subscribed)
 
 
@@ -155,7 +155,7 @@ async def test_citizenship_region_and_discreet_mode_are_saved(harness: Harness) 
     await press(harness, user, "📍 Hudud")
     await press(harness, user, "Tatariston")
     await press(harness, user, "🕶 Maxfiy rejimni yoqish")
-    sub = await harness.services.subscribers.get(chat_id=user.id)
+    sub = await harness.services.stores.subscribers.get(chat_id=user.id)
     assert sub is not None
     assert (sub.country, sub.region, sub.discreet) == ("KG", "RU-TA", True)
     _ = gettext_in(harness, "uz")
@@ -167,7 +167,7 @@ async def test_stop_then_start_brings_the_subscriber_back(harness: Harness) -> N
     await say(harness, user, "/stop")
     assert await row(harness, user) == ("tg", "TJ", False)
     assert user.chat.reply_keyboard is None
-    assert (await harness.services.subscribers.count_active()) == []
+    assert (await harness.services.stores.subscribers.count_active()) == []
     await say(harness, user, "/start")
     assert await row(harness, user) == ("tg", "TJ", True)
     assert user.last_text().startswith("Хуш омадед!")
@@ -220,7 +220,7 @@ async def test_settings_buttons_of_someone_who_forgot_are_stale(harness: Harness
     user = await subscribed_user(harness, "ru", "UZ")
     await say(harness, user, "/settings")
     settings_message = user.bot_messages()[-1]
-    await harness.services.subscribers.forget(chat_id=user.id)
+    await harness.services.stores.subscribers.forget(chat_id=user.id)
     user.press_data(settings_message, "set:country:KG")
     await harness.settle()
     assert await row(harness, user) is None

@@ -63,7 +63,9 @@ async def test_a_fake_in_an_embassys_name_is_not_among_its_advisories(
 
 
 async def test_a_forwarded_advisory_is_recognised_as_the_embassys_own(harness: Harness) -> None:
-    advisory = await harness.services.advisories.get(advisory_id="kg-2022-09-21-embassy-warning")
+    advisory = await harness.services.stores.advisories.get(
+        advisory_id="kg-2022-09-21-embassy-warning"
+    )
     assert advisory is not None
     message = renderer(harness.services.translator)(advisory, "ky")[0]
     seen = html.unescape(re.sub(r"<[^>]+>", "", message))  # what a reader sees and copies
@@ -88,7 +90,7 @@ async def test_a_newcomer_who_picked_kyrgyz_gets_callup_in_kyrgyz(harness: Harne
     assert user.last_text() == gettext_in(harness, "ky")("Which country are you a citizen of?")
     await say(harness, user, "жардам бериңиз")
     assert user.last_text() == gettext_in(harness, "ky")("Which country are you a citizen of?")
-    assert await harness.services.subscribers.get(chat_id=user.id) is None  # nothing stored
+    assert await harness.services.stores.subscribers.get(chat_id=user.id) is None  # nothing stored
 
 
 async def test_a_newcomer_who_picked_cyrillic_uzbek_gets_law_in_it(harness: Harness) -> None:
@@ -110,7 +112,7 @@ async def test_tajik_written_in_a_russian_telegram_is_answered_in_tajik(harness:
     assert texts[1] == "🌐 " + _("Another language?")  # one tap to switch
     await press(harness, user, "🇹🇯 " + _("Tajikistan"))
     assert user.last_text().startswith(_("What happened?"))
-    assert await harness.services.subscribers.get(chat_id=user.id) is None
+    assert await harness.services.stores.subscribers.get(chat_id=user.id) is None
 
 
 async def test_texts_are_counted_by_intent_never_kept(harness: Harness) -> None:
@@ -134,12 +136,12 @@ async def test_an_offer_is_sent_to_the_embassy_only_with_consent_and_never_who(
             assert person.last_text().startswith("Отправить это предложение в ваше посольство")
         await press(harness, refuses, "Нет")
         assert refuses.last_text() == "Ничего не отправлено."
-        assert await harness.services.offers.newest(country="UZ") == []
+        assert await harness.services.stores.offers.newest(country="UZ") == []
         await press(harness, agrees, "✅ Да, отправить")
         assert agrees.last_text() == "Отправлено в ваше посольство без вашего имени. Спасибо."
         await say(harness, refuses, OFFERS["ru"])  # the same offer again, this time sent
         await press(harness, refuses, "✅ Да, отправить")
-        [kept] = await harness.services.offers.newest(country="UZ")
+        [kept] = await harness.services.stores.offers.newest(country="UZ")
         assert (kept.text, kept.times) == (OFFERS["ru"], 2)
         admin = harness.sandbox.user(language_code="ru", user_id=admin_id)
         await say(harness, admin, "/offers")

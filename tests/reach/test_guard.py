@@ -107,10 +107,12 @@ async def test_a_page_is_rendered_once_until_an_advisory_changes(
             async with client.get(url) as answer:
                 assert answer.status == 200
         assert server.pages.rendered == 1
-        known = await harness.services.advisories.get(advisory_id="uz-2022-08-10-embassy-warning")
+        known = await harness.services.stores.advisories.get(
+            advisory_id="uz-2022-08-10-embassy-warning"
+        )
         assert known is not None
         changed = known.model_copy(update={"revision": known.revision + 1})
-        await harness.services.advisories.save(advisory=changed, origin="test")
+        await harness.services.stores.advisories.save(advisory=changed, origin="test")
         async with client.get(url) as answer:
             assert answer.status == 200
         assert server.pages.rendered == 2

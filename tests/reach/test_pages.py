@@ -36,12 +36,12 @@ def page_server(harness: Harness, **limits: float) -> PageServer:
     """The public page's server, as `elchi page` builds it, over the harness's database."""
     services = harness.services
     site = Site(
-        advisories=services.advisories,
+        advisories=services.stores.advisories,
         translator=services.translator,
         sender="elchi",
         username=lambda: "elchi_bot",
     )
-    pages = Pages(site, services.advisories, services.clock, look_every=0)
+    pages = Pages(site, services.stores.advisories, services.clock, look_every=0)
     return PageServer(pages, **limits)  # type: ignore[arg-type]
 
 
@@ -124,8 +124,8 @@ async def test_a_country_page_reads_in_its_language_with_the_action_first(
 
 async def test_metrics_count_arrivals_by_way_never_by_person(site: tuple[Harness, str]) -> None:
     harness, root = site
-    await harness.services.arrivals.count(country="UZ", locale="uz", via="poster")
-    await harness.services.arrivals.count(country="UZ", locale="uz", via="poster")
+    await harness.services.stores.arrivals.count(country="UZ", locale="uz", via="poster")
+    await harness.services.stores.arrivals.count(country="UZ", locale="uz", via="poster")
     health = HealthServer(harness.services, delivery=None)
     await health.start("127.0.0.1", 0)
     try:
@@ -143,7 +143,7 @@ async def test_a_scheduled_or_test_advisory_is_not_shown_whatever_id_is_typed(
     site: tuple[Harness, str],
 ) -> None:
     harness, root = site
-    repository = harness.services.advisories
+    repository = harness.services.stores.advisories
     known = await repository.get(advisory_id="uz-2022-08-10-embassy-warning")
     assert known is not None
     later = datetime.now(UTC) + timedelta(days=3)

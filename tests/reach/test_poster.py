@@ -47,7 +47,7 @@ async def test_a_poster_for_every_language_reads_in_it_and_its_code_opens_the_bo
     services = harness.services
     for locale in LOCALE_CODES:
         text = await poster_text(
-            services.advisories,
+            services.stores.advisories,
             services.translator,
             country=country,
             locale=locale,

@@ -30,6 +30,7 @@ from bot.storage.backup import TABLES, BackupError, backup, restore
 from bot.storage.channels import ChannelRepository
 from bot.storage.models import Base
 from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores
 
 
 async def fill(database: Database) -> None:
@@ -117,11 +118,10 @@ async def delivered_everywhere(database: Database) -> None:
     sandbox = await Sandbox(auto_chats=True).start()
     try:
         async with worker(
-            database=database,
+            stores=Stores.over(database, clock=utcnow),
             translator=Translator(),
             api_url=sandbox.url,
             token=sandbox.token,
-            clock=utcnow,
             budget=Budget(Lanes(free=1000, paid=1000)),
             config=WorkerConfig(backoff=0.01),  # type: ignore[arg-type]
         ) as running:
@@ -171,7 +171,9 @@ async def test_a_round_trip_keeps_every_row_and_a_cancellation_reaches_every_rea
         progress = await Outbox(database=target).progress("kg-legal-warning")
         assert (progress.by_status, progress.total) == ({"sent": 1}, 1)  # "sent 1/1", not 0/1
         done = await cancel(
-            database=target, translator=Translator(), clock=utcnow, advisory_id="kg-legal-warning"
+            stores=Stores.over(target, clock=utcnow),
+            translator=Translator(),
+            advisory_id="kg-legal-warning",
         )
         assert done.audience == 1  # the reader who had it is told
     finally:

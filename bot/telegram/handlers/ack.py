@@ -18,13 +18,15 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     """Count the press (never who pressed, only how many) and take that button away."""
     query = update.callback_query
     assert query is not None and update.effective_chat is not None
-    advisory = await context.services.advisories.recent.get(press.args[0])
+    advisory = await context.services.stores.advisories.recent.get(press.args[0])
     subscriber = context.subscriber
     if advisory is not None and advisory.status != "actual":
         return context._("This is a preview: presses are not counted.")
     if advisory is None or subscriber is None or subscriber.country != advisory.country:
         return context._("This button is out of date. Use /start or /settings.")
-    await context.services.acks.count(advisory_id=advisory.id, chat_id=update.effective_chat.id)
+    await context.services.stores.acks.count(
+        advisory_id=advisory.id, chat_id=update.effective_chat.id
+    )
     # Answered at once (an answer is not a message: no budget, and Telegram drops presses
     # left unanswered for ~15 s); the edit then waits its turn like any message.
     await query.answer(

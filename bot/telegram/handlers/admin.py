@@ -42,7 +42,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
         regions = await context.subscribers.count_by_region(country=country)
         if regions:
             lines.append("  " + html(texts.regions_line(context._, regions)))
-        arrivals = await context.services.arrivals.counts(country=country)
+        arrivals = await context.services.stores.arrivals.counts(country=country)
         if arrivals:
             by_way = {(locale, via): n for (_, locale, via), n in arrivals.items()}
             lines.append("  " + html(texts.arrivals_line(context._, by_way)))
@@ -55,7 +55,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     for advisory_id in recent:
         progress = await reports.progress(advisory_id)
         acks = await reports.acknowledged(advisory_id)
-        advisory = await context.services.advisories.get(advisory_id=advisory_id)
+        advisory = await context.services.stores.advisories.get(advisory_id=advisory_id)
         text = None if advisory is None else advisory.read_in(context.lang)
         name = text.headline if text is not None else advisory_id  # a headline, not a code
         lines.append(
@@ -84,7 +84,7 @@ async def audit_command(update: Update, context: BotContext) -> None:
             context._("Only super-admins can read the audit log.")
         )
         return
-    entries = await context.services.admins.audit_log(limit=20)
+    entries = await context.services.stores.admins.audit_log(limit=20)
     lines = [
         " ".join(
             html(str(value))

@@ -29,7 +29,7 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
     country = country_of(context)
     if country is None:
         return
-    advisories = context.services.advisories
+    advisories = context.services.stores.advisories
     directory = await advisories.directory(country=country)
     card, sources = "", ""
     if directory is not None:  # phones first, the serving mission, the embassy, home lines

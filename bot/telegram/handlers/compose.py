@@ -43,7 +43,7 @@ async def compose_message(update: Update, context: BotContext) -> None:
         return  # not composing: the ordinary handlers answer
     if message.text and menu_action(message.text, context) is not None:
         return  # a press on the persistent menu is not an answer; the question stays open
-    country = await context.services.admins.country_of(user_id=user.id)
+    country = await context.services.stores.admins.country_of(user_id=user.id)
     if not may_act(country, draft.country or SUPER_ADMIN):
         return
     context.admin_country = country
@@ -110,7 +110,7 @@ async def start_like(
 ) -> str | None:
     """Take kind, severity, audience and sources from the chosen advisory; ask the texts."""
     chosen = next((c for c in draft.data.candidates if short(c) == code), None)
-    earlier = await context.services.advisories.get(advisory_id=chosen) if chosen else None
+    earlier = await context.services.stores.advisories.get(advisory_id=chosen) if chosen else None
     if earlier is None or earlier.country != draft.country:
         return context._("This button is out of date. Use /advisories.")
     quick.like(draft.data, earlier)

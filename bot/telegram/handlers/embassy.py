@@ -23,7 +23,7 @@ async def embassy_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_chat is not None
     region = context.subscriber.region if context.subscriber is not None else None
     if region is not None:
-        directory = await context.services.advisories.directory(country=_country(context))
+        directory = await context.services.stores.advisories.directory(country=_country(context))
         if directory is not None:
             await _show(update, context, directory, for_region(directory, region))
     await update.effective_message.reply_text(
@@ -42,7 +42,7 @@ async def embassy_command(update: Update, context: BotContext) -> None:
 async def location_message(update: Update, context: BotContext) -> None:
     """A shared location: the mission whose district covers it, else the nearest."""
     assert update.effective_message is not None and update.effective_message.location is not None
-    directory = await context.services.advisories.directory(country=_country(context))
+    directory = await context.services.stores.advisories.directory(country=_country(context))
     if directory is None:
         await update.effective_message.reply_text(context._("Press /start to subscribe first."))
         return
@@ -61,7 +61,7 @@ async def region_button(update: Update, context: BotContext, press: Callback) ->
     """A region picked from the list ("none": the embassy)."""
     if country_of(context) is None:
         return
-    directory = await context.services.advisories.directory(country=_country(context))
+    directory = await context.services.stores.advisories.directory(country=_country(context))
     if directory is None:
         return
     region = press.args[0]

@@ -45,7 +45,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
 
 async def _passages(context: BotContext, country: str) -> list[Passage]:
     """The legal warning, the embassy card and the newest advisory, those that exist."""
-    advisories, locale, _ = context.services.advisories, context.lang, context._
+    advisories, locale, _ = context.services.stores.advisories, context.lang, context._
     render = renderer(context.services.translator)
     found: list[Passage] = []
     standing = await advisories.standing(country=country)

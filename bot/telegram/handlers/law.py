@@ -24,7 +24,7 @@ async def law_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_chat is not None
     country = country_of(context)
     assert country is not None
-    standing = await context.services.advisories.standing(country=country)
+    standing = await context.services.stores.advisories.standing(country=country)
     if standing is None:
         await update.effective_message.reply_text(
             context._(
@@ -57,7 +57,7 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
     country = country_of(context)
     if country is None:
         return
-    standing = await context.services.advisories.standing(country=country)
+    standing = await context.services.stores.advisories.standing(country=country)
     answer = (
         None
         if standing is None
@@ -77,7 +77,7 @@ async def latest_command(update: Update, context: BotContext) -> None:
     """Advisories in force for the subscriber's country, newest first, as buttons; then the
     earlier warnings, with their dates (`bot.advisories.in_force` has the rule)."""
     assert update.effective_message is not None
-    shown = await context.services.advisories.listing(country=context.member.country)
+    shown = await context.services.stores.advisories.listing(country=context.member.country)
     if shown.in_force:
         await update.effective_message.reply_text(
             context._("Advisories in force for your country:"),
@@ -111,7 +111,7 @@ def _labels(context: BotContext, advisories: list[Advisory]) -> list[tuple[str, 
 async def advisory_button(update: Update, context: BotContext, press: Callback) -> None:
     """Open one advisory of /latest, if it is still in force and for this country."""
     assert update.effective_chat is not None
-    advisory = await context.services.advisories.get(advisory_id=press.args[0])
+    advisory = await context.services.stores.advisories.get(advisory_id=press.args[0])
     now = context.services.clock()
     if (
         advisory is None

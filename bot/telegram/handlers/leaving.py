@@ -55,7 +55,7 @@ async def forget_button(update: Update, context: BotContext, press: Callback) ->
         await query.edit_message_text(context._("Nothing was deleted."))
         return
     await context.subscribers.forget(chat_id=chat_id)
-    await context.services.admins.forget_stranger(actor=context.services.hash_chat(chat_id))
+    await context.services.stores.admins.forget_stranger(actor=context.services.hash_chat(chat_id))
     newest = query.message.message_id
     for top in range(newest, max(0, newest - FORGET_RECENT_IDS), -100):
         ids = list(range(top, max(0, top - 100), -1))

@@ -29,7 +29,7 @@ async def offer_button(update: Update, context: BotContext, press: Callback) -> 
     if press.args[0] == "no":
         await update.callback_query.edit_message_text(context._("Nothing was sent."))
         return
-    await context.services.offers.keep(
+    await context.services.stores.offers.keep(
         country=held["country"], text=held["text"], key=sentence_key(held["text"])
     )
     await update.callback_query.edit_message_text(
@@ -43,7 +43,7 @@ async def offers_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     format_date = context.services.translator.date_formatter(context.lang)
     for country in sorted(countries_for(context.admin_country)):
-        found = await context.services.offers.newest(country=country)
+        found = await context.services.stores.offers.newest(country=country)
         rows = [(format_date(o.last_at.date()), o.times, o.text) for o in found]
         name = country_label(context._, country)
         for part in texts.offers_list(context._, country=name, offers=rows):

@@ -43,7 +43,7 @@ async def start_command(update: Update, context: BotContext) -> None:
     elif link_country is not None:
         await _subscribe(update, context, locale=context.locale, country_code=link_country)
         if link is not None and link.via is not None:  # how many came this way; never who
-            await context.services.arrivals.count(
+            await context.services.stores.arrivals.count(
                 country=link_country, locale=context.locale, via=link.via
             )
     else:

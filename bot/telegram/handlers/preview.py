@@ -160,7 +160,7 @@ async def edit_button(update: Update, context: BotContext, press: Callback) -> s
     if group not in allowed:
         return context._(OUT_OF_DATE)
     compose.start_edit(draft.data, group)
-    await context.services.admins.audit(
+    await context.services.stores.admins.audit(
         actor=f"tg:{update.effective_user.id}",
         action="edit",
         country=draft.country,
@@ -214,7 +214,7 @@ async def send_test(context: BotContext, draft: Draft) -> str:
         return context._("The advisory does not pass the checks yet:")
     reached, _admins = await send_test_to_admins(
         advisory=advisory,
-        admins=context.services.admins,
+        admins=context.services.stores.admins,
         translator=context.services.translator,
         actor=f"tg:{draft.editor}",
         send=sender(context),

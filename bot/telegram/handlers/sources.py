@@ -14,12 +14,12 @@ from bot.telegram.context import BotContext
 
 async def _shown(update: Update, context: BotContext, advisory_id: str) -> Advisory | None:
     """The advisory; or, under a preview, the draft as it would go out (its admins only)."""
-    advisory = await context.services.advisories.get(advisory_id=advisory_id)
+    advisory = await context.services.stores.advisories.get(advisory_id=advisory_id)
     if advisory is not None or update.effective_user is None:
         return advisory
     workflow = context.services.workflow
     draft = await workflow.drafts.get(draft_id=advisory_id)
-    country = await context.services.admins.country_of(user_id=update.effective_user.id)
+    country = await context.services.stores.admins.country_of(user_id=update.effective_user.id)
     if draft is None or not may_act(country, draft.country):
         return None
     previewed, _problems = await workflow.preview(draft)

@@ -45,7 +45,7 @@ async def send_advisory(
 async def send_welcome_pack(context: BotContext, chat_id: int, country: str) -> None:
     """A new subscriber's first reading, in one message: the warning, the action, and buttons
     for the full legal warning, the newest advisories in force and the embassy."""
-    advisories = context.services.advisories
+    advisories = context.services.stores.advisories
     standing = await advisories.standing(country=country)
     latest = (await advisories.listing(country=country)).in_force[:MAX_ON_SUBSCRIBE]
     locale = context.lang

@@ -74,7 +74,7 @@ async def submit(
             draft=draft,
             outcome=outcome,
             translator=services.translator,
-            profiles=services.profiles,
+            profiles=services.stores.profiles,
             default_locale=services.settings.default_locale,
             keyboard=approval_keyboard,
             send=sender(context),
@@ -119,7 +119,7 @@ async def tell_requester(
         return  # asked from the command line: the audit log has it
     services = context.services
     locale = await approver_locale(
-        services.profiles, requester, default=services.settings.default_locale
+        services.stores.profiles, requester, default=services.settings.default_locale
     )
     _ = context.gettext_for(locale)
     headline = draft_headline(draft.data, locale)

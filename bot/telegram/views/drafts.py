@@ -47,7 +47,7 @@ async def find_draft(context: BotContext, press: Callback) -> Draft | None:
 async def find_advisory(context: BotContext, press: Callback) -> Advisory | None:
     """The admin's country's advisory whose id hashes to the button's short id (ids only are
     read). Another country's is not found, and the attempt is audited."""
-    advisories = context.services.advisories
+    advisories = context.services.stores.advisories
     for advisory_id in await advisories.ids():
         if short(advisory_id) == press.args[0]:
             advisory = await advisories.get(advisory_id=advisory_id)
@@ -82,7 +82,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
         most = MAX_CANDIDATES if key == "supersedes" else MAX_MODELS
         earlier = [
             a
-            for a in await context.services.advisories.all(country=draft.country)
+            for a in await context.services.stores.advisories.all(country=draft.country)
             if a.kind != "cancel" and a.id != draft.id
         ][:most]
         draft.data.candidates = [a.id for a in earlier]

@@ -42,7 +42,7 @@ async def send_listing(context: BotContext, chat_id: int) -> None:
             if state == "draft" and draft.mode == "correct":
                 state = "correcting"  # readers still have the old text
             items.append((short(draft.id), "draft", _label(state, draft_title(context, draft))))
-        for advisory in await context.services.advisories.all(country=code):
+        for advisory in await context.services.stores.advisories.all(country=code):
             state, _when = await state_of(context, advisory)
             headline = advisory.read_in(context.lang).headline
             items.append((short(advisory.id), "open", _label(state, headline)))

@@ -39,7 +39,7 @@ async def answer_text(
     elif found.intent == "military_offer":
         await _offer(update, context, found, text)
     elif found.intent == "embassy_genuine" and found.advisory is not None:
-        advisory = await context.services.advisories.get(advisory_id=found.advisory)
+        advisory = await context.services.stores.advisories.get(advisory_id=found.advisory)
         if advisory is not None:
             await _genuine(update, context, advisory)
     elif found.intent == "embassy_unverified":
@@ -52,7 +52,7 @@ async def _standing_action(context: BotContext, country: str | None) -> tuple[st
     """The standing warning's action and whether the embassy itself says it."""
     if country is None:
         return None, False
-    standing = await context.services.advisories.standing(country=country)
+    standing = await context.services.stores.advisories.standing(country=country)
     if standing is None:
         return None, False
     return standing.read_in(context.lang).instruction, standing.instruction_from == "embassy"
@@ -60,7 +60,7 @@ async def _standing_action(context: BotContext, country: str | None) -> tuple[st
 
 async def phones(context: BotContext, country: str) -> str:
     """The numbers to call now, each with its source and the date it was checked."""
-    directory = await context.services.advisories.directory(country=country)
+    directory = await context.services.stores.advisories.directory(country=country)
     if directory is None:
         return ""
     sources, found = cards.Sources(), embassy(directory)
