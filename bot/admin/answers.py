@@ -14,8 +14,6 @@ from typing import Literal
 
 from bot.admin.compose import (
     EXPIRY_DAYS,
-    KINDS,
-    SEVERITIES,
     answered,
     order,
     text_keys,
@@ -28,10 +26,8 @@ from bot.admin.time_checks import end_date_refusal
 from bot.admin.typed_times import understand
 from bot.advisories.model import control_character
 from bot.advisories.reading import an_article
-from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
-from bot.world import COUNTRY_CODES, LOCALE_NAMES, N_, derived_locales, one_choice
-from bot.world.regions import REGION_NAMES
+from bot.world import N_, derived_locales, one_choice
 
 USE_BUTTONS = N_("Please use the buttons.")  # typed where only a button answers
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
@@ -52,8 +48,16 @@ class Voice:
     file_id: str
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How a typed date is read: against today, in the admin's language."""
+
+    now: datetime
+    locale: str = "ru"
+
+
 Answer = str | Press | Voice | None  # typed text (None: a message without text)
-Take = Callable[[DraftAnswers, str, Answer], "Rejected | None"]
+Take = Callable[[DraftAnswers, str, Answer, Reading], "Rejected | None"]
 
 
 def pressed(answer: Answer) -> str | None:
@@ -77,28 +81,8 @@ def keep(data: DraftAnswers, key: str) -> Rejected | None:
     return None
 
 
-def apply(
-    data: DraftAnswers,
-    key: str,
-    answer: Answer,
-    *,
-    now: datetime | None = None,
-    locale: str = "ru",
-) -> Rejected | None:
-    """Take `answer` to question `key`; None if taken, else why not (nothing changes).
-    `now` and `locale`: for dates typed in the admin's language, checked against today."""
-    if key.startswith("expires"):
-        return _expires(data, key, answer, now=now or utcnow(), locale=locale)
-    if "." in key and not key.startswith(("source.", "voice.")):
-        return _text(data, key, answer)
-    handler = _HANDLERS.get(key.split(".")[0] if key.startswith("voice.") else key)
-    if handler is None:
-        return Rejected(N_("This button is out of date. Use /advisories."), {})
-    return handler(data, key, answer)
-
-
-def _choice(options: tuple[str, ...], field: Literal["country", "kind", "severity"]) -> Take:
-    def take(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
+def choice(options: tuple[str, ...], field: Literal["country", "kind", "severity"]) -> Take:
+    def take(data: DraftAnswers, key: str, answer: Answer, reading: Reading) -> Rejected | None:
         value = pressed(answer)
         if value not in options:
             return Rejected(USE_BUTTONS, {})
@@ -111,7 +95,7 @@ def _choice(options: tuple[str, ...], field: Literal["country", "kind", "severit
     return take
 
 
-def _supersedes(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
+def supersedes(data: DraftAnswers, key: str, answer: Answer, reading: Reading) -> Rejected | None:
     value = pressed(answer)
     if value is None or value not in data.candidates:
         return Rejected(USE_BUTTONS, {})
@@ -120,8 +104,8 @@ def _supersedes(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None
     return None
 
 
-def _toggle(field: Literal["regions", "locales"], allowed: frozenset[str]) -> Take:
-    def take(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
+def toggle(field: Literal["regions", "locales"], allowed: frozenset[str]) -> Take:
+    def take(data: DraftAnswers, key: str, answer: Answer, reading: Reading) -> Rejected | None:
         value = pressed(answer)
         chosen = data.regions if field == "regions" else data.locales
         if value == "done":
@@ -146,7 +130,7 @@ def _toggle(field: Literal["regions", "locales"], allowed: frozenset[str]) -> Ta
     return take
 
 
-def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
+def text(data: DraftAnswers, key: str, answer: Answer, reading: Reading) -> Rejected | None:
     locale, name = key.split(".", 1)
     button = pressed(answer)
     if button == "keep":
@@ -182,7 +166,7 @@ def _text(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     return None
 
 
-def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
+def sources(data: DraftAnswers, key: str, answer: Answer, reading: Reading) -> Rejected | None:
     if key == "source.url":
         link = answer.strip() if isinstance(answer, str) else ""
         if DOMAIN.match(
@@ -231,9 +215,7 @@ def _sources(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     return Rejected(USE_BUTTONS, {})
 
 
-def _expires(
-    data: DraftAnswers, key: str, answer: Answer, *, now: datetime, locale: str
-) -> Rejected | None:
+def expiry(data: DraftAnswers, key: str, answer: Answer, reading: Reading) -> Rejected | None:
     """A button, or a typed date read as people write it, shown back to be confirmed."""
     button = pressed(answer)
     if key == "expires.confirm":
@@ -248,7 +230,8 @@ def _expires(
         data.expires, data.understood = button, None
         _done(data, key)
         return None
-    read = understand(answer, now=now, locale=locale) if isinstance(answer, str) else None
+    now = reading.now
+    read = understand(answer, now=now, locale=reading.locale) if isinstance(answer, str) else None
     refused = end_date_refusal(read, now=now)
     if refused is not None or read is None:
         return refused
@@ -256,7 +239,7 @@ def _expires(
     return None
 
 
-def _voice(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
+def voice(data: DraftAnswers, key: str, answer: Answer, reading: Reading) -> Rejected | None:
     button = pressed(answer)
     if key == "voice":
         if button == "done":
@@ -275,17 +258,3 @@ def _voice(data: DraftAnswers, key: str, answer: Answer) -> Rejected | None:
     data.voice[key.split(".", 1)[1]] = answer.file_id
     data.recording = None
     return None
-
-
-_HANDLERS: dict[str, Take] = {
-    "country": _choice(COUNTRY_CODES, "country"),
-    "kind": _choice(KINDS, "kind"),
-    "severity": _choice(SEVERITIES, "severity"),
-    "supersedes": _supersedes,
-    "regions": _toggle("regions", frozenset(REGION_NAMES)),
-    "locales": _toggle("locales", frozenset(LOCALE_NAMES)),
-    "source.url": _sources,
-    "source.title": _sources,
-    "sources": _sources,
-    "voice": _voice,
-}

@@ -22,30 +22,6 @@ EDIT_GROUPS = ("meta", "audience", *TEXT_GROUPS, "sources", "expires", "voice")
 CORRECTABLE = (*TEXT_GROUPS, "sources", "expires")  # after delivery
 
 
-# The code a question's buttons carry in their callback data (64 bytes leave no room for keys).
-QUESTION_CODES = {
-    "country": "co",
-    "kind": "ki",
-    "supersedes": "su",
-    "severity": "se",
-    "regions": "re",
-    "locales": "lo",
-    "sources": "so",
-    "expires": "ex",
-    "expires.confirm": "ec",
-    "voice": "vo",
-}
-TEXT_CODE, RECORDING_CODE = "tx", "vr"  # any text question; recording one language's voice
-BUTTON_CODES = frozenset({*QUESTION_CODES.values(), TEXT_CODE, RECORDING_CODE})
-
-
-def button_code(key: str) -> str:
-    """The code the buttons of question `key` carry."""
-    if key.startswith("voice."):
-        return RECORDING_CODE
-    return QUESTION_CODES.get(key, TEXT_CODE)
-
-
 def text_locales(data: DraftAnswers) -> list[str]:
     """The written locales the audience needs (Cyrillic Uzbek comes from the Latin text)."""
     if not data.locales:

@@ -1,4 +1,5 @@
-"""The questions of /new, as admins read them (staff texts, still in every language)."""
+"""The prompts of /new's questions, as admins read them (staff texts, still in every language);
+each question's record in `bot.admin.questions` names its prompt."""
 
 from __future__ import annotations
 
@@ -6,29 +7,13 @@ from datetime import datetime
 
 from bot.admin.text_checks import MAX_HEADLINE
 from bot.admin.typed_times import example_day
-from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
-from bot.texts import Gettext, bold, country, html, language_name
+from bot.texts import Gettext, bold, html, language_name
+from bot.texts import country as country_name
 from bot.world.regions import REGION_NAMES
 
 
-def question(_: Gettext, key: str, data: DraftAnswers, *, now: datetime | None = None) -> str:
-    """The prompt for question `key`, with the current answer when there is one; examples of
-    dates are computed from `now`."""
-    if key.startswith("expires"):
-        return _expires(_, data, now or utcnow())
-    if "." in key and not key.startswith(("source.", "voice.")):
-        return _text_question(_, key, data)
-    if key.startswith("voice."):
-        return html(
-            _("Record the voice note in {language} now: hold the microphone button."),
-            language=language_name(key.split(".", 1)[1]),
-        )
-    maker = _PROMPTS[key]
-    return maker(_, data)
-
-
-def _text_question(_: Gettext, key: str, data: DraftAnswers) -> str:
+def text(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     locale, name = key.split(".", 1)
     language = language_name(locale)
     prompts = {
@@ -68,12 +53,12 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _country(_: Gettext, data: DraftAnswers) -> str:
+def country(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     return bold(_("New advisory. Whose citizens is it for?"))
 
 
-def _kind(_: Gettext, data: DraftAnswers) -> str:
-    where = country(_, data.country) if data.country else ""
+def kind(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
+    where = country_name(_, data.country) if data.country else ""
     asked = bold(_("New advisory for {country}. What kind is it?"), country=where)
     if not data.candidates:
         return asked
@@ -85,11 +70,11 @@ def _kind(_: Gettext, data: DraftAnswers) -> str:
     return "\n\n".join([asked, html(fast)])
 
 
-def _supersedes(_: Gettext, data: DraftAnswers) -> str:
+def supersedes(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     return bold(_("Which advisory does it update?"))
 
 
-def _severity(_: Gettext, data: DraftAnswers) -> str:
+def severity(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     return "\n\n".join(
         [
             bold(_("How serious is it?")),
@@ -103,7 +88,7 @@ def _severity(_: Gettext, data: DraftAnswers) -> str:
     )
 
 
-def _regions(_: Gettext, data: DraftAnswers) -> str:
+def regions(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     chosen = ", ".join(_(REGION_NAMES[r]) for r in data.regions if r in REGION_NAMES)
     lines = [
         bold(_("Where in Russia? Choose regions, or everywhere.")),
@@ -114,7 +99,7 @@ def _regions(_: Gettext, data: DraftAnswers) -> str:
     return "\n\n".join(lines)
 
 
-def _locales(_: Gettext, data: DraftAnswers) -> str:
+def locales(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     chosen = ", ".join(language_name(code) for code in data.locales)
     lines = [
         bold(_("In which languages? Readers of other languages will not receive it.")),
@@ -125,7 +110,7 @@ def _locales(_: Gettext, data: DraftAnswers) -> str:
     return "\n\n".join(lines)
 
 
-def _source_url(_: Gettext, data: DraftAnswers) -> str:
+def source_url(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     return "\n\n".join(
         [
             bold(_("Source: send the link to the official page this advisory is based on.")),
@@ -134,13 +119,13 @@ def _source_url(_: Gettext, data: DraftAnswers) -> str:
     )
 
 
-def _source_title(_: Gettext, data: DraftAnswers) -> str:
+def source_title(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     return bold(
         _("The name of this source, e.g. “Embassy of Uzbekistan: statement of 21 September”.")
     )
 
 
-def _sources(_: Gettext, data: DraftAnswers) -> str:
+def sources(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     lines = [bold(_("Sources"))]
     lines += [f"📎 {html(_title(s['title']))} — {html(s['url'])}" for s in data.sources]
     lines.append(html(_("Today is recorded as the day they were checked.")))
@@ -154,7 +139,7 @@ def _title(title: object) -> str:
     return str(title)
 
 
-def _expires(_: Gettext, data: DraftAnswers, now: datetime) -> str:
+def expiry(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     if data.understood:  # a typed date, read: shown back to be confirmed
         moment = datetime.fromisoformat(data.understood)
         return bold(
@@ -175,7 +160,7 @@ def _expires(_: Gettext, data: DraftAnswers, now: datetime) -> str:
     )
 
 
-def _voice(_: Gettext, data: DraftAnswers) -> str:
+def voices(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
     recorded = ", ".join(language_name(code) for code in data.voice)
     lines = [
         bold(_("Voice notes (optional), for people who read with difficulty.")),
@@ -186,15 +171,8 @@ def _voice(_: Gettext, data: DraftAnswers) -> str:
     return "\n\n".join(lines)
 
 
-_PROMPTS = {
-    "country": _country,
-    "kind": _kind,
-    "supersedes": _supersedes,
-    "severity": _severity,
-    "regions": _regions,
-    "locales": _locales,
-    "source.url": _source_url,
-    "source.title": _source_title,
-    "sources": _sources,
-    "voice": _voice,
-}
+def recording(_: Gettext, key: str, data: DraftAnswers, now: datetime) -> str:
+    return html(
+        _("Record the voice note in {language} now: hold the microphone button."),
+        language=language_name(key.split(".", 1)[1]),
+    )

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.admin.compose import BUTTON_CODES, EDIT_GROUPS
+from bot.admin.compose import EDIT_GROUPS
+from bot.admin.questions import BUTTON_CODES
 from bot.admin.report_actions import CODES as REPORT_CODES
 from bot.delivery.message import ACK_ACTION, CONTACTS_ACTION, MORE_ACTION, SOURCES_ACTION
 from bot.world import COUNTRY_CODES, LOCALE_NAMES, WRITTEN_LOCALES

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.admin import compose
-from bot.admin.answers import Answer, Press, Rejected, Voice, apply, keep
+from bot.admin.answers import Answer, Press, Rejected, Voice, keep
 from bot.admin.build import build, from_advisory, new_id
+from bot.admin.questions import take
 from bot.advisories.model import Advisory
 from bot.i18n import Translator
 from bot.storage.drafts import DraftAnswers
@@ -33,7 +34,7 @@ def answer_all(data: DraftAnswers, answers: dict[str, Answer], locale: str = "ru
     while (key := compose.next_question(data)) is not None:
         asked.append(key)
         assert len(asked) < 60, asked
-        assert apply(data, key, answers[key], now=NOW, locale=locale) is None, key
+        assert take(data, key, answers[key], now=NOW, locale=locale) is None, key
     return asked
 
 
@@ -81,19 +82,19 @@ def test_questions_come_in_order_and_build_a_valid_advisory(translator: Translat
 def test_a_super_admin_is_asked_the_country_first() -> None:
     assert compose.next_question(DraftAnswers()) == "country"
     data = DraftAnswers()
-    assert apply(data, "country", Press("XX")) == Rejected("Please use the buttons.", {})
-    assert apply(data, "country", Press("KG")) is None
+    assert take(data, "country", Press("XX")) == Rejected("Please use the buttons.", {})
+    assert take(data, "country", Press("KG")) is None
     assert compose.next_question(data) == "kind"
 
 
 def test_targeting_two_languages_asks_only_their_texts(translator: Translator) -> None:
     data = DraftAnswers(country="KG", kind="alert", severity="minor")
-    assert apply(data, "regions", Press("RU-MOW")) is None  # a toggle: still on regions
+    assert take(data, "regions", Press("RU-MOW")) is None  # a toggle: still on regions
     assert compose.next_question(data) == "regions"
-    assert apply(data, "regions", Press("done")) is None
+    assert take(data, "regions", Press("done")) is None
     for code in ("ky", "ru"):
-        assert apply(data, "locales", Press(code)) is None
-    assert apply(data, "locales", Press("done")) is None
+        assert take(data, "locales", Press(code)) is None
+    assert take(data, "locales", Press("done")) is None
     answers = full_answers()
     asked = answer_all(data, answers)
     assert [k for k in asked if k.endswith(".headline")] == ["ru.headline", "ky.headline"]
@@ -126,7 +127,7 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
     assert problems == []
     assert advisory is not None
     assert advisory.pending == ["tg"]
-    assert apply(DraftAnswers(), "ru.headline", Press("pending")) == Rejected(
+    assert take(DraftAnswers(), "ru.headline", Press("pending")) == Rejected(
         "Please type the text, or use the buttons.", {}
     )
 
@@ -173,7 +174,7 @@ def test_to_follow_shows_russian_meanwhile(translator: Translator) -> None:
 def test_bad_answers_are_refused_and_change_nothing(key: str, value: str, message: str) -> None:
     data = DraftAnswers(country="UZ", kind="alert")
     before = data.model_copy(deep=True)
-    rejected = apply(data, key, value)
+    rejected = take(data, key, value)
     assert rejected is not None
     assert rejected.message == message
     assert data == before
@@ -212,7 +213,7 @@ def test_editing_a_language_keeps_what_is_not_retyped() -> None:
     compose.start_edit(data, "t-ky")
     assert compose.next_question(data) == "ky.headline"
     assert keep(data, "ky.headline") is None
-    assert apply(data, "ky.body", "Жаңы текст.") is None
+    assert take(data, "ky.body", "Жаңы текст.") is None
     assert keep(data, "ky.instruction") is None
     assert compose.next_question(data) is None  # back to the preview
     assert data.text["ky"] == {
@@ -227,21 +228,21 @@ def test_sources_and_voice_notes_are_small_menus() -> None:
     answers = full_answers()
     while (key := compose.next_question(data)) != "voice":
         assert key is not None
-        assert apply(data, key, answers[key]) is None
-    assert apply(data, "voice", Press("ru")) is None
+        assert take(data, key, answers[key]) is None
+    assert take(data, "voice", Press("ru")) is None
     assert compose.next_question(data) == "voice.ru"
-    assert apply(data, "voice.ru", Voice("AwACAgIAAxkBAAIB")) is None
+    assert take(data, "voice.ru", Voice("AwACAgIAAxkBAAIB")) is None
     assert compose.next_question(data) == "voice"  # the menu again: another language, or done
-    assert apply(data, "voice", Press("done")) is None
+    assert take(data, "voice", Press("done")) is None
     assert data.voice == {"ru": "AwACAgIAAxkBAAIB"}
     compose.start_edit(data, "sources")
     assert compose.next_question(data) == "sources"
-    assert apply(data, "sources", Press("add")) is None
+    assert take(data, "sources", Press("add")) is None
     assert compose.next_question(data) == "source.url"
-    assert apply(data, "source.url", "https://kabar.kg/news/2026-12-01-warning") is None
+    assert take(data, "source.url", "https://kabar.kg/news/2026-12-01-warning") is None
     assert compose.next_question(data) == "source.title"
-    assert apply(data, "source.title", "Kabar") is None
-    assert apply(data, "sources", Press("done")) is None
+    assert take(data, "source.title", "Kabar") is None
+    assert take(data, "sources", Press("done")) is None
     assert [s["title"] for s in data.sources] == ["Embassy of Uzbekistan: news", "Kabar"]
     assert compose.next_question(data) is None
 
@@ -267,7 +268,7 @@ def test_a_stored_advisory_opens_fully_answered_for_correction(translator: Trans
     assert compose.next_question(data) is None
     compose.start_edit(data, "t-ru")
     keep(data, "ru.headline")
-    apply(data, "ru.body", original.text["ru"].body + "\n\nИсправлено.")
+    take(data, "ru.body", original.text["ru"].body + "\n\nИсправлено.")
     keep(data, "ru.instruction")
     corrected = rebuilt(data, original.id, translator)
     assert corrected.effective == original.effective  # a correction keeps its date
@@ -310,10 +311,10 @@ def test_a_typed_end_date_is_shown_back_then_means_midnight_moscow(
 
 def test_an_end_date_read_wrong_is_typed_again() -> None:
     data = DraftAnswers(country="UZ")
-    assert apply(data, "expires", "31.01.2027", now=NOW) is None
+    assert take(data, "expires", "31.01.2027", now=NOW) is None
     assert data.understood == "2027-01-31T00:00:00+03:00"  # shown back, not yet taken
     assert data.expires is None
-    assert apply(data, "expires.confirm", Press("no"), now=NOW) is None
+    assert take(data, "expires.confirm", Press("no"), now=NOW) is None
     assert data.understood is None  # asked again
     assert data.expires is None
 
@@ -333,24 +334,24 @@ def test_an_end_date_is_checked_against_today_when_it_is_typed(
     typed: str, message: str, values: dict[str, str]
 ) -> None:
     data = DraftAnswers(country="UZ")
-    rejected = apply(data, "expires", typed, now=NOW)  # NOW: 1 December 2026
+    rejected = take(data, "expires", typed, now=NOW)  # NOW: 1 December 2026
     assert rejected == Rejected(message, values)  # type: ignore[arg-type]
     assert data.understood is None
 
 
 def test_a_typed_word_is_never_taken_for_a_button() -> None:
     data = DraftAnswers(country="UZ")
-    assert apply(data, "ky.headline", "pending") is None  # typed: a (strange) headline
-    assert apply(data, "ru.instruction", "skip") is None
+    assert take(data, "ky.headline", "pending") is None  # typed: a (strange) headline
+    assert take(data, "ru.instruction", "skip") is None
     assert data.text == {"ky": {"headline": "pending"}, "ru": {"instruction": "skip"}}
     assert data.pending == []
 
 
 def test_a_link_without_https_as_people_copy_it_is_taken() -> None:
     data = DraftAnswers(country="UZ")
-    assert apply(data, "source.url", "uzembassy.ru/news/2026-12-01-warning") is None
+    assert take(data, "source.url", "uzembassy.ru/news/2026-12-01-warning") is None
     assert data.source_url == "https://uzembassy.ru/news/2026-12-01-warning"
-    assert apply(DraftAnswers(), "source.url", "see the embassy site") == Rejected(
+    assert take(DraftAnswers(), "source.url", "see the embassy site") == Rejected(
         "This is not a link. It starts with https:// or http://", {}
     )
 
@@ -382,7 +383,7 @@ def test_correcting_one_language_asks_about_each_other_until_settled(
 def test_one_message_gives_a_language_its_headline_instruction_and_text() -> None:
     data = DraftAnswers(country="UZ", kind="alert", severity="severe")
     typed = "Вербовщики у центра\nНе подписывайте ничего.\nПервый абзац.\n\nВторой <b>абзац</b>."
-    assert apply(data, "ru.headline", typed) is None
+    assert take(data, "ru.headline", typed) is None
     assert data.text["ru"] == {
         "headline": "Вербовщики у центра",
         "instruction": "Не подписывайте ничего.",
@@ -392,7 +393,7 @@ def test_one_message_gives_a_language_its_headline_instruction_and_text() -> Non
 
 def test_choosing_uzbek_takes_cyrillic_uzbek_along() -> None:
     data = DraftAnswers(country="UZ")
-    assert apply(data, "locales", Press("uz")) is None
+    assert take(data, "locales", Press("uz")) is None
     assert sorted(data.locales) == ["uz", "uz_Cyrl"]
-    assert apply(data, "locales", Press("uz_Cyrl")) is None  # one choice: both go
+    assert take(data, "locales", Press("uz_Cyrl")) is None  # one choice: both go
     assert data.locales == []

@@ -1,10 +1,14 @@
 """Declared once, handled once: the reader's commands (bot.texts.commands) and the buttons under
 an advisory's report (bot.admin.report_actions) each have one handler, and the menus, /help and
-the report's buttons come from those declarations."""
+the report's buttons come from those declarations; so do /new's questions (bot.admin.questions)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from bot.admin import compose, questions
 from bot.admin.report_actions import CODES, UNSENT, offered
+from bot.storage.drafts import DraftAnswers
 from bot.telegram import callbacks, handlers
 from bot.telegram.commands import MENU_COMMANDS
 from bot.telegram.handlers.manage import ON_ADVISORY
@@ -36,3 +40,23 @@ def test_every_press_on_a_report_is_handled_and_shaped() -> None:
     for code in CODES:
         assert callbacks.parse(callbacks.data("ad", "0123abcd", code)) is not None
     assert callbacks.parse("ad:0123abcd:explode") is None  # a forged press
+
+
+def test_every_question_of_new_is_declared_and_its_buttons_parse() -> None:
+    data = DraftAnswers(country="UZ", kind="update", candidates=["uz-earlier"])
+    keys = [*compose.order(data), "source.url", "source.title", "expires.confirm", "voice.uz"]
+    codes = [q.code for q in questions.QUESTIONS.values()]
+    assert len(codes) == len(set(codes))  # a press names one question
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    for key in keys:
+        asked = questions.record(key)
+        assert asked is not None, key
+        assert questions.prompt(str, key, data, now=now)
+        code, rows = questions.rows(str, key, data, [("0123abcd", "Earlier")])
+        for label, value in (button for row in rows for button in row):
+            assert label
+            assert code == asked.code
+            assert callbacks.parse(callbacks.data("c", "0123abcd", code, value)) is not None, key
+    assert questions.record("ru.nonsense") is questions.QUESTIONS["text"]
+    assert questions.record("forged") is None
+    assert callbacks.parse("c:0123abcd:zz:1") is None  # no question has the code zz

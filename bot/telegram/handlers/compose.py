@@ -5,8 +5,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.admin import answers, compose, quick
-from bot.admin import prompts as texts
+from bot.admin import answers, compose, questions, quick
 from bot.admin.actions import may_act
 from bot.admin.quick import is_whole
 from bot.config import SUPER_ADMIN
@@ -70,29 +69,31 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
     assert query is not None and update.effective_user is not None
     draft = await find_draft(context, press)
     key = draft.asking if draft is not None else None
+    asked = questions.record(key) if key is not None else None
     if (
         draft is None
         or key is None
+        or asked is None
         or draft.editor != update.effective_user.id
-        or compose.button_code(key) != press.args[1]
+        or asked.code != press.args[1]
     ):
-        return context._("This button is out of date. Use /advisories.")
+        return context._(questions.OUT_OF_DATE)
     value = press.args[2]
     if key == "kind" and value.startswith("like-"):  # the fast path: start from an earlier one
         return await start_like(context, query, draft, value.removeprefix("like-"))
     if key == "supersedes":
         value = next((c for c in draft.data.candidates if short(c) == value), "")
-    rejected = answers.apply(
+    rejected = questions.take(
         draft.data, key, answers.Press(value), now=context.services.clock(), locale=context.lang
     )
     if rejected is not None:
         return context._(rejected.message).format(**rejected.values)
     if key == "country":
         draft = await context.services.workflow.set_country(draft, value)
-    if compose.next_question(draft.data) == key and key in ("regions", "locales", "voice"):
+    if compose.next_question(draft.data) == key and asked.toggles:
         await context.services.workflow.save(draft)  # a toggle: the same question again
         await query.edit_message_text(
-            texts.question(context._, key, draft.data, now=context.services.clock()),
+            questions.prompt(context._, key, draft.data, now=context.services.clock()),
             parse_mode="HTML",
             reply_markup=question_keyboards.question(
                 context._, key, draft.data, short(draft.id), []
@@ -112,7 +113,7 @@ async def start_like(
     chosen = next((c for c in draft.data.candidates if short(c) == code), None)
     earlier = await context.services.stores.advisories.get(advisory_id=chosen) if chosen else None
     if earlier is None or earlier.country != draft.country:
-        return context._("This button is out of date. Use /advisories.")
+        return context._(questions.OUT_OF_DATE)
     quick.like(draft.data, earlier)
     await query.edit_message_reply_markup(reply_markup=None)
     assert query.message is not None
@@ -124,7 +125,7 @@ async def answer_question(
     context: BotContext, chat_id: int, draft: Draft, key: str, answer: answers.Answer
 ) -> None:
     """Take a typed answer, then ask the next question (or say why it cannot be taken)."""
-    rejected = answers.apply(
+    rejected = questions.take(
         draft.data, key, answer, now=context.services.clock(), locale=context.lang
     )
     if rejected is not None:
@@ -135,6 +136,5 @@ async def answer_question(
         )
         if rejected.message == answers.USE_BUTTONS:  # typed where a button was awaited
             await ask(context, chat_id, draft)  # the question and its buttons again
-            await ask(context, chat_id, draft)
         return
     await ask(context, chat_id, draft)

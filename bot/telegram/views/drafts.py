@@ -3,8 +3,7 @@ and telling the admin what a request led to."""
 
 from __future__ import annotations
 
-from bot.admin import compose
-from bot.admin import prompts as questions
+from bot.admin import compose, questions
 from bot.admin.actions import countries_for
 from bot.admin.problems import explain
 from bot.admin.workflow import Outcome
@@ -93,7 +92,7 @@ async def ask(context: BotContext, chat_id: int, draft: Draft) -> None:
     await workflow.save(draft)
     await context.bot.send_message(
         chat_id,
-        questions.question(context._, key, draft.data, now=context.services.clock()),
+        questions.prompt(context._, key, draft.data, now=context.services.clock()),
         parse_mode="HTML",
         reply_markup=question_keyboards.question(
             context._, key, draft.data, short(draft.id), candidates
