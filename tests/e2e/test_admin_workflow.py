@@ -554,6 +554,20 @@ async def test_a_wrong_answer_is_refused_in_the_admins_language_and_the_menu_sti
         assert author.last_text().startswith("Русский: текст сообщения.")
 
 
+async def test_typing_where_a_button_is_awaited_is_refused_and_the_question_shown_once_again(
+    database_url: str,
+) -> None:
+    async with staff(database_url) as harness:
+        author = admin(harness)
+        await say(harness, author, "/new")
+        asked = author.bot_messages()[-1]
+        before = len(author.bot_messages())
+        await say(harness, author, "предупреждение")  # the kind is chosen by a button
+        refusal, again = author.bot_messages()[before:]  # exactly these two
+        assert refusal.text == "❗ Пожалуйста, пользуйтесь кнопками."
+        assert (again.text, again.buttons()) == (asked.text, asked.buttons())
+
+
 async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
     database_url: str,
 ) -> None:
