@@ -16,7 +16,7 @@ from bot.delivery.sender import budgeted
 from bot.delivery.telegram_api import BotApiClient
 from bot.i18n import Translator
 from bot.storage.stores import Stores
-from bot.telegram.views.approvals import approval_keyboard
+from bot.telegram.keyboards.admin import approval_json
 
 DRAFT_OPEN = "elchi: {id}: a draft of it is open in Telegram (/advisories); finish or discard it"
 
@@ -76,7 +76,7 @@ async def submit(
                 translator=Translator(),
                 profiles=stores.profiles,
                 default_locale=settings.default_locale,
-                keyboard=approval_keyboard,
+                keyboard=approval_json,
                 send=api_sender(api),
             )
         print(

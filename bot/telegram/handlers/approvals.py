@@ -6,8 +6,9 @@ from telegram import Update
 
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
-from bot.telegram.views.approvals import tell_requester
-from bot.telegram.views.drafts import find_draft, tell_outcome
+from bot.telegram.steps.drafts import find_draft
+from bot.telegram.steps.requests import tell_requester
+from bot.telegram.views.drafts import tell_outcome
 from bot.texts import html
 
 

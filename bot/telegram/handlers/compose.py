@@ -14,8 +14,8 @@ from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
 from bot.telegram.guards import admins_only, speak_as_admin
 from bot.telegram.keyboards import questions as question_keyboards
-from bot.telegram.views.approvals import submit_typed_schedule
-from bot.telegram.views.drafts import ask, find_draft
+from bot.telegram.steps.drafts import ask, find_draft
+from bot.telegram.steps.requests import submit_typed_schedule
 from bot.telegram.views.replies import menu_action
 from bot.texts import html
 

@@ -17,8 +17,8 @@ from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
 from bot.telegram.guards import admins_only
 from bot.telegram.keyboards import admin as admin_keyboards
-from bot.telegram.views.approvals import submit
-from bot.telegram.views.drafts import ask, find_advisory, find_draft
+from bot.telegram.steps.drafts import ask, find_advisory, find_draft
+from bot.telegram.steps.requests import submit
 from bot.telegram.views.reports import draft_title, send_listing, send_report, state_of
 from bot.texts import bold, html
 from bot.texts.manage import requester_name

@@ -14,9 +14,10 @@ from bot.storage.drafts import Draft
 from bot.telegram.callbacks import Callback, short
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
+from bot.telegram.steps.drafts import ask, find_advisory, find_draft
+from bot.telegram.steps.requests import refusal_text, sender, submit
 from bot.telegram.views.advisory import send_advisory
-from bot.telegram.views.approvals import refusal_text, sender, submit
-from bot.telegram.views.drafts import ask, find_advisory, find_draft, show_preview
+from bot.telegram.views.drafts import show_preview
 from bot.telegram.views.unchanged import ask_unchanged
 from bot.texts import bold, html
 

@@ -4,12 +4,14 @@ The questions of /new have theirs in `bot.telegram.keyboards.questions`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.admin.compose import CORRECTABLE, text_locales
 from bot.admin.report_actions import BY_CODE
 from bot.storage.drafts import DraftAnswers
-from bot.telegram.callbacks import data
+from bot.telegram.callbacks import data, short
 from bot.texts import Gettext, language_name
 from bot.world import LOCALE_NAMES, N_
 
@@ -152,3 +154,8 @@ def confirm(_: Gettext, item: str, action: str) -> InlineKeyboardMarkup:
             [Button("« " + _("No, go back"), callback_data=data("ad", item, "open"))],
         ]
     )
+
+
+def approval_json(_: Gettext, draft_id: str, locales: list[str]) -> dict[str, Any]:
+    """Approve / Reject (and a view per language) as Bot API JSON, for domain notices."""
+    return approval(_, short(draft_id), locales).to_dict()

@@ -1,4 +1,5 @@
-"""Requests from Telegram: submit to the workflow, ask approvers, tell the requester."""
+"""Requests from Telegram, a step several handlers share: submit to the workflow, ask the
+approvers, tell the requester."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from bot.telegram.callbacks import short
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.drafts import tell_outcome
-from bot.texts import Gettext, bold, html
+from bot.texts import bold, html
 
 
 def sender(context: BotContext) -> SendBody:
@@ -41,11 +42,6 @@ def sender(context: BotContext) -> SendBody:
         return True
 
     return send
-
-
-def approval_keyboard(_: Gettext, draft_id: str, locales: list[str]) -> dict[str, Any]:
-    """Approve / Reject (and a view per language) as Bot API JSON."""
-    return admin_keyboards.approval(_, short(draft_id), locales).to_dict()
 
 
 async def submit(
@@ -76,7 +72,7 @@ async def submit(
             translator=services.translator,
             profiles=services.stores.profiles,
             default_locale=services.settings.default_locale,
-            keyboard=approval_keyboard,
+            keyboard=admin_keyboards.approval_json,
             send=sender(context),
         )
 

@@ -1,0 +1,1 @@
+"""Steps several handlers share: each calls the domain, then a view shows the result."""
