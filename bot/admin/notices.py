@@ -20,7 +20,7 @@ from bot.storage.admin_profiles import AdminProfiles
 from bot.storage.admins import AdminRepository
 from bot.storage.drafts import Draft
 from bot.texts import Gettext
-from bot.texts import manage as texts
+from bot.texts import manage as manage_texts
 from bot.world import WRITTEN_LOCALES
 
 # (gettext, draft id, the advisory's locales) → the Approve / Reject reply_markup.
@@ -59,7 +59,7 @@ async def ask_approvers(
         parts = render(advisory, shown)
         bodies = [payload(user_id, part, quiet=False, paid=False) for part in parts]
         bodies[-1]["reply_markup"] = markup(advisory, shown)
-        text = texts.approval_text(
+        text = manage_texts.approval_text(
             _,
             request,
             headline=advisory.read_in(shown).headline,

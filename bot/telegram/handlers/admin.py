@@ -10,7 +10,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.guards import admins_only
 from bot.texts import bold, html
 from bot.texts import country as country_label
-from bot.texts import manage as texts
+from bot.texts import manage as manage_texts
 from bot.texts.understood import understood_line
 
 
@@ -37,15 +37,15 @@ async def stats_command(update: Update, context: BotContext) -> None:
     for country in sorted(countries_for(context.admin_country)):
         mine = [c for c in counts if c.country == country]
         total = sum(c.count for c in mine)
-        detail = texts.counts_by_locale({c.locale: c.count for c in mine})
+        detail = manage_texts.counts_by_locale({c.locale: c.count for c in mine})
         lines.append(f"{html(country_label(context._, country))}: {total} ({html(detail)})")
         regions = await context.subscribers.count_by_region(country=country)
         if regions:
-            lines.append("  " + html(texts.regions_line(context._, regions)))
+            lines.append("  " + html(manage_texts.regions_line(context._, regions)))
         arrivals = await context.services.stores.arrivals.counts(country=country)
         if arrivals:
             by_way = {(locale, via): n for (_, locale, via), n in arrivals.items()}
-            lines.append("  " + html(texts.arrivals_line(context._, by_way)))
+            lines.append("  " + html(manage_texts.arrivals_line(context._, by_way)))
         understood = context.services.metrics.understood_counts(country)
         if understood:
             lines.append("  " + understood_line(context._, understood))
@@ -61,7 +61,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
         lines.append(
             f"• {html(name)}: "
             + html(
-                texts.delivered_line(
+                manage_texts.delivered_line(
                     context._,
                     sent=progress.by_status.get("sent", 0),
                     total=progress.total,

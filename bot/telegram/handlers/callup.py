@@ -14,7 +14,7 @@ from bot.telegram.views.citizens import (
     remember_country,
     send_callup_question,
 )
-from bot.texts import ask as texts
+from bot.texts import ask as ask_texts
 from bot.texts import html
 
 
@@ -51,7 +51,7 @@ async def callup_button(update: Update, context: BotContext, press: Callback) ->
         says = html(text.instruction) if text.instruction else None
         from_embassy = standing.instruction_from == "embassy"
     await update.callback_query.edit_message_text(
-        texts.callup_advice(
+        ask_texts.callup_advice(
             context._,
             situation=press.args[0],
             country_code=country,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.advisories import cards as texts
+from bot.advisories import cards
 from bot.advisories.contacts import Directory
 from bot.advisories.lookup import Match, embassy, for_point, for_region
 from bot.advisories.places import russian_cities
@@ -75,7 +75,7 @@ async def _show(update: Update, context: BotContext, directory: Directory, match
     assert update.effective_chat is not None
     chat_id, country = update.effective_chat.id, _country(context)
     translator = context.services.translator
-    text = texts.contacts(
+    text = cards.contacts(
         context._,
         match,
         directory,
@@ -98,7 +98,7 @@ async def _show(update: Update, context: BotContext, directory: Directory, match
             chat_id,
             latitude,
             longitude,
-            title=texts.mission_title(context._, mission, country)[:64],
+            title=cards.mission_title(context._, mission, country)[:64],
             address=f"{mission.address.value} ({pin})",
         )
     if context.bot.username:  # a friend may need these contacts more than the reader does

@@ -8,7 +8,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.views.citizens import send_callup_question
 from bot.telegram.views.replies import back_labels, menu_if_subscribed
 from bot.telegram.views.understood import answer_text, offer_languages
-from bot.texts import info as texts
+from bot.texts import info as info_texts
 from bot.understand import Understanding
 from bot.world import LOCALE_NAMES
 
@@ -17,7 +17,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     """List what the bot can do."""
     assert update.effective_message is not None
     await update.effective_message.reply_html(
-        texts.help_text(context._), reply_markup=menu_if_subscribed(context)
+        info_texts.help_text(context._), reply_markup=menu_if_subscribed(context)
     )
 
 
@@ -25,7 +25,7 @@ async def privacy_command(update: Update, context: BotContext) -> None:
     """What is stored and why, who runs the bot, how to recognise it."""
     assert update.effective_message is not None
     await update.effective_message.reply_html(
-        texts.privacy(
+        info_texts.privacy(
             context._,
             operator=context.services.settings.operator_in(context.lang),
             username=context.bot.username,

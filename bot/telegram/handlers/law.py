@@ -12,7 +12,7 @@ from bot.telegram.guards import citizens, subscribers_only
 from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.telegram.views.citizens import country_of, offer_subscription, remember_country
-from bot.texts import ask as texts
+from bot.texts import ask as ask_texts
 from bot.texts import html
 
 MAX_LISTED = 10
@@ -37,7 +37,7 @@ async def law_command(update: Update, context: BotContext) -> None:
     if standing.if_dual:
         await context.bot.send_message(
             update.effective_chat.id,
-            texts.dual_question(context._),
+            ask_texts.dual_question(context._),
             parse_mode="HTML",
             reply_markup=keyboards.dual_question(context._),
         )
@@ -84,7 +84,7 @@ async def latest_command(update: Update, context: BotContext) -> None:
             reply_markup=keyboards.advisory_list(_labels(context, shown.in_force)),
         )
     else:
-        await update.effective_message.reply_html(texts.nothing_in_force(context._))
+        await update.effective_message.reply_html(ask_texts.nothing_in_force(context._))
     if shown.earlier:
         await update.effective_message.reply_text(
             context._("Earlier warnings (more than a year old, shown with their date):"),

@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import reader as keyboards
-from bot.texts import settings as texts
+from bot.texts import settings as settings_texts
 
 log = logging.getLogger(__name__)
 # Private-chat message ids count both sides; this many recent ids are deleted on /forget
@@ -29,7 +29,7 @@ async def stop_command(update: Update, context: BotContext) -> None:
         return
     await context.subscribers.unsubscribe(chat_id=update.effective_chat.id)
     await update.effective_message.reply_text(
-        texts.stopped(context._), reply_markup=ReplyKeyboardRemove()
+        settings_texts.stopped(context._), reply_markup=ReplyKeyboardRemove()
     )
 
 
@@ -37,7 +37,7 @@ async def forget_command(update: Update, context: BotContext) -> None:
     """Ask before deleting anything."""
     assert update.effective_message is not None
     await update.effective_message.reply_text(
-        texts.forget_confirm(context._), reply_markup=keyboards.forget_confirm(context._)
+        settings_texts.forget_confirm(context._), reply_markup=keyboards.forget_confirm(context._)
     )
 
 
@@ -64,5 +64,5 @@ async def forget_button(update: Update, context: BotContext, press: Callback) ->
         except TelegramError as error:
             log.warning("deleting messages of %s: %s", context.services.hash_chat(chat_id), error)
     await context.bot.send_message(
-        chat_id, texts.forgotten(context._), reply_markup=ReplyKeyboardRemove()
+        chat_id, settings_texts.forgotten(context._), reply_markup=ReplyKeyboardRemove()
     )

@@ -13,7 +13,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.guards import admins_only
 from bot.telegram.views.understood import HELD_FOR
 from bot.texts import country as country_label
-from bot.texts import understood as texts
+from bot.texts import understood as understood_texts
 from bot.understand.normal import sentence_key
 
 
@@ -46,5 +46,5 @@ async def offers_command(update: Update, context: BotContext) -> None:
         found = await context.services.stores.offers.newest(country=country)
         rows = [(format_date(o.last_at.date()), o.times, o.text) for o in found]
         name = country_label(context._, country)
-        for part in texts.offers_list(context._, country=name, offers=rows):
+        for part in understood_texts.offers_list(context._, country=name, offers=rows):
             await update.effective_message.reply_html(part)

@@ -10,7 +10,7 @@ from bot.telegram.guards import language_chosen
 from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.advisory import send_welcome_pack
 from bot.texts import country
-from bot.texts import onboarding as texts
+from bot.texts import onboarding as onboarding_texts
 from bot.world import LOCALE_NAMES
 from bot.world.links import parse_start
 
@@ -21,12 +21,12 @@ async def start_command(update: Update, context: BotContext) -> None:
     chat_id, subscriber = update.effective_chat.id, context.subscriber
     if subscriber is not None:
         if subscriber.subscribed and not subscriber.blocked:
-            text = texts.already_subscribed(context._, country_code=subscriber.country)
+            text = onboarding_texts.already_subscribed(context._, country_code=subscriber.country)
         else:
             await context.subscribers.subscribe(
                 chat_id=chat_id, locale=subscriber.locale, country=subscriber.country
             )
-            text = texts.welcome_back(context._, country_code=subscriber.country)
+            text = onboarding_texts.welcome_back(context._, country_code=subscriber.country)
         await update.effective_message.reply_html(
             text, reply_markup=keyboards.main_menu(context._)
         )
@@ -48,7 +48,7 @@ async def start_command(update: Update, context: BotContext) -> None:
             )
     else:
         await update.effective_message.reply_html(
-            texts.welcome(context._, first_contact=True),
+            onboarding_texts.welcome(context._, first_contact=True),
             reply_markup=keyboards.citizenship(
                 context._, locale=context.locale, first_contact=True
             ),
@@ -67,7 +67,7 @@ async def language_button(update: Update, context: BotContext, press: Callback) 
         await language_chosen(context, update.effective_user.id, locale)
     _ = context.gettext_for(locale)
     await update.callback_query.edit_message_text(
-        texts.welcome(_, first_contact=True),
+        onboarding_texts.welcome(_, first_contact=True),
         parse_mode="HTML",
         reply_markup=keyboards.citizenship(_, locale=locale, first_contact=True),
     )
@@ -93,7 +93,7 @@ async def _subscribe(
     operator = context.services.settings.operator_in(locale)
     await context.bot.send_message(
         update.effective_chat.id,
-        texts.subscribed(context._, country_code=country_code, operator=operator),
+        onboarding_texts.subscribed(context._, country_code=country_code, operator=operator),
         parse_mode="HTML",
         reply_markup=keyboards.main_menu(context._),
     )

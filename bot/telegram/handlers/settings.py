@@ -9,12 +9,12 @@ from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import language_chosen, subscribers_only
 from bot.telegram.keyboards import reader as keyboards
-from bot.texts import settings as texts
+from bot.texts import settings as settings_texts
 
 
 def settings_view(context: BotContext, subscriber: Subscriber) -> tuple[str, InlineKeyboardMarkup]:
     """The settings text and buttons, in the subscriber's current locale."""
-    text = texts.settings(
+    text = settings_texts.settings(
         context._,
         locale=subscriber.locale,
         country_code=subscriber.country,
@@ -69,7 +69,7 @@ async def menu_button(update: Update, context: BotContext, press: Callback) -> N
         )
     elif page == "region":
         await update.callback_query.edit_message_text(
-            texts.ask_region(context._), reply_markup=keyboards.region_choice(context._)
+            settings_texts.ask_region(context._), reply_markup=keyboards.region_choice(context._)
         )
 
 
@@ -101,5 +101,5 @@ async def set_button(update: Update, context: BotContext, press: Callback) -> No
         )
     elif press.action == "set:discreet":
         await context.bot.send_message(
-            chat_id, texts.discreet_explained(context._, discreet=subscriber.discreet)
+            chat_id, settings_texts.discreet_explained(context._, discreet=subscriber.discreet)
         )

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.telegram.callbacks import data
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import reader as keyboards
-from bot.texts import ask as texts
+from bot.texts import ask as ask_texts
 from bot.texts import country as country_label
 from bot.texts import html
 from bot.world import COUNTRY_CODES
@@ -53,7 +53,7 @@ async def send_callup_question(update: Update, context: BotContext) -> None:
         await ask_country(update, context, "callup")
         return
     await update.effective_message.reply_html(
-        texts.callup_question(context._), reply_markup=keyboards.callup_choices(context._)
+        ask_texts.callup_question(context._), reply_markup=keyboards.callup_choices(context._)
     )
 
 

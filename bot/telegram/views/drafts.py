@@ -13,7 +13,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.texts import bold, country, html
-from bot.texts import manage as texts
+from bot.texts import manage as manage_texts
 from bot.world import LOCALE_NAMES
 
 
@@ -49,7 +49,7 @@ async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
     first = context.lang if context.lang in locales else locales[0]
     await send_advisory(context, chat_id, advisory, locale=first)
     headlines = {loc: advisory.read_in(loc).headline for loc in locales}
-    summary = texts.preview_summary(
+    summary = manage_texts.preview_summary(
         context._,
         country_code=advisory.country,
         audience=audience,
@@ -130,7 +130,7 @@ def _done_text(context: BotContext, outcome: Outcome) -> str:
             count=audience,
         )
     if outcome.kind == "scheduled" and outcome.advisory and outcome.advisory.publish_at:
-        when = texts.moment(
+        when = manage_texts.moment(
             _,
             outcome.advisory.publish_at,
             format_date=context.services.translator.date_formatter(context.lang),

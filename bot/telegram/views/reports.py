@@ -12,7 +12,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.drafts import countries_of
 from bot.texts import bold
-from bot.texts import manage as texts
+from bot.texts import manage as manage_texts
 
 MAX_LISTED = 20
 
@@ -23,7 +23,7 @@ async def state_of(context: BotContext, advisory: Advisory) -> tuple[str, str | 
     state = await context.services.reports.broadcast_state(advisory.id)
     when = None
     if advisory.publish_at is not None:
-        when = texts.moment(
+        when = manage_texts.moment(
             context._,
             advisory.publish_at,
             format_date=context.services.translator.date_formatter(context.lang),
@@ -60,7 +60,7 @@ async def send_listing(context: BotContext, chat_id: int) -> None:
 def _label(state: str, headline: str, limit: int = 48) -> str:
     """`🕘 headline`, shortened with an ellipsis to fit a phone's button."""
     short_headline = headline if len(headline) <= limit else headline[: limit - 1].rstrip() + "…"
-    return f"{texts.STATE_ICONS[state]} {short_headline}"
+    return f"{manage_texts.STATE_ICONS[state]} {short_headline}"
 
 
 def draft_title(context: BotContext, draft: Draft) -> str:
@@ -74,7 +74,7 @@ async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> 
     state, when = await state_of(context, advisory)
     progress = await reports.progress(advisory.id)
     correction = await reports.correction(advisory.id)
-    text = texts.report(
+    text = manage_texts.report(
         context._,
         headline=advisory.read_in(context.lang).headline,
         country_code=advisory.country,

@@ -19,7 +19,7 @@ from bot.telegram.views.advisory import send_advisory
 from bot.telegram.views.citizens import ask_country, country_of, send_callup_question
 from bot.texts import Gettext, onboarding
 from bot.texts import country as country_label
-from bot.texts import understood as texts
+from bot.texts import understood as understood_texts
 from bot.understand import Understanding
 from bot.world import LOCALE_NAMES
 from bot.world.links import friend_share_url
@@ -106,7 +106,7 @@ def _asks(context: BotContext, country: str, *topics: str) -> list[list[InlineKe
 async def _offer(update: Update, context: BotContext, found: Understanding, typed: str) -> None:
     country = country_of(context)
     action, from_embassy = await _standing_action(context, country)
-    text = texts.military_offer(
+    text = understood_texts.military_offer(
         context._, signs=found.reasons, instruction=action, from_embassy=from_embassy
     )
     await _with_phones(update, context, text, country, ask="law")
@@ -127,7 +127,7 @@ async def _ask_consent(
         InlineKeyboardButton(_("No"), callback_data=data("offer", "no")),
     ]
     await update.effective_message.reply_html(
-        texts.consent_question(_), reply_markup=InlineKeyboardMarkup([buttons])
+        understood_texts.consent_question(_), reply_markup=InlineKeyboardMarkup([buttons])
     )
 
 
@@ -157,7 +157,7 @@ async def _genuine(update: Update, context: BotContext, advisory: Advisory) -> N
     )
     headline = advisory.read_in(context.lang).headline
     await update.effective_message.reply_html(
-        texts.genuine(context._, issued=issued, headline=headline)
+        understood_texts.genuine(context._, issued=issued, headline=headline)
     )
     await send_advisory(context, update.effective_chat.id, advisory)
 
@@ -166,7 +166,7 @@ async def _unverified(update: Update, context: BotContext, found: Understanding)
     country = country_of(context)
     action, from_embassy = await _standing_action(context, country)
     changed = found.reasons if _is_copy(found) else []
-    text = texts.unverified(
+    text = understood_texts.unverified(
         context._, changed=changed, instruction=action, from_embassy=from_embassy
     )
     await _with_phones(update, context, text, country, ask="embassy")
@@ -183,12 +183,14 @@ async def _other(update: Update, context: BotContext) -> None:
     country, _ = country_of(context), context._
     if country is None:
         await update.effective_message.reply_html(
-            texts.not_understood(_) + "\n\n" + onboarding.welcome(_, first_contact=True),
+            understood_texts.not_understood(_)
+            + "\n\n"
+            + onboarding.welcome(_, first_contact=True),
             reply_markup=keyboards.citizenship(_, locale=context.lang, first_contact=True),
         )
         return
     await update.effective_message.reply_html(
-        texts.not_understood(_),
+        understood_texts.not_understood(_),
         reply_markup=InlineKeyboardMarkup(_asks(context, country, "law", "embassy", "callup")),
     )
 
