@@ -21,7 +21,8 @@ from bot.admin.refusal import Rejected
 from bot.clock import utcnow
 from bot.storage.drafts import DraftAnswers
 from bot.texts import Gettext
-from bot.world import COUNTRY_CODES, LOCALE_NAMES, N_
+from bot.texts.staff import OUT_OF_DATE
+from bot.world import COUNTRY_CODES, LOCALE_NAMES
 from bot.world.regions import REGION_NAMES
 
 Prompt = Callable[[Gettext, str, DraftAnswers, datetime], str]
@@ -72,7 +73,6 @@ QUESTIONS: dict[str, Question] = {
     "recording": Question("vr", prompts.recording, answers.voice, buttons.recording),
 }
 BUTTON_CODES = frozenset(q.code for q in QUESTIONS.values() if q.buttons is not None)
-OUT_OF_DATE = N_("This button is out of date. Use /advisories.")
 
 
 def record(key: str) -> Question | None:

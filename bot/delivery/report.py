@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.storage.broadcasts import Progress
 from bot.texts import Gettext, bold, country, html
+from bot.texts import staff as staff_texts
 from bot.texts.manage import counts_by_locale, possibly_twice
 
 
@@ -12,10 +13,10 @@ def final_report(_: Gettext, *, headline: str, progress: Progress) -> str:
     language (by name: admins never read an id or a code)."""
     counts = progress.by_status
     lines = [
-        bold(_("Broadcast finished")),
+        bold(_(staff_texts.BROADCAST_FINISHED)),
         html(headline),
         html(
-            _("Sent: {sent}. Blocked: {blocked}. Failed: {failed}. Skipped: {skipped}.").format(
+            _(staff_texts.BROADCAST_COUNTS).format(
                 sent=counts.get("sent", 0),
                 blocked=counts.get("blocked", 0) + counts.get("gone", 0),
                 failed=counts.get("failed", 0),
@@ -37,21 +38,14 @@ def started(
     lines = [
         "📣 "
         + html(
-            _("Broadcast started: “{headline}” ({country}). Subscribers: {audience}."),
+            _(staff_texts.BROADCAST_STARTED),
             headline=headline,
             country=country(_, country_code),
             audience=str(audience),
         ),
     ]
     if late_since:
-        lines.append(
-            "⏰ "
-            + html(
-                _("It was due at {time} while the bot was not running; it is sent now.").format(
-                    time=late_since
-                )
-            )
-        )
+        lines.append("⏰ " + html(_(staff_texts.LATE_BECAUSE_STOPPED).format(time=late_since)))
     return "\n".join(lines)
 
 
@@ -59,12 +53,8 @@ def corrected(_: Gettext, *, headline: str, edited: int, gone: int, failed: int)
     """Told to the admins of the country when a correction has gone through."""
     return "\n".join(
         [
-            bold(_("Correction finished")),
+            bold(_(staff_texts.CORRECTION_FINISHED)),
             html(headline),
-            html(
-                _("Edited: {edited}. Deleted by readers: {gone}. Failed: {failed}.").format(
-                    edited=edited, gone=gone, failed=failed
-                )
-            ),
+            html(_(staff_texts.CORRECTION_COUNTS).format(edited=edited, gone=gone, failed=failed)),
         ]
     )

@@ -5,20 +5,21 @@ from __future__ import annotations
 from telegram import Bot, BotCommand, BotCommandScopeChat
 
 from bot.i18n import Translator
+from bot.texts import staff as staff_texts
 from bot.texts.commands import READER_COMMANDS
-from bot.world import MENU_LANGUAGES, N_
+from bot.world import MENU_LANGUAGES
 
 MENU_COMMANDS = tuple((c.name, c.menu) for c in READER_COMMANDS if c.menu is not None)
 
 
 ADMIN_COMMANDS = (
-    ("new", N_("Compose a new advisory")),
-    ("advisories", N_("Drafts, scheduled and sent advisories")),
-    ("stats", N_("Subscriber and delivery counts")),
-    ("halt", N_("Stop all sending at once")),
-    ("offers", N_("Job offers readers sent in")),
+    ("new", staff_texts.COMMAND_NEW),
+    ("advisories", staff_texts.COMMAND_ADVISORIES),
+    ("stats", staff_texts.COMMAND_STATS),
+    ("halt", staff_texts.COMMAND_HALT),
+    ("offers", staff_texts.COMMAND_OFFERS),
 )
-SUPER_ADMIN_COMMANDS = (("audit", N_("Who did what (audit log)")),)
+SUPER_ADMIN_COMMANDS = (("audit", staff_texts.COMMAND_AUDIT),)
 
 
 def menu(translator: Translator, locale: str) -> list[BotCommand]:

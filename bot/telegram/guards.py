@@ -20,6 +20,7 @@ from bot.telegram.commands import publish_admin_commands
 from bot.telegram.context import BotContext
 from bot.telegram.views.citizens import ask_country, country_of
 from bot.telegram.views.replies import stale_button, unknown_command
+from bot.texts import replies as reply_texts
 
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 ButtonHandler = Callable[[Update, BotContext, Callback], Awaitable[str | None]]
@@ -33,9 +34,7 @@ def subscribers_only(handler: Handler) -> Handler:
     async def guarded(update: Update, context: BotContext) -> None:
         if context.subscriber is None:
             if update.effective_message is not None:
-                await update.effective_message.reply_text(
-                    context._("Press /start to subscribe first.")
-                )
+                await update.effective_message.reply_text(context._(reply_texts.SUBSCRIBE_FIRST))
             return
         await handler(update, context)
 

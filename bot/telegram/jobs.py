@@ -10,6 +10,7 @@ from bot.admin.compose import draft_headline
 from bot.admin.notices import approver_locale
 from bot.telegram.context import BotContext
 from bot.texts import html
+from bot.texts import staff as staff_texts
 
 
 async def audit_summary(context: BotContext) -> None:
@@ -43,10 +44,7 @@ async def correction_reminders(context: BotContext) -> None:
         )
         _ = services.translator.bound(locale)
         text = "✏️ " + html(
-            _(
-                "Your correction of “{headline}” has not gone out: readers still have the old "
-                "text. Open /advisories to send or discard it."
-            ),
+            _(staff_texts.CORRECTION_FORGOTTEN),
             headline=draft_headline(draft.data, locale),
         )
         draft.data.reminded = True

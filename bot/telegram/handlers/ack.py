@@ -9,6 +9,7 @@ from bot.delivery.message import reading_rows
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import ANSWERED
+from bot.texts import replies as reply_texts
 
 ACK_EDIT = "ack-edit"  # the edits waiting, in bot_data: a stopping process drops them
 EDITS_WAITING = 2_000  # buttons waiting to be taken away: a minute and more at 28 a second
@@ -21,17 +22,15 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     advisory = await context.services.stores.advisories.recent.get(press.args[0])
     subscriber = context.subscriber
     if advisory is not None and advisory.status != "actual":
-        return context._("This is a preview: presses are not counted.")
+        return context._(reply_texts.PREVIEW_NOT_COUNTED)
     if advisory is None or subscriber is None or subscriber.country != advisory.country:
-        return context._("This button is out of date. Use /start or /settings.")
+        return context._(reply_texts.OUT_OF_DATE)
     await context.services.stores.acks.count(
         advisory_id=advisory.id, chat_id=update.effective_chat.id
     )
     # Answered at once (an answer is not a message: no budget, and Telegram drops presses
     # left unanswered for ~15 s); the edit then waits its turn like any message.
-    await query.answer(
-        context._("Thank you. The embassy sees how many people pressed it, never who.")
-    )
+    await query.answer(context._(reply_texts.ACK_THANKS))
     # The count is taken: "I understand" goes; the sources and the embassy stay. The edit waits
     # for its turn apart from the press: a press held until its edit (28 a second at most)
     # held getUpdates' offset back, and under a flood of presses new ones were no longer read.

@@ -11,6 +11,7 @@ from bot.telegram.guards import admins_only
 from bot.texts import bold, html
 from bot.texts import country as country_label
 from bot.texts import manage as manage_texts
+from bot.texts import staff as staff_texts
 from bot.texts.understood import understood_line
 
 
@@ -22,7 +23,7 @@ async def halt_command(update: Update, context: BotContext) -> None:
         countries=countries_for(context.admin_country), actor=f"tg:{update.effective_user.id}"
     )
     await update.effective_message.reply_text(
-        context._("Sending stopped. Broadcasts halted: {count}.").format(count=len(halted))
+        context._(staff_texts.HALTED).format(count=len(halted))
     )
 
 
@@ -32,7 +33,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     counts = await context.subscribers.count_active()
     reports = context.services.reports
-    lines = [bold(context._("Subscribers"))]
+    lines = [bold(context._(staff_texts.SUBSCRIBERS))]
     recent: list[str] = []
     for country in sorted(countries_for(context.admin_country)):
         mine = [c for c in counts if c.country == country]
@@ -51,7 +52,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
             lines.append("  " + understood_line(context._, understood))
         recent += await reports.recent(country=country)
     if recent:
-        lines += ["", bold(context._("Recent advisories"))]
+        lines += ["", bold(context._(staff_texts.RECENT_ADVISORIES))]
     for advisory_id in recent:
         progress = await reports.progress(advisory_id)
         acks = await reports.acknowledged(advisory_id)
@@ -81,7 +82,7 @@ async def audit_command(update: Update, context: BotContext) -> None:
             actor=context.actor, attempted="/audit", country=context.admin_country
         )
         await update.effective_message.reply_text(
-            context._("Only super-admins can read the audit log.")
+            context._(staff_texts.AUDIT_LOG_SUPER_ADMINS_ONLY)
         )
         return
     entries = await context.services.stores.admins.audit_log(limit=20)
@@ -100,4 +101,6 @@ async def audit_command(update: Update, context: BotContext) -> None:
         )
         for e in entries
     ]
-    await update.effective_message.reply_html("\n".join(lines) or html(context._("No entries.")))
+    await update.effective_message.reply_html(
+        "\n".join(lines) or html(context._(staff_texts.NO_ENTRIES))
+    )

@@ -18,6 +18,7 @@ from bot.telegram.steps.drafts import ask, find_draft
 from bot.telegram.steps.requests import submit_typed_schedule
 from bot.telegram.views.replies import menu_action
 from bot.texts import html
+from bot.texts import staff as staff_texts
 
 TYPED_HTML = ("body", "instruction")  # kept with their bold, italic and links
 
@@ -77,7 +78,7 @@ async def compose_button(update: Update, context: BotContext, press: Callback) -
         or draft.editor != update.effective_user.id
         or asked.code != press.args[1]
     ):
-        return context._(questions.OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     value = press.args[2]
     if key == "kind" and value.startswith("like-"):  # the fast path: start from an earlier one
         return await start_like(context, query, draft, value.removeprefix("like-"))
@@ -113,7 +114,7 @@ async def start_like(
     chosen = next((c for c in draft.data.candidates if short(c) == code), None)
     earlier = await context.services.stores.advisories.get(advisory_id=chosen) if chosen else None
     if earlier is None or earlier.country != draft.country:
-        return context._(questions.OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     quick.like(draft.data, earlier)
     await query.edit_message_reply_markup(reply_markup=None)
     assert query.message is not None

@@ -13,6 +13,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.guards import citizens
 from bot.telegram.keyboards import reader as keyboards
 from bot.telegram.views.citizens import country_of, offer_subscription, remember_country
+from bot.texts import replies as reply_texts
 from bot.world.geography import usable_point
 from bot.world.regions import REGION_NAMES
 
@@ -27,14 +28,11 @@ async def embassy_command(update: Update, context: BotContext) -> None:
         if directory is not None:
             await _show(update, context, directory, for_region(directory, region))
     await update.effective_message.reply_text(
-        context._(
-            "Where are you now? Share your location or choose your region. "
-            "Your location is not saved."
-        ),
+        context._(reply_texts.WHERE_ARE_YOU),
         reply_markup=keyboards.where_are_you(context._),
     )
     await update.effective_message.reply_text(
-        context._("Choose your region:"), reply_markup=keyboards.region_for_embassy(context._)
+        context._(reply_texts.CHOOSE_REGION), reply_markup=keyboards.region_for_embassy(context._)
     )
 
 
@@ -44,13 +42,13 @@ async def location_message(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_message.location is not None
     directory = await context.services.stores.advisories.directory(country=_country(context))
     if directory is None:
-        await update.effective_message.reply_text(context._("Press /start to subscribe first."))
+        await update.effective_message.reply_text(context._(reply_texts.SUBSCRIBE_FIRST))
         return
     where = update.effective_message.location
     latitude, longitude = where.latitude, where.longitude
     if not usable_point(latitude, longitude):
         await update.effective_message.reply_text(
-            context._("This does not look like a real place. Choose your region:"),
+            context._(reply_texts.NOT_A_PLACE),
             reply_markup=keyboards.region_for_embassy(context._),
         )
         return
@@ -93,7 +91,7 @@ async def _show(update: Update, context: BotContext, directory: Directory, match
     mission = match.mission
     if mission.address is not None:
         latitude, longitude = russian_cities()[mission.city]
-        pin = context._("the pin shows the city, not the building")
+        pin = context._(reply_texts.PIN_IS_THE_CITY)
         await context.bot.send_venue(
             chat_id,
             latitude,
@@ -104,7 +102,7 @@ async def _show(update: Update, context: BotContext, directory: Directory, match
     if context.bot.username:  # a friend may need these contacts more than the reader does
         await context.bot.send_message(
             chat_id,
-            context._("Send these contacts to a friend who works in Russia:"),
+            context._(reply_texts.SHARE_CONTACTS),
             reply_markup=keyboards.share_contacts(
                 context._, username=context.bot.username, locale=context.lang, country_code=country
             ),
@@ -113,7 +111,7 @@ async def _show(update: Update, context: BotContext, directory: Directory, match
     if subscriber is not None and region in REGION_NAMES and region != subscriber.region:
         await context.bot.send_message(
             chat_id,
-            context._("Save this region for next time?"),
+            context._(reply_texts.SAVE_REGION_NEXT_TIME),
             reply_markup=keyboards.save_region(context._, region),
         )
     await offer_subscription(context, chat_id)

@@ -14,6 +14,7 @@ from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from bot.i18n import guess_locale
 from bot.telegram.context import BotContext
+from bot.texts import replies as reply_texts
 
 log = logging.getLogger(__name__)
 HARMLESS = ("message is not modified", "query is too old", "query id is invalid")
@@ -41,7 +42,7 @@ async def error_handler(update: object, context: BotContext) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer()
         await context.bot.send_message(
-            update.effective_chat.id, context._("Something went wrong. Please try again.")
+            update.effective_chat.id, context._(reply_texts.SOMETHING_WENT_WRONG)
         )
     except TelegramError:
         log.warning("could not tell %s about the error", chat)

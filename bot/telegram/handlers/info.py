@@ -9,6 +9,7 @@ from bot.telegram.views.citizens import send_callup_question
 from bot.telegram.views.replies import back_labels, menu_if_subscribed
 from bot.telegram.views.understood import answer_text, offer_languages
 from bot.texts import info as info_texts
+from bot.texts import replies as reply_texts
 from bot.understand import Understanding
 from bot.world import LOCALE_NAMES
 
@@ -56,13 +57,13 @@ async def text_message(update: Update, context: BotContext) -> None:
         menu = menu_if_subscribed(context)
         if menu is not None:
             await update.effective_message.reply_text(
-                context._("Use the buttons below, or /help."), reply_markup=menu
+                context._(reply_texts.USE_BUTTONS), reply_markup=menu
             )
             return
         # Not subscribed: no menu below to point to. The old keyboard goes, and the answer
         # carries the menu's choices itself (never the same two buttons again and again).
         await update.effective_message.reply_text(
-            "« " + context._("Back to the menu"), reply_markup=ReplyKeyboardRemove()
+            "« " + context._(reply_texts.BACK_TO_MENU), reply_markup=ReplyKeyboardRemove()
         )
         await answer_text(update, context, Understanding(context.lang, "other"), text)
         return

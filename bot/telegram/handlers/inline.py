@@ -15,6 +15,7 @@ from telegram import (
 from bot.advisories.render import renderer
 from bot.advisories.shareable import Passage, advisory_passage, card_passage, countries_in
 from bot.telegram.context import BotContext
+from bot.texts import replies as reply_texts
 from bot.world import COUNTRY_CODES
 from bot.world.links import StartLink, start_url
 
@@ -71,7 +72,7 @@ def _article(context: BotContext, passage: Passage) -> InlineQueryResultArticle:
     link = start_url(
         context.bot.username, StartLink(locale=context.lang, country=passage.country, via="inline")
     )
-    subscribe = InlineKeyboardButton("🔔 " + context._("Get these warnings in Telegram"), url=link)
+    subscribe = InlineKeyboardButton("🔔 " + context._(reply_texts.GET_IN_TELEGRAM), url=link)
     return InlineQueryResultArticle(
         id=passage.key,
         title=passage.title,

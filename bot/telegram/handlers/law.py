@@ -14,6 +14,7 @@ from bot.telegram.views.advisory import send_advisory
 from bot.telegram.views.citizens import country_of, offer_subscription, remember_country
 from bot.texts import ask as ask_texts
 from bot.texts import html
+from bot.texts import replies as reply_texts
 
 MAX_LISTED = 10
 
@@ -27,10 +28,9 @@ async def law_command(update: Update, context: BotContext) -> None:
     standing = await context.services.stores.advisories.standing(country=country)
     if standing is None:
         await update.effective_message.reply_text(
-            context._(
-                "{topic}: this information is being checked against official sources and "
-                "will appear here soon."
-            ).format(topic=context._("Legal warnings"))
+            context._(reply_texts.BEING_CHECKED).format(
+                topic=context._(reply_texts.LEGAL_WARNINGS)
+            )
         )
         return
     await send_advisory(context, update.effective_chat.id, standing)
@@ -64,7 +64,7 @@ async def dual_button(update: Update, context: BotContext, press: Callback) -> N
         else render.dual_answer(standing, dual=press.args[0] == "yes", locale=context.lang)
     )
     await update.callback_query.edit_message_text(
-        answer or html(context._("Use the buttons below, or /help.")),
+        answer or html(context._(reply_texts.USE_BUTTONS)),
         parse_mode="HTML",  # the answer's action is bold, as everywhere
         reply_markup=keyboards.reach_the_embassy(context._, country),  # never a dead end
     )
@@ -80,14 +80,14 @@ async def latest_command(update: Update, context: BotContext) -> None:
     shown = await context.services.stores.advisories.listing(country=context.member.country)
     if shown.in_force:
         await update.effective_message.reply_text(
-            context._("Advisories in force for your country:"),
+            context._(reply_texts.IN_FORCE),
             reply_markup=keyboards.advisory_list(_labels(context, shown.in_force)),
         )
     else:
         await update.effective_message.reply_html(ask_texts.nothing_in_force(context._))
     if shown.earlier:
         await update.effective_message.reply_text(
-            context._("Earlier warnings (more than a year old, shown with their date):"),
+            context._(reply_texts.EARLIER_WARNINGS),
             reply_markup=keyboards.advisory_list(_labels(context, shown.earlier)),
         )
 
@@ -119,7 +119,7 @@ async def advisory_button(update: Update, context: BotContext, press: Callback) 
         or not advisory.in_force(now)
     ):
         await context.bot.send_message(
-            update.effective_chat.id, context._("This advisory is no longer in force.")
+            update.effective_chat.id, context._(reply_texts.NO_LONGER_IN_FORCE)
         )
         return
     await send_advisory(context, update.effective_chat.id, advisory)

@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import reader as keyboards
+from bot.texts import replies as reply_texts
 from bot.texts import settings as settings_texts
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ async def stop_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_chat is not None
     if context.subscriber is None or not context.subscriber.subscribed:
         await update.effective_message.reply_text(
-            context._("You are not subscribed. Press /start to subscribe."),
+            context._(reply_texts.NOT_SUBSCRIBED),
             reply_markup=ReplyKeyboardRemove(),
         )
         return
@@ -52,7 +53,7 @@ async def forget_button(update: Update, context: BotContext, press: Callback) ->
     assert query is not None and query.message is not None and update.effective_chat is not None
     chat_id = update.effective_chat.id
     if press.args[0] == "no":
-        await query.edit_message_text(context._("Nothing was deleted."))
+        await query.edit_message_text(context._(reply_texts.NOTHING_DELETED))
         return
     await context.subscribers.forget(chat_id=chat_id)
     await context.services.stores.admins.forget_stranger(actor=context.services.hash_chat(chat_id))

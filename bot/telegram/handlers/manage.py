@@ -21,6 +21,7 @@ from bot.telegram.steps.drafts import ask, find_advisory, find_draft
 from bot.telegram.steps.requests import submit
 from bot.telegram.views.reports import draft_title, send_listing, send_report, state_of
 from bot.texts import bold, html
+from bot.texts import staff as staff_texts
 from bot.texts.manage import requester_name
 
 
@@ -46,19 +47,19 @@ async def manage_button(update: Update, context: BotContext, press: Callback) ->
     if action == "draft" or action in offered(UNSENT):
         draft = await find_draft(context, press)
         if draft is None:
-            return context._("This button is out of date. Use /advisories.")
+            return context._(staff_texts.OUT_OF_DATE)
         return await _draft_action(context, chat_id, user_id, draft, action)
     advisory = await find_advisory(context, press)
     if advisory is None:
-        return context._("This button is out of date. Use /advisories.")
+        return context._(staff_texts.OUT_OF_DATE)
     state, _when = await state_of(context, advisory)
     if action not in allowed(state):
-        return context._("This button is out of date. Use /advisories.")
+        return context._(staff_texts.OUT_OF_DATE)
     act = Act(context, query, chat_id, f"tg:{user_id}", user_id, advisory, press.args[0])
     try:
         return await ON_ADVISORY[action](act)
     except DraftOpen:  # a correction or an approval request holds it
-        return context._("A draft of this advisory is open: finish or discard it first.")
+        return context._(staff_texts.DRAFT_OPEN)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ async def _fix(act: Act) -> str | None:
     correction = await context.services.workflow.correction(act.advisory, editor=act.user_id)
     await context.bot.send_message(
         act.chat_id,
-        bold(context._("What do you want to change?")),
+        bold(context._(staff_texts.WHAT_TO_CHANGE)),
         parse_mode="HTML",
         reply_markup=admin_keyboards.edits(
             context._, short(correction.id), correction.data, correcting=True
@@ -118,7 +119,7 @@ async def _cancel_yes(act: Act) -> str | None:
 
 async def _resume(act: Act) -> str | None:
     await act.context.services.actions.resume(act.advisory, actor=act.actor)
-    return act.context._("Sending resumed.")
+    return act.context._(staff_texts.SENDING_RESUMED)
 
 
 # What each press on an advisory's report does (bot.admin.report_actions declares the buttons).
@@ -138,21 +139,21 @@ async def _draft_action(
 ) -> str | None:
     if action == "drop" and draft.request is None:
         await context.services.workflow.discard(draft.id, actor=f"tg:{user_id}")
-        return context._("Discarded. Nothing was sent.")
+        return context._(staff_texts.DISCARDED)
     if action == "cont" and draft.request is None:
         draft.editor = user_id  # a colleague may take over a draft of their country
         await ask(context, chat_id, draft)
         return None
     waiting = (
         html(
-            context._("Waiting for approval: {requester} asked."),
+            context._(staff_texts.WAITING_FOR_APPROVAL),
             requester=requester_name(context._, draft.request),
         )
         if draft.request
         else html(
-            context._("Correction: not sent yet. Readers still have the old text.")
+            context._(staff_texts.CORRECTION_UNSENT)
             if draft.mode == "correct"
-            else context._("Draft: not sent yet.")
+            else context._(staff_texts.DRAFT_UNSENT)
         )
     )
     actions = [] if draft.request else offered(UNSENT)
@@ -170,12 +171,10 @@ async def _cancel(context: BotContext, chat_id: int, advisory: Advisory, actor: 
     try:
         cancelled = await context.services.actions.cancel(advisory.id, actor=actor)
     except CancelError:
-        return context._("This button is out of date. Use /advisories.")
+        return context._(staff_texts.OUT_OF_DATE)
     if cancelled.notice is None:
-        text = context._("Cancelled. Nobody had received it, so no notice is sent.")
+        text = context._(staff_texts.CANCELLED_UNSEEN)
     else:
-        text = context._("Cancelled. A notice goes to those who received it: {count}.").format(
-            count=cancelled.audience
-        )
+        text = context._(staff_texts.CANCELLED_WITH_NOTICE).format(count=cancelled.audience)
     await context.bot.send_message(chat_id, "⛔ " + html(text), parse_mode="HTML")
     return None

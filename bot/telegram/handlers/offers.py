@@ -13,6 +13,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.guards import admins_only
 from bot.telegram.views.understood import HELD_FOR
 from bot.texts import country as country_label
+from bot.texts import replies as reply_texts
 from bot.texts import understood as understood_texts
 from bot.understand.normal import sentence_key
 
@@ -22,19 +23,15 @@ async def offer_button(update: Update, context: BotContext, press: Callback) -> 
     assert update.callback_query is not None
     held = context.chat_data.pop("offer", None) if context.chat_data is not None else None
     if not held or time.monotonic() - held["at"] > HELD_FOR:
-        await update.callback_query.edit_message_text(
-            context._("This button is out of date. Use /start or /settings.")
-        )
+        await update.callback_query.edit_message_text(context._(reply_texts.OUT_OF_DATE))
         return
     if press.args[0] == "no":
-        await update.callback_query.edit_message_text(context._("Nothing was sent."))
+        await update.callback_query.edit_message_text(context._(reply_texts.NOTHING_SENT))
         return
     await context.services.stores.offers.keep(
         country=held["country"], text=held["text"], key=sentence_key(held["text"])
     )
-    await update.callback_query.edit_message_text(
-        context._("Sent to your embassy without your name. Thank you.")
-    )
+    await update.callback_query.edit_message_text(context._(reply_texts.OFFER_SENT))
 
 
 @admins_only

@@ -20,8 +20,7 @@ from bot.telegram.views.advisory import send_advisory
 from bot.telegram.views.drafts import show_preview
 from bot.telegram.views.unchanged import ask_unchanged
 from bot.texts import bold, html
-
-OUT_OF_DATE = "This button is out of date. Use /advisories."
+from bot.texts import staff as staff_texts
 
 
 async def _editable(context: BotContext, update: Update, press: Callback) -> Draft | None:
@@ -39,7 +38,7 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
     assert query is not None and query.message is not None and update.effective_user is not None
     draft = await _editable(context, update, press)
     if draft is None:
-        return context._(OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     chat_id, action = query.message.chat.id, press.args[1]
     workflow = context.services.workflow
     if action in ("fix", "fixn") and await ask_unchanged(context, chat_id, draft):
@@ -71,7 +70,7 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
     elif action == "edit":
         await context.bot.send_message(
             chat_id,
-            bold(context._("What do you want to change?")),
+            bold(context._(staff_texts.WHAT_TO_CHANGE)),
             parse_mode="HTML",
             reply_markup=admin_keyboards.edits(
                 context._, short(draft.id), draft.data, correcting=draft.mode == "correct"
@@ -79,9 +78,7 @@ async def preview_button(update: Update, context: BotContext, press: Callback) -
         )
     elif action == "drop":
         await workflow.discard(draft.id, actor=f"tg:{update.effective_user.id}")
-        await query.edit_message_text(
-            html(context._("Discarded. Nothing was sent.")), parse_mode="HTML"
-        )
+        await query.edit_message_text(html(context._(staff_texts.DISCARDED)), parse_mode="HTML")
     else:
         await show_preview(context, chat_id, draft)
     return None
@@ -91,9 +88,9 @@ def schedule_question(context: BotContext) -> str:
     """When to send: the buttons, or a moment typed as people write it."""
     return "\n\n".join(
         [
-            bold(context._("When should it be sent?")),
+            bold(context._(staff_texts.WHEN_TO_SEND)),
             html(
-                context._("Choose below, or type the date and time (Moscow), e.g. {example}."),
+                context._(staff_texts.CHOOSE_OR_TYPE_WHEN),
                 example=example(now=context.services.clock()),
             ),
         ]
@@ -107,7 +104,7 @@ async def unchanged_button(update: Update, context: BotContext, press: Callback)
     draft = await _editable(context, update, press)
     locale, choice = press.args[1], press.args[2]
     if draft is None or locale not in compose.unconfirmed_languages(draft.data):
-        return context._(OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     await query.edit_message_reply_markup(reply_markup=None)
     compose.settle_language(draft.data, locale, choice)
     await context.services.workflow.save(draft)
@@ -140,7 +137,7 @@ async def view_button(update: Update, context: BotContext, press: Callback) -> s
     else:  # already sent: show what went out
         advisory = await find_advisory(context, press)
     if advisory is None:
-        return context._(OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     await send_advisory(context, query.message.chat.id, advisory, locale=press.args[1])
     return None
 
@@ -151,7 +148,7 @@ async def edit_button(update: Update, context: BotContext, press: Callback) -> s
     assert query is not None and query.message is not None and update.effective_user is not None
     draft = await _editable(context, update, press)
     if draft is None:
-        return context._(OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     group = press.args[1]
     allowed = compose.CORRECTABLE if draft.mode == "correct" else compose.EDIT_GROUPS
     await query.edit_message_reply_markup(reply_markup=None)
@@ -159,7 +156,7 @@ async def edit_button(update: Update, context: BotContext, press: Callback) -> s
         await show_preview(context, query.message.chat.id, draft)
         return None
     if group not in allowed:
-        return context._(OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     compose.start_edit(draft.data, group)
     await context.services.stores.admins.audit(
         actor=f"tg:{update.effective_user.id}",
@@ -178,7 +175,7 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
     assert query is not None and query.message is not None and update.effective_user is not None
     draft = await _editable(context, update, press)
     if draft is None:
-        return context._(OUT_OF_DATE)
+        return context._(staff_texts.OUT_OF_DATE)
     await query.edit_message_reply_markup(reply_markup=None)
     now = context.services.clock()
     if press.args[1] == "type":
@@ -187,14 +184,14 @@ async def schedule_button(update: Update, context: BotContext, press: Callback) 
         await context.bot.send_message(
             query.message.chat.id,
             html(
-                context._("Type the date and time, Moscow time, for example {example}."),
+                context._(staff_texts.TYPE_WHEN),
                 example=example(now=now),
             ),
         )
         return None
     if press.args[1] == "ok":  # the typed time, confirmed
         if draft.data.typed_send_at is None:
-            return context._(OUT_OF_DATE)
+            return context._(staff_texts.OUT_OF_DATE)
         at = datetime.fromisoformat(draft.data.typed_send_at)
         refused = send_time_refusal(draft.data, Understood(at, with_time=True), now=now)
         if refused is not None:  # it passed while the admin looked
@@ -212,7 +209,7 @@ async def send_test(context: BotContext, draft: Draft) -> str:
     """The advisory, marked TEST, to every admin of its country (`bot.admin.notices`)."""
     advisory, _problems = await context.services.workflow.preview(draft)
     if advisory is None:
-        return context._("The advisory does not pass the checks yet:")
+        return context._(staff_texts.NOT_PASSING_CHECKS)
     reached, _admins = await send_test_to_admins(
         advisory=advisory,
         admins=context.services.stores.admins,
@@ -220,4 +217,4 @@ async def send_test(context: BotContext, draft: Draft) -> str:
         actor=f"tg:{draft.editor}",
         send=sender(context),
     )
-    return context._("Test sent. Admins reached: {count}.").format(count=reached)
+    return context._(staff_texts.TEST_SENT).format(count=reached)

@@ -9,6 +9,7 @@ from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import language_chosen, subscribers_only
 from bot.telegram.keyboards import reader as keyboards
+from bot.texts import replies as reply_texts
 from bot.texts import settings as settings_texts
 
 
@@ -37,7 +38,7 @@ async def language_command(update: Update, context: BotContext) -> None:
     """Offer every language."""
     assert update.effective_message is not None
     await update.effective_message.reply_text(
-        context._("Choose your language:"), reply_markup=keyboards.language_choice()
+        context._(reply_texts.CHOOSE_LANGUAGE), reply_markup=keyboards.language_choice()
     )
 
 
@@ -46,7 +47,7 @@ async def country_command(update: Update, context: BotContext) -> None:
     """Offer the three citizenships."""
     assert update.effective_message is not None
     await update.effective_message.reply_text(
-        context._("Which country are you a citizen of?"),
+        context._(reply_texts.WHICH_CITIZENSHIP),
         reply_markup=keyboards.country_choice(context._),
     )
 
@@ -60,11 +61,11 @@ async def menu_button(update: Update, context: BotContext, press: Callback) -> N
         await update.callback_query.edit_message_text(text, parse_mode="HTML", reply_markup=markup)
     elif page == "lang":
         await update.callback_query.edit_message_text(
-            context._("Choose your language:"), reply_markup=keyboards.language_choice()
+            context._(reply_texts.CHOOSE_LANGUAGE), reply_markup=keyboards.language_choice()
         )
     elif page == "country":
         await update.callback_query.edit_message_text(
-            context._("Which country are you a citizen of?"),
+            context._(reply_texts.WHICH_CITIZENSHIP),
             reply_markup=keyboards.country_choice(context._),
         )
     elif page == "region":
@@ -97,7 +98,7 @@ async def set_button(update: Update, context: BotContext, press: Callback) -> No
     if press.action == "set:lang":
         # A reply keyboard cannot be edited: send it again, labelled in the new language.
         await context.bot.send_message(
-            chat_id, context._("Saved."), reply_markup=keyboards.main_menu(context._)
+            chat_id, context._(reply_texts.SAVED), reply_markup=keyboards.main_menu(context._)
         )
     elif press.action == "set:discreet":
         await context.bot.send_message(

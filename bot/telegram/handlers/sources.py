@@ -10,6 +10,7 @@ from bot.advisories.model import Advisory
 from bot.advisories.render import more_text, sources_list
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
+from bot.texts import replies as reply_texts
 
 
 async def _shown(update: Update, context: BotContext, advisory_id: str) -> Advisory | None:
@@ -31,7 +32,7 @@ async def sources_button(update: Update, context: BotContext, press: Callback) -
     assert update.effective_chat is not None
     advisory = await _shown(update, context, press.args[0])
     if advisory is None:
-        return context._("This advisory is no longer available.")
+        return context._(reply_texts.NO_LONGER_AVAILABLE)
     translator = context.services.translator
     await context.bot.send_message(
         update.effective_chat.id,
@@ -53,7 +54,7 @@ async def more_button(update: Update, context: BotContext, press: Callback) -> s
     advisory = await _shown(update, context, press.args[0])
     parts = more_text(advisory, locale=context.lang) if advisory is not None else []
     if not parts:
-        return context._("This advisory is no longer available.")
+        return context._(reply_texts.NO_LONGER_AVAILABLE)
     for part in parts:
         await context.bot.send_message(
             update.effective_chat.id, part, parse_mode="HTML", disable_web_page_preview=True

@@ -21,6 +21,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.drafts import tell_outcome
 from bot.texts import bold, html
+from bot.texts import staff as staff_texts
 
 
 def sender(context: BotContext) -> SendBody:
@@ -95,7 +96,7 @@ async def submit_typed_schedule(update: Update, context: BotContext, draft: Draf
     await context.services.workflow.save(draft)
     await message.reply_html(
         bold(
-            context._("Send it on {moment}, Moscow time?"),
+            context._(staff_texts.SEND_ON),
             moment=f"{read.moment:%d.%m.%Y %H:%M}",
         ),
         reply_markup=admin_keyboards.schedule_confirm(context._, short(draft.id)),
@@ -120,11 +121,9 @@ async def tell_requester(
     _ = context.gettext_for(locale)
     headline = draft_headline(draft.data, locale)
     if approved:
-        text = "✅ " + _("{approver} approved “{headline}”; it goes out as you asked.")
+        text = "✅ " + _(staff_texts.APPROVED_AS_ASKED)
     else:
-        text = "❌ " + _(
-            "{approver} rejected “{headline}”. The draft is kept: change it in /advisories."
-        )
+        text = "❌ " + _(staff_texts.REJECTED_DRAFT_KEPT)
     try:
         await context.bot.send_message(
             requester, html(text.format(approver=approver, headline=headline))

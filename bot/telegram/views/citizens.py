@@ -16,6 +16,7 @@ from bot.telegram.keyboards import reader as keyboards
 from bot.texts import ask as ask_texts
 from bot.texts import country as country_label
 from bot.texts import html
+from bot.texts import replies as reply_texts
 from bot.world import COUNTRY_CODES
 
 
@@ -41,7 +42,7 @@ async def ask_country(update: Update, context: BotContext, topic: str) -> None:
         for c in COUNTRY_CODES
     ]
     await update.effective_message.reply_text(
-        context._("Which country are you a citizen of?"),
+        context._(reply_texts.WHICH_CITIZENSHIP),
         reply_markup=InlineKeyboardMarkup(rows),
     )
 
@@ -63,10 +64,10 @@ async def offer_subscription(context: BotContext, chat_id: int) -> None:
     if context.subscriber is not None or country is None:
         return
     button = InlineKeyboardButton(
-        "🔔 " + context._("Subscribe"), callback_data=data("sub", context.lang, country)
+        "🔔 " + context._(reply_texts.SUBSCRIBE), callback_data=data("sub", context.lang, country)
     )
     await context.bot.send_message(
         chat_id,
-        html(context._("Get your embassy's advisories here as soon as they are published?")),
+        html(context._(reply_texts.OFFER_SUBSCRIPTION)),
         reply_markup=InlineKeyboardMarkup([[button]]),
     )

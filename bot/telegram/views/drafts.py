@@ -14,6 +14,7 @@ from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.advisory import send_advisory
 from bot.texts import bold, country, html
 from bot.texts import manage as manage_texts
+from bot.texts import staff as staff_texts
 from bot.world import LOCALE_NAMES
 
 
@@ -66,10 +67,7 @@ async def show_preview(context: BotContext, chat_id: int, draft: Draft) -> None:
 async def send_nobody(context: BotContext, chat_id: int, draft: Draft, everyone: int) -> None:
     """The chosen regions and languages reach no subscriber: say so, with the edit menu."""
     text = html(
-        context._(
-            "Nobody would receive it: none of the {count} subscribers of this country is in "
-            "the chosen regions and languages. Change the audience."
-        ),
+        context._(staff_texts.NOBODY_WOULD_RECEIVE),
         count=str(everyone),
     )
     keyboard = admin_keyboards.edits(context._, short(draft.id), draft.data, correcting=False)
@@ -80,7 +78,7 @@ async def send_problems(
     context: BotContext, chat_id: int, draft: Draft, problems: list[str]
 ) -> None:
     """What the validator found, with the edit menu to put it right."""
-    lines = [bold(context._("The advisory does not pass the checks yet:"))]
+    lines = [bold(context._(staff_texts.NOT_PASSING_CHECKS))]
     for problem in problems:
         said = explain(problem)
         lines.append("• " + html(context._(said.message), **said.values))
@@ -100,20 +98,17 @@ async def tell_outcome(context: BotContext, chat_id: int, draft: Draft, outcome:
         await send_problems(context, chat_id, draft, outcome.problems)
         return
     if outcome.kind == "gone":
-        text = html(_("This request is no longer open (it was decided, or the draft changed)."))
+        text = html(_(staff_texts.REQUEST_CLOSED))
     elif outcome.kind == "waiting":
         if outcome.approvers:
             text = "⏳ " + html(
-                _("Waiting for a second admin of {country}. Asked to approve: {count}."),
+                _(staff_texts.WAITING_FOR_SECOND_ADMIN),
                 country=where,
                 count=str(len(outcome.approvers)),
             )
         else:
             text = "⚠️ " + html(
-                _(
-                    "No other admin of {country} can approve it. Ask the operator to add one, "
-                    "or a super-admin."
-                ),
+                _(staff_texts.NO_APPROVER),
                 country=where,
             )
     else:
@@ -126,7 +121,7 @@ def _done_text(context: BotContext, outcome: Outcome) -> str:
     audience = str(outcome.audience)
     if outcome.kind == "corrected":
         return "✏️ " + html(
-            _("Correcting the delivered messages: {count}. You get a report when it is done."),
+            _(staff_texts.CORRECTING),
             count=audience,
         )
     if outcome.kind == "scheduled" and outcome.advisory and outcome.advisory.publish_at:
@@ -136,14 +131,11 @@ def _done_text(context: BotContext, outcome: Outcome) -> str:
             format_date=context.services.translator.date_formatter(context.lang),
         )
         return "🕘 " + html(
-            _("Scheduled for {time}. Subscribers now: {audience}. It is sent then, once."),
+            _(staff_texts.SCHEDULED),
             time=when,
             audience=audience,
         )
     return "🚀 " + html(
-        _(
-            "Sending now. Subscribers: {audience}. Every admin of the country is told, and "
-            "you get a report when it is finished."
-        ),
+        _(staff_texts.SENDING_NOW),
         audience=audience,
     )

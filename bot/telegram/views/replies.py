@@ -6,6 +6,7 @@ from telegram import ReplyKeyboardMarkup, Update
 
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import reader as keyboards
+from bot.texts import replies as reply_texts
 from bot.world import LOCALE_NAMES
 
 
@@ -35,12 +36,10 @@ def back_labels(context: BotContext) -> set[str]:
 async def unknown_command(update: Update, context: BotContext) -> None:
     """A command the bot does not have."""
     assert update.effective_message is not None
-    await update.effective_message.reply_text(context._("I don't know this command. See /help."))
+    await update.effective_message.reply_text(context._(reply_texts.UNKNOWN_COMMAND))
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
     """A button that is out of date or forged: answered, nothing changed."""
     assert update.callback_query is not None
-    await update.callback_query.answer(
-        context._("This button is out of date. Use /start or /settings.")
-    )
+    await update.callback_query.answer(context._(reply_texts.OUT_OF_DATE))

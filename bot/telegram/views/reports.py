@@ -13,6 +13,7 @@ from bot.telegram.keyboards import admin as admin_keyboards
 from bot.telegram.views.drafts import countries_of
 from bot.texts import bold
 from bot.texts import manage as manage_texts
+from bot.texts import staff as staff_texts
 
 MAX_LISTED = 20
 
@@ -47,11 +48,11 @@ async def send_listing(context: BotContext, chat_id: int) -> None:
             headline = advisory.read_in(context.lang).headline
             items.append((short(advisory.id), "open", _label(state, headline)))
     if not items:
-        await context.bot.send_message(chat_id, context._("No advisories."))
+        await context.bot.send_message(chat_id, context._(staff_texts.NO_ADVISORIES))
         return
     await context.bot.send_message(
         chat_id,
-        bold(context._("Advisories: open one for its report.")),
+        bold(context._(staff_texts.ADVISORIES_LISTED)),
         parse_mode="HTML",
         reply_markup=admin_keyboards.listing(items[:MAX_LISTED]),
     )
@@ -65,7 +66,7 @@ def _label(state: str, headline: str, limit: int = 48) -> str:
 
 def draft_title(context: BotContext, draft: Draft) -> str:
     """The draft's headline in the admin's language (else Russian), or “New advisory”."""
-    return draft_headline(draft.data, context.lang) or context._("New advisory")
+    return draft_headline(draft.data, context.lang) or context._(staff_texts.NEW_ADVISORY)
 
 
 async def send_report(context: BotContext, chat_id: int, advisory: Advisory) -> None:

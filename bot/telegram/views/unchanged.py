@@ -9,6 +9,7 @@ from bot.telegram.callbacks import short
 from bot.telegram.context import BotContext
 from bot.telegram.keyboards import admin as admin_keyboards
 from bot.texts import bold, html, language_name
+from bot.texts import staff as staff_texts
 
 
 async def ask_unchanged(context: BotContext, chat_id: int, draft: Draft) -> bool:
@@ -20,14 +21,11 @@ async def ask_unchanged(context: BotContext, chat_id: int, draft: Draft) -> bool
     text = "\n\n".join(
         [
             bold(
-                context._("You changed the text in: {changed}."),
+                context._(staff_texts.CHANGED_LANGUAGES),
                 changed=changed,
             ),
             html(
-                context._(
-                    "The text in {language} was not changed. Does it still say the same? "
-                    "If not yet translated, readers see the Russian text meanwhile."
-                ),
+                context._(staff_texts.STILL_THE_SAME),
                 language=language_name(left[0]),
             ),
         ]

@@ -19,6 +19,7 @@ from bot.telegram.views.advisory import send_advisory
 from bot.telegram.views.citizens import ask_country, country_of, send_callup_question
 from bot.texts import Gettext, onboarding
 from bot.texts import country as country_label
+from bot.texts import replies as reply_texts
 from bot.texts import understood as understood_texts
 from bot.understand import Understanding
 from bot.world import LOCALE_NAMES
@@ -76,9 +77,7 @@ def _buttons(context: BotContext, country: str) -> InlineKeyboardMarkup:
     _ = context._
     share = friend_share_url(
         context.bot.username,
-        text=_(
-            "{country}: the embassy in Russia — its phones and warnings, in your language:"
-        ).format(country=country_label(_, country)),
+        text=_(reply_texts.EMBASSY_IN_LANGUAGE).format(country=country_label(_, country)),
         locale=context.lang,
         country=country,
     )
@@ -123,8 +122,10 @@ async def _ask_consent(
     context.chat_data["offer"] = {"text": text, "country": country, "at": time.monotonic()}
     _ = context._
     buttons = [
-        InlineKeyboardButton("✅ " + _("Yes, send it"), callback_data=data("offer", "yes")),
-        InlineKeyboardButton(_("No"), callback_data=data("offer", "no")),
+        InlineKeyboardButton(
+            "✅ " + _(reply_texts.YES_SEND_IT), callback_data=data("offer", "yes")
+        ),
+        InlineKeyboardButton(_(reply_texts.NO), callback_data=data("offer", "no")),
     ]
     await update.effective_message.reply_html(
         understood_texts.consent_question(_), reply_markup=InlineKeyboardMarkup([buttons])
@@ -205,6 +206,6 @@ async def offer_languages(update: Update, context: BotContext) -> None:
         if code != context.lang
     ]
     await update.effective_message.reply_text(
-        "🌐 " + context._("Another language?"),
+        "🌐 " + context._(reply_texts.ANOTHER_LANGUAGE),
         reply_markup=InlineKeyboardMarkup([names[:2], names[2:]]),
     )
