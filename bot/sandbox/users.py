@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -70,6 +71,16 @@ class SimUser:
                 if text == label:
                     return self.send(label)
         raise ButtonNotFound(f"no button {label!r} on the screen of user {self.id}")
+
+    def press_matching(self, pattern: str) -> dict[str, Any]:
+        """Press the newest visible button whose callback data matches `pattern` ("p:*:send":
+        what the button does, whatever its label says in the reader's language)."""
+        for message in reversed(self.visible()):
+            for button in message.buttons():
+                data = button.get("callback_data")
+                if isinstance(data, str) and fnmatchcase(data, pattern):
+                    return self.press_data(message, data)
+        raise ButtonNotFound(f"no button with data {pattern!r} on the screen of user {self.id}")
 
     def press_data(self, message: SimMessage, data: str) -> dict[str, Any]:
         """Send a callback query for `message` with any data (a forged button, too)."""

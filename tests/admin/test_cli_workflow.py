@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.demo.harness import running_harness
 from bot.sandbox import Sandbox
-from tests.e2e.helpers import eventually, press, say
+from tests.e2e.helpers import eventually, say, tap
 from tests.support.cli import elchi_process as elchi
 
 ADMIN = 9001
@@ -57,7 +57,7 @@ async def test_push_waits_for_approval_in_telegram_and_correct_watches_the_bot(
                 "⏳ Оператор (командная строка) просит отправить «Генпрокуратура Узбекистана "
                 "напомнила о наказании"
             )
-            await press(harness, admin, "✅ Одобрить")
+            await tap(harness, admin, "ap:*:yes")
             await eventually(
                 lambda: all(
                     len(p.bot_messages()) == n + 1 for p, n in zip(people, before, strict=True)

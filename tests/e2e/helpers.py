@@ -21,6 +21,25 @@ async def press(harness: Harness, user: SimUser, label: str) -> None:
     assert user.unanswered_callbacks() == []
 
 
+async def tap(harness: Harness, user: SimUser, pattern: str) -> None:
+    """Press the button that does `pattern` (its callback data, "p:*:send"), whatever its label
+    says: for tests whose subject is what a press does, not how the button reads."""
+    user.press_matching(pattern)
+    await harness.settle()
+    assert user.unanswered_callbacks() == []
+
+
+def said(harness: Harness, msgid: str, locale: str = "ru", **values: object) -> str:
+    """What the bot says for `msgid` in `locale`, as its catalog has it (placeholders filled)."""
+    text = harness.services.translator.gettext(msgid, locale=locale)
+    return text.format(**values) if values else text
+
+
+def said_opening(harness: Harness, msgid: str, locale: str = "ru") -> str:
+    """The words of `msgid` in `locale` before its first placeholder."""
+    return said(harness, msgid, locale).split("{", 1)[0]
+
+
 def gettext_in(harness: Harness, locale: str) -> Gettext:
     return harness.services.translator.bound(locale)
 

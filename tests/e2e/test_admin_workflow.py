@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.admin.answers import USE_BUTTONS
 from bot.admin.cancel import cancel_id
 from bot.delivery.budget import Lanes
 from bot.demo.harness import Harness, running_harness
@@ -16,7 +17,9 @@ from bot.sandbox import Sandbox, SimUser
 from bot.storage.outbox import Outbox
 from bot.telegram.callbacks import data, short
 from bot.telegram.handlers import ack
-from tests.e2e.helpers import eventually, eventually_async, press, say
+from bot.texts import replies as reply_texts
+from bot.texts import staff as staff_texts
+from tests.e2e.helpers import eventually, eventually_async, press, said, said_opening, say, tap
 from tests.support.clock import FakeClock
 
 UZ_ADMIN, UZ_ADMIN_2, KG_ADMIN = 9001, 9002, 9003
@@ -83,23 +86,23 @@ async def compose(harness: Harness, author: SimUser, *, voice: bool = False) -> 
     await say(harness, author, "/new")
     question = author.last_text().split("\n\n")[0]
     assert question == "Новое сообщение для страны 🇺🇿 Узбекистан. Какого оно вида?"
-    await press(harness, author, "⚠️ Новое предупреждение")
-    await press(harness, author, "🟠 Серьёзно")
-    await press(harness, author, "🌍 По всей России")
-    await press(harness, author, "🌍 Все языки")
+    await tap(harness, author, "c:*:ki:alert")
+    await tap(harness, author, "c:*:se:severe")
+    await tap(harness, author, "c:*:re:all")
+    await tap(harness, author, "c:*:lo:all")
     for headline, body in TEXTS.values():
         await say(harness, author, headline)
         await say(harness, author, body)
-        await press(harness, author, "Без указания")
+        await tap(harness, author, "c:*:tx:skip")
     await say(harness, author, "https://uzembassy.ru/news/2026-12-01-warning")
     await say(harness, author, "Посольство Узбекистана: новости")
-    await press(harness, author, "✔️ Готово")
-    await press(harness, author, "30 дней")
+    await tap(harness, author, "c:*:so:done")
+    await tap(harness, author, "c:*:ex:30")
     if voice:
-        await press(harness, author, "🎙 Русский")
+        await tap(harness, author, "c:*:vo:ru")
         author.send_voice("AwACAgIAAxkBAAIBQ2Voice")
         await harness.settle()
-    await press(harness, author, "✔️ Готово")
+    await tap(harness, author, "c:*:vo:done")
 
 
 def got(person: SimUser, text: str) -> bool:
@@ -128,10 +131,10 @@ async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_recei
         assert lines[1] == "Получатели сейчас (🇺🇿 Узбекистан): 5."
         assert "• Кыргызча (1): Миграция борборунун жанында жалдоочулар" in lines
         assert "• Ўзбекча (кирилл) (1): Миграция маркази олдида ёлловчилар" in lines
-        await press(harness, author, "👁 Тоҷикӣ")  # every language in full, on request
+        await tap(harness, author, "v:*:tg")  # every language in full, on request
         assert author.last_text().startswith("🟠 Ҷалбкунандагон назди маркази муҳоҷират")
-        await press(harness, author, "🕘 Запланировать")
-        await press(harness, author, "Через 1 час")
+        await tap(harness, author, "p:*:sched")
+        await tap(harness, author, "t:*:1h")
         assert author.last_text() == (
             "🕘 Запланировано на 26 ноября 2026\u202fг., 13:00 по Москве (10:00 UTC). "
             "Подписчиков сейчас: 5. Сообщение уйдёт в это время, один раз."
@@ -156,7 +159,9 @@ async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_recei
             assert not got(people[other], "миграционного")
             assert not got(people[other], "муҳоҷират")
         # Every UZ admin heard that it started; the KG admin did not.
-        await eventually(lambda: got(colleague, "📣 Рассылка началась"))
+        await eventually(
+            lambda: got(colleague, said_opening(harness, staff_texts.BROADCAST_STARTED))
+        )
         kg = admin(harness, KG_ADMIN)
         assert not got(kg, "📣")
 
@@ -207,7 +212,7 @@ async def test_a_kg_admin_can_neither_see_nor_touch_a_uz_advisory(database_url: 
         assert kg.unanswered_callbacks() == []
         assert harness.sandbox.bot.callback_answers  # every press answered …
         answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
-        assert answers[-1]["text"] == "Эта кнопка устарела. Откройте /advisories."
+        assert answers[-1]["text"] == said(harness, staff_texts.OUT_OF_DATE)
         assert (
             await harness.services.workflow.drafts.get(draft_id=draft_id) is not None
         )  # … intact
@@ -218,7 +223,7 @@ async def test_a_non_admins_new_is_an_unknown_command_and_audited(database_url: 
         migrant = harness.sandbox.user(language_code="ru")
         await say(harness, migrant, "/start ru-UZ")
         await say(harness, migrant, "/new")
-        assert migrant.last_text() == "Я не знаю такой команды. Смотрите /help."
+        assert migrant.last_text() == said(harness, reply_texts.UNKNOWN_COMMAND)
         migrant.press_data(migrant.bot_messages()[-1], data("p", "0123abcd", "send"))
         await harness.settle()
         assert migrant.unanswered_callbacks() == []
@@ -228,7 +233,7 @@ async def test_a_non_admins_new_is_an_unknown_command_and_audited(database_url: 
             (stranger, "refused", "/new"),  # the button within the hour is counted, not written
         ]
         await say(harness, migrant, "/forget")
-        await press(harness, migrant, "🗑 Да, удалить всё")
+        await tap(harness, migrant, "forget:yes")
         assert await harness.services.stores.admins.audit_log() == []  # /forget removes them
         assert await harness.services.workflow.drafts.of_country(country="UZ") == []
 
@@ -260,11 +265,11 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         people = await subscribers(harness)
         author = admin(harness)
         await compose(harness, author)
-        await press(harness, author, "🚀 Отправить сейчас")
+        await tap(harness, author, "p:*:send")
         reader = people["ru-UZ"]
         await eventually(lambda: got(reader, "Вербовщики у миграционного центра"))
         delivered = next(m for m in reader.bot_messages() if "миграционного" in (m.text or ""))
-        await press(harness, reader, "✅ Понятно")  # counted once, then the button goes
+        await tap(harness, reader, "ack:*")  # counted once, then the button goes
         contacts = [{"text": "🏛 Контакты посольства", "callback_data": "ask:embassy:UZ"}]
         assert [b["text"] for b in delivered.buttons()] == [
             "📎 Источники",
@@ -272,21 +277,21 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
             "📨 Отправить другу",
         ]
         assert delivered.buttons()[1:2] == contacts
-        await eventually(lambda: got(author, "Рассылка завершена"))
+        await eventually(lambda: got(author, said(harness, staff_texts.BROADCAST_FINISHED)))
         await say(harness, author, "/advisories")
         await press(harness, author, "✅ Вербовщики у миграционного центра")
         report = author.last_text()
         assert "Доставлено: 5 из 5." in report
         assert "Нажали «Понятно»: 1 (Русский 1)" in report
-        await press(harness, author, "✏️ Исправить")
-        await press(harness, author, "✍️ Русский")
-        await press(harness, author, "✔️ Оставить как есть")
+        await tap(harness, author, "ad:*:fix")
+        await tap(harness, author, "e:*:t-ru")
+        await tap(harness, author, "c:*:tx:keep")
         await say(harness, author, "Не подписывайте бумаг. Звоните в консульство.")
-        await press(harness, author, "✔️ Оставить как есть")
+        await tap(harness, author, "c:*:tx:keep")
         assert "Исправление: доставленных сообщений, которые будут изменены на месте: 5." in (
             author.last_text()
         )
-        await press(harness, author, "✅ Исправить и сообщить читателям")
+        await tap(harness, author, "p:*:fixn")
         # Only Russian changed: each other language is asked about, one at a time.
         for language in ("Oʻzbekcha (lotin)", "Кыргызча", "Тоҷикӣ"):
             assert author.last_text() == (
@@ -294,8 +299,8 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
                 f"Текст на языке «{language}» не изменён. Он по-прежнему говорит то же самое? "
                 "Если перевода пока нет, читатели тем временем увидят русский текст."
             )
-            await press(harness, author, "✅ Всё верно")  # the last one: it goes out as pressed
-        await eventually(lambda: got(author, "Исправление завершено"))
+            await tap(harness, author, "cl:*:*:ok")  # the last one: it goes out as pressed
+        await eventually(lambda: got(author, said(harness, staff_texts.CORRECTION_FINISHED)))
         assert delivered.edited
         assert "Звоните в консульство." in (delivered.text or "")
         assert delivered.buttons()[1:2] == contacts  # it was pressed: not offered again
@@ -324,13 +329,15 @@ async def test_cancelling_stops_pending_sends_and_tells_exactly_those_who_got_it
             await many_subscribers(harness, 120)
             author = admin(harness)
             await compose(harness, author)
-            await press(harness, author, "🚀 Отправить сейчас")
+            await tap(harness, author, "p:*:send")
             await eventually(lambda: len(sandbox.bot.stats.per_chat) >= 20)  # 29 a second
             await say(harness, author, "/advisories")
             await press(harness, author, "📤 Вербовщики у миграционного центра")
-            await press(harness, author, "⛔ Отменить сообщение")
-            await press(harness, author, "⛔ Да, отменить")
-            assert author.last_text().startswith("⛔ Отменено. Уведомление уйдёт получившим его:")
+            await tap(harness, author, "ad:*:cancel")
+            await tap(harness, author, "ad:*:cancelyes")
+            assert author.last_text().startswith(
+                "⛔ " + said_opening(harness, staff_texts.CANCELLED_WITH_NOTICE)
+            )
             outbox = harness.services.workflow.outbox
             [entry] = [
                 e for e in await harness.services.stores.admins.audit_log() if e.action == "send"
@@ -385,7 +392,7 @@ async def test_four_eyes_holds_a_broadcast_until_a_second_admin_approves(
         await say(harness, colleague, "/stats")  # the colleague has opened the bot
         await compose(harness, author)
         assert "Получателей больше 3: прежде чем что-либо отправится" in author.last_text()
-        await press(harness, author, "🚀 Отправить сейчас")
+        await tap(harness, author, "p:*:send")
         assert author.last_text() == (
             "⏳ Ждём второго админа (🇺🇿 Узбекистан). Попросили одобрить: 1."
         )
@@ -401,7 +408,7 @@ async def test_four_eyes_holds_a_broadcast_until_a_second_admin_approves(
         author.press_data(author.bot_messages()[-1], request.buttons()[0]["callback_data"])
         await harness.settle()  # the author cannot approve their own request
         assert not got(people["ru-UZ"], "миграционного")
-        await press(harness, colleague, "✅ Одобрить")
+        await tap(harness, colleague, "ap:*:yes")
         await eventually(lambda: got(people["ru-UZ"], "Вербовщики у миграционного центра"))
         approved = f"✅ Aziz (tg:{UZ_ADMIN_2}) одобрил(а) «Вербовщики у миграционного центра»"
         await eventually(lambda: got(author, approved))  # named as their account shows them
@@ -418,14 +425,14 @@ async def test_halt_in_telegram_stops_a_running_broadcast_and_resume_finishes_it
             await many_subscribers(harness, 150)
             author = admin(harness)
             await compose(harness, author)
-            await press(harness, author, "🚀 Отправить сейчас")
+            await tap(harness, author, "p:*:send")
 
             def reached() -> int:
                 return sum(1 for chat_id in range(1, 151) if chat_id in sandbox.bot.stats.per_chat)
 
             await eventually(lambda: reached() >= 15)
             await say(harness, author, "/halt")
-            assert author.last_text() == "Отправка остановлена. Остановлено рассылок: 1."
+            assert author.last_text() == said(harness, staff_texts.HALTED, count=1)
             stopped_at = reached()
             [entry] = [
                 e for e in await harness.services.stores.admins.audit_log() if e.action == "send"
@@ -444,7 +451,7 @@ async def test_halt_in_telegram_stops_a_running_broadcast_and_resume_finishes_it
             assert halted <= stopped_at + 20  # what was already on its way, and no more
             await say(harness, author, "/advisories")
             await press(harness, author, "⏸ Вербовщики у миграционного центра")
-            await press(harness, author, "▶️ Продолжить отправку")
+            await tap(harness, author, "ad:*:resume")
             await eventually(lambda: reached() == 150, seconds=20)
             assert halted < 150
     finally:
@@ -461,8 +468,8 @@ async def test_a_restart_between_scheduling_and_sending_sends_exactly_once(
             people = await subscribers(harness)
             author = admin(harness)
             await compose(harness, author)
-            await press(harness, author, "🕘 Запланировать")
-            await press(harness, author, "Через 3 часа")
+            await tap(harness, author, "p:*:sched")
+            await tap(harness, author, "t:*:3h")
         clock.advance(hours=3, minutes=1)
         for _ in range(2):  # two restarts after the time has come
             async with staff(database_url, clock=clock, sandbox=sandbox) as harness:
@@ -497,16 +504,16 @@ async def test_a_typed_time_is_checked_then_shown_back_to_confirm(
         await subscribers(harness)
         author = admin(harness)
         await compose(harness, author)  # 30 days from the send: until 26 December
-        await press(harness, author, "🕘 Запланировать")
-        await press(harness, author, "⌨️ Ввести дату и время")
+        await tap(harness, author, "p:*:sched")
+        await tap(harness, author, "t:*:type")
         assert author.last_text() == (
             "Напишите дату и время по Москве, например 03.12.2026 10:00."  # from today
         )
         await say(harness, author, typed)
         assert author.last_text() == refusal
         await say(harness, author, "завтра в 10")  # as people write it
-        assert author.last_text() == "Отправить 27.11.2026 10:00 по Москве?"
-        await press(harness, author, "✅ Да, в это время")
+        assert author.last_text() == said(harness, staff_texts.SEND_ON, moment="27.11.2026 10:00")
+        await tap(harness, author, "t:*:ok")
         assert author.last_text().startswith("🕘 Запланировано на 27 ноября 2026\u202fг., 10:00")
 
 
@@ -517,8 +524,8 @@ async def test_an_end_date_is_typed_confirmed_and_a_send_time_after_it_refused(
         await subscribers(harness)
         author = admin(harness)
         await compose(harness, author)
-        await press(harness, author, "✏️ Изменить")
-        await press(harness, author, "До какого числа")
+        await tap(harness, author, "p:*:edit")
+        await tap(harness, author, "e:*:expires")
         assert "например 26.12.2026" in author.last_text()  # computed from today
         await say(harness, author, "10.08.2022")
         assert author.last_text() == (
@@ -526,9 +533,9 @@ async def test_an_end_date_is_typed_confirmed_and_a_send_time_after_it_refused(
         )
         await say(harness, author, "20 декабря")
         assert author.last_text() == "Действует до 20.12.2026 00:00 по Москве. Верно?"
-        await press(harness, author, "✅ Да, верно")
-        await press(harness, author, "🕘 Запланировать")
-        await press(harness, author, "⌨️ Ввести дату и время")
+        await tap(harness, author, "c:*:ec:yes")
+        await tap(harness, author, "p:*:sched")
+        await tap(harness, author, "t:*:type")
         await say(harness, author, "30 декабря 10:00")
         assert author.last_text() == (
             "❗ Оно уйдёт, когда срок его действия уже кончится (20.12.2026 00:00). Напишите "
@@ -543,9 +550,9 @@ async def test_a_wrong_answer_is_refused_in_the_admins_language_and_the_menu_sti
         author = admin(harness)
         await say(harness, author, "/start ru-UZ")  # subscribed too: the menu is on screen
         await say(harness, author, "/new")
-        for label in ("⚠️ Новое предупреждение", "🟠 Серьёзно", "🌍 По всей России"):
-            await press(harness, author, label)
-        await press(harness, author, "🌍 Все языки")
+        for pattern in ("c:*:ki:alert", "c:*:se:severe", "c:*:re:all"):
+            await tap(harness, author, pattern)
+        await tap(harness, author, "c:*:lo:all")
         await say(harness, author, "Очень " * 40)
         assert author.last_text() == "❗ В заголовке знаков: 239; можно не больше 160."
         await press(harness, author, "❓ Помощь")  # the menu, not an answer
@@ -564,7 +571,7 @@ async def test_typing_where_a_button_is_awaited_is_refused_and_the_question_show
         before = len(author.bot_messages())
         await say(harness, author, "предупреждение")  # the kind is chosen by a button
         refusal, again = author.bot_messages()[before:]  # exactly these two
-        assert refusal.text == "❗ Пожалуйста, пользуйтесь кнопками."
+        assert refusal.text == "❗ " + said(harness, USE_BUTTONS)
         assert (again.text, again.buttons()) == (asked.text, asked.buttons())
 
 
@@ -629,15 +636,15 @@ async def test_a_correction_draft_and_its_advisory_open_apart_in_the_list(
         author = admin(harness)
         await say(harness, author, "/advisories")
         await press(harness, author, "📰 Генпрокуратура Узбекистана напомнила о наказани…")
-        await press(harness, author, "✏️ Исправить")  # a correction draft, same id
+        await tap(harness, author, "ad:*:fix")  # a correction draft, same id
         await say(harness, author, "/advisories")
         labels = [b["text"] for b in author.bot_messages()[-1].buttons()]
         assert labels[0] == "✏️ Генпрокуратура Узбекистана напомнила о наказани…"  # not sent
         await press(harness, author, "📰 Генпрокуратура Узбекистана напомнила о наказани…")
         assert "Состояние: показывается в «Последних», не рассылалось" in author.last_text()
-        await press(harness, author, "🚀 Отправить сейчас")  # asks first: it is scheduled
+        await tap(harness, author, "ad:*:send")  # asks first: it is scheduled
         assert author.last_text().startswith("Отправить сейчас, раньше назначенного времени?")
-        await press(harness, author, "🚀 Да, отправить сейчас")  # would overwrite the draft
+        await tap(harness, author, "ad:*:sendyes")  # would overwrite the draft
         answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
         assert answers[-1]["text"] == (
             "У этого сообщения открыт черновик: сначала завершите или удалите его."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.demo.harness import Harness
-from tests.e2e.helpers import gettext_in, press, say
+from tests.e2e.helpers import gettext_in, press, say, tap
 
 CRIES = [
     ("ru", "ru-UZ", "мне пришла повестка что делать"),
@@ -63,9 +63,9 @@ async def test_callup_before_subscribing_asks_the_citizenship_then_answers(
     user = harness.sandbox.user(language_code="ru")
     await say(harness, user, "/callup")
     assert user.last_text() == "Гражданином какой страны вы являетесь?"
-    await press(harness, user, "🇹🇯 Таджикистан")
+    await tap(harness, user, "ask:callup:TJ")
     assert user.last_text().startswith("Что случилось?")
-    await press(harness, user, "📄 Мне вручили повестку")
+    await tap(harness, user, "callup:paper")
     texts = [m.text or "" for m in user.bot_messages()]
     assert any("Посольство · Москва (Таджикистан)" in t for t in texts)
     advice = next(t for t in texts if "Посольство · Москва (Таджикистан)" in t)
@@ -74,7 +74,7 @@ async def test_callup_before_subscribing_asks_the_citizenship_then_answers(
     assert advice.split("\n\n")[-1].startswith("📎")
     assert texts[-1].startswith("Получать предупреждения вашего посольства здесь")
     assert await harness.services.stores.subscribers.get(chat_id=user.id) is None  # nothing stored
-    await press(harness, user, "🔔 Подписаться")
+    await tap(harness, user, "sub:ru:TJ")
     row = await harness.services.stores.subscribers.get(chat_id=user.id)
     assert row is not None
     assert (row.country, row.subscribed) == ("TJ", True)
@@ -110,7 +110,7 @@ async def test_the_embassys_words_are_told_apart_from_elchis_advice(
     user = harness.sandbox.user(language_code="ru")
     await say(harness, user, f"/start {link}")
     await say(harness, user, "/callup")
-    await press(harness, user, "📄 Мне вручили повестку")
+    await tap(harness, user, "callup:paper")
     advice = user.bot_messages()[-1].text or ""
     if "Совет Elchi:" not in advice and "Что говорит" not in advice:  # the offer came after
         advice = user.bot_messages()[-2].text or ""
@@ -122,7 +122,7 @@ async def test_the_embassys_words_are_told_apart_from_elchis_advice(
 async def test_back_to_the_menu_before_subscribing_is_no_loop(harness: Harness) -> None:
     user = harness.sandbox.user(language_code="ru")
     await say(harness, user, "/embassy")
-    await press(harness, user, "🇺🇿 Узбекистан")  # the citizenship, then "where are you?"
+    await tap(harness, user, "ask:embassy:UZ")  # the citizenship, then "where are you?"
     assert user.chat.reply_keyboard is not None  # share a location, or go back
     await say(harness, user, "« Назад в меню")
     assert user.chat.reply_keyboard is None  # that keyboard is gone, not shown again
