@@ -11,7 +11,7 @@ from bot.advisories.files import Problem, YamlDocument
 from bot.advisories.model import Advisory
 from bot.advisories.render import SENTENCE_END, visible_length
 from bot.texts.telegram_html import HtmlError
-from bot.world import ASKED_LOCALES, CONTENT_LOCALES
+from bot.world import ASKED_LOCALES, CONTENT_LOCALES, CYRILLIC_LOCALES
 
 LONG_BODY = 500  # visible characters: about four short sentences, all a message should hold
 SUMMARY_SENTENCES, SUMMARY_LENGTH = 3, 360  # a summary, for files and for admins' answers
@@ -75,7 +75,7 @@ def source_links(document: YamlDocument) -> list[Problem]:
         missing = [loc for loc in TITLE_LANGUAGES if not title.get(loc)]
         if missing:
             problems.append(document.problem((*where, "title"), f"missing {', '.join(missing)}"))
-        for locale in ("ru", "ky", "tg"):
+        for locale in (loc for loc in TITLE_LANGUAGES if loc in CYRILLIC_LOCALES):
             if title.get(locale) and not CYRILLIC.search(str(title[locale])):
                 problems.append(
                     document.problem(

@@ -19,6 +19,7 @@ import alifbo
 import gcld3
 
 from bot.understand.normal import Token
+from bot.world import CYRILLIC_LOCALES, LATIN_LOCALES
 
 OTHER = "other"
 # Letters only one of the five has, and those two share (Tajik and Cyrillic Uzbek).
@@ -66,7 +67,7 @@ class LanguageGuesser:
             scores[locale] += 4 * len(letters & only)
         for locale, shared in SHARED.items():
             scores[locale] += 1.5 * len(letters & shared)
-        for locale in ("ru", "ky", "tg", "uz_Cyrl"):
+        for locale in CYRILLIC_LOCALES:
             scores[locale] += WORD * sum(w.key in self.words.get(locale, ()) for w in words)
         ours, weight = CYRILLIC.get(getattr(result, "language", ""), ("ru", 0.0))
         scores[ours] += weight * float(getattr(result, "probability", 0.0))
@@ -82,7 +83,7 @@ class LanguageGuesser:
 
     def _latin(self, words: list[Token], result: object) -> str:
         scores: dict[str, float] = defaultdict(float, {OTHER: 1.0})
-        for locale in ("ru", "uz"):
+        for locale in ("ru", *LATIN_LOCALES):  # Russian is typed in Latin letters too
             scores[locale] += WORD * sum(w.key in self.words.get(locale, ()) for w in words)
         ours = LATIN.get(getattr(result, "language", ""), OTHER)
         weight = FOREIGN if ours == OTHER else 3.0

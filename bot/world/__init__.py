@@ -36,6 +36,7 @@ class Language:
     day_pattern: str = "long"  # CLDR pattern of a date in running text
     month_pattern: str = "LLLL y"  # month and year, for facts whose sources give no day
     lower_case_months: bool = False  # month names are lower case inside a sentence
+    script: str = "Cyrl"  # ISO 15924: the letters it is written in ("Latn" for Uzbek Latin)
     # Every advisory and contact file is written in it; a new language starts False (its readers
     # read the Russian text meanwhile) and turns True when advisories/ has it everywhere.
     in_content: bool = True
@@ -81,6 +82,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language(
         "uz", "Oʻzbekcha (lotin)", "Oʻzbek", "uz-Latn", ("uz", "uz-Cyrl", "ru"),
         "Elchi koʻngillilari", month_pattern="y-'yil' MMMM", lower_case_months=True,
+        script="Latn",
     ),
     Language(
         "uz_Cyrl", "Ўзбекча (кирилл)", "Ўзбек", "uz-Cyrl", ("uz-Cyrl", "uz", "ru"),
@@ -117,6 +119,8 @@ ASKED_LOCALES: tuple[str, ...] = (
 # setMyCommands takes two-letter codes only: uz_Cyrl users see their app language's menu.
 MENU_LANGUAGES: tuple[str, ...] = WRITTEN_LOCALES
 CAP_LANGUAGE: dict[str, str] = {language.code: language.cap for language in LANGUAGES}
+CYRILLIC_LOCALES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES if lang.script == "Cyrl")
+LATIN_LOCALES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES if lang.script == "Latn")
 
 
 def written_locale(locale: str) -> str:
