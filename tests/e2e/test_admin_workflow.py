@@ -11,15 +11,26 @@ import pytest
 
 from bot.admin.answers import USE_BUTTONS
 from bot.admin.cancel import cancel_id
+from bot.admin.report_actions import BY_CODE
 from bot.delivery.budget import Lanes
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox, SimUser
 from bot.storage.outbox import Outbox
 from bot.telegram.callbacks import data, short
 from bot.telegram.handlers import ack
+from bot.texts import country
 from bot.texts import replies as reply_texts
 from bot.texts import staff as staff_texts
-from tests.e2e.helpers import eventually, eventually_async, press, said, said_opening, say, tap
+from tests.e2e.helpers import (
+    eventually,
+    eventually_async,
+    gettext_in,
+    press,
+    said,
+    said_opening,
+    say,
+    tap,
+)
 from tests.support.clock import FakeClock
 
 UZ_ADMIN, UZ_ADMIN_2, KG_ADMIN = 9001, 9002, 9003
@@ -85,7 +96,10 @@ async def compose(harness: Harness, author: SimUser, *, voice: bool = False) -> 
     """/new in four languages, one source, 30 days, optionally a Russian voice note."""
     await say(harness, author, "/new")
     question = author.last_text().split("\n\n")[0]
-    assert question == "Новое сообщение для страны 🇺🇿 Узбекистан. Какого оно вида?"
+    uzbekistan = country(gettext_in(harness, "ru"), "UZ")
+    assert question == said(
+        harness, "New advisory for {country}. What kind is it?", country=uzbekistan
+    )
     await tap(harness, author, "c:*:ki:alert")
     await tap(harness, author, "c:*:se:severe")
     await tap(harness, author, "c:*:re:all")
@@ -128,7 +142,11 @@ async def test_a_uz_admin_composes_previews_schedules_and_only_uz_citizens_recei
         ]
         assert "voice" in author.bot_messages()[-2].extra  # then the voice note
         lines = (summary.text or "").splitlines()
-        assert lines[1] == "Получатели сейчас (🇺🇿 Узбекистан): 5."
+        uzbekistan = country(gettext_in(harness, "ru"), "UZ")
+        audience = said(
+            harness, "Audience now ({country}): {total} subscribers.", country=uzbekistan, total=5
+        )
+        assert lines[1] == audience
         assert "• Кыргызча (1): Миграция борборунун жанында жалдоочулар" in lines
         assert "• Ўзбекча (кирилл) (1): Миграция маркази олдида ёлловчилар" in lines
         await tap(harness, author, "v:*:tg")  # every language in full, on request
@@ -282,7 +300,10 @@ async def test_a_correction_edits_every_delivered_message_and_can_tell_readers(
         await press(harness, author, "✅ Вербовщики у миграционного центра")
         report = author.last_text()
         assert "Доставлено: 5 из 5." in report
-        assert "Нажали «Понятно»: 1 (Русский 1)" in report
+        pressed = said(
+            harness, "“I understand” pressed: {total} ({counts})", total=1, counts="Русский 1"
+        )
+        assert pressed in report
         await tap(harness, author, "ad:*:fix")
         await tap(harness, author, "e:*:t-ru")
         await tap(harness, author, "c:*:tx:keep")
@@ -532,7 +553,8 @@ async def test_an_end_date_is_typed_confirmed_and_a_send_time_after_it_refused(
             "❗ 10.08.2022 уже прошло. Напишите более позднюю дату, например 26.12.2026."
         )
         await say(harness, author, "20 декабря")
-        assert author.last_text() == "Действует до 20.12.2026 00:00 по Москве. Верно?"
+        until = "It applies until {moment}, Moscow time. Is that right?"
+        assert author.last_text() == said(harness, until, moment="20.12.2026 00:00")
         await tap(harness, author, "c:*:ec:yes")
         await tap(harness, author, "p:*:sched")
         await tap(harness, author, "t:*:type")
@@ -643,7 +665,9 @@ async def test_a_correction_draft_and_its_advisory_open_apart_in_the_list(
         await press(harness, author, "📰 Генпрокуратура Узбекистана напомнила о наказани…")
         assert "Состояние: показывается в «Последних», не рассылалось" in author.last_text()
         await tap(harness, author, "ad:*:send")  # asks first: it is scheduled
-        assert author.last_text().startswith("Отправить сейчас, раньше назначенного времени?")
+        question = BY_CODE["send"].question
+        assert question is not None
+        assert author.last_text() == said(harness, question)
         await tap(harness, author, "ad:*:sendyes")  # would overwrite the draft
         answers = [a for a in harness.sandbox.bot.callback_answers.values() if a and a.get("text")]
         assert answers[-1]["text"] == (
