@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from bot.delivery.in_flight import InFlight
+
 PRUNE_EVERY = 1000  # grants between forgetting idle chats
 SHORT_WAIT = 0.05  # seconds: waits this short are slept through
 # The dispatcher wakes at most this often for a lane's next slot and grants every slot saved
@@ -41,6 +43,7 @@ class Priority(IntEnum):
 
 
 TELEGRAM_FREE_RATE = 30.0  # messages a second Telegram allows a bot without paying
+TELEGRAM_PAID_RATE = 1000.0  # with allow_paid_broadcast
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,14 @@ class Lanes:
     """
 
     free: float = 28.0  # Telegram: about 30 a second to all chats
-    paid: float = 950.0  # allow_paid_broadcast: up to 1,000 a second
+    paid: float = 990.0  # allow_paid_broadcast: up to 1,000 a second
     per_chat: float = 0.9  # Telegram: about one a second to one chat...
     chat_burst: int = 3  # ...with short bursts (at most 3 in any second)
     per_group: float = 19 / 60  # Telegram: 20 a minute to one group or channel; no burst
+    # Paid sends granted and not yet answered: at least Telegram's 1,000 less `paid` (never
+    # more than 1,000 in a second however bunched), more as the answers' latency asks
+    # (`bot.delivery.in_flight`), at most this many.
+    paid_in_flight: int = 100
 
 
 @dataclass(order=True)
@@ -142,6 +149,35 @@ class Budget:
         self._wake = asyncio.Event()
         self._dispatcher: asyncio.Task[None] | None = None
         self.granted = 0
+        self.paid_in_flight = InFlight(
+            rate=lanes.paid,
+            floor=int(TELEGRAM_PAID_RATE - lanes.paid) - 1,
+            ceiling=lanes.paid_in_flight,
+            on_limit=self._paid_under_way,
+        )
+
+    def unanswered(self, *, paid: bool) -> contextlib.AbstractAsyncContextManager[None]:
+        """Held from asking for a slot until the answer is in (the paid lane's bound)."""
+        return self.paid_in_flight.held_for() if paid else contextlib.nullcontext()
+
+    @property
+    def paid_rate(self) -> float:
+        """The paid lane's rate now (lower while many paid sends are under way)."""
+        return self._paid.rate
+
+    def _paid_under_way(self, limit: int) -> None:
+        """More paid sends may be under way: the lane slows by as many, so that a second's
+        grants and the pile a stalled server handles at once stay under Telegram's 1,000 (a
+        lane set above Telegram's cap, as tests do, is left alone)."""
+        if self.lanes.paid >= TELEGRAM_PAID_RATE:
+            return
+        rate = max(1.0, min(self.lanes.paid, TELEGRAM_PAID_RATE - 1 - limit))
+        self._paid.rate, self._paid.burst, self._paid.most = rate, max(1, rate / 50), int(rate)
+
+    def answered(self, seconds: float, *, paid: bool) -> None:
+        """A send's answer came `seconds` after its slot was granted."""
+        if paid:
+            self.paid_in_flight.answered(seconds)
 
     async def acquire(
         self, chat_id: int, *, priority: int = Priority.REPLY, queue: str = "", paid: bool = False

@@ -5,6 +5,7 @@ nothing is lost to it and nothing is sent into the pause."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
@@ -34,10 +35,13 @@ async def budgeted(
     transient, ambiguous = 0, False
     result: SendResult | None = None
     for _ in range(RETRIES_AFTER_429 + TRANSIENT_TRIES):
-        await budget.acquire(chat_id, priority=priority, queue=queue, paid=paid)
-        if proceed is not None and not await proceed():
-            return None
-        result = await call(body)
+        async with budget.unanswered(paid=paid):
+            await budget.acquire(chat_id, priority=priority, queue=queue, paid=paid)
+            if proceed is not None and not await proceed():
+                return None
+            granted = time.monotonic()
+            result = await call(body)
+            budget.answered(time.monotonic() - granted, paid=paid)
         ambiguous |= result.ambiguous  # a try that may have arrived makes a later one suspect
         if result.kind == "retry_after":
             budget.retry_after(chat_id, result.retry_after)

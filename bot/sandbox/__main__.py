@@ -30,12 +30,17 @@ async def main() -> None:
     async def stats(_: web.Request) -> web.Response:
         counts = sandbox.bot.stats
         copies = list(counts.per_chat.values())
+        accepted = sandbox.server.flood.accepted  # with --limits: when each send was taken
         return web.json_response(
             {
                 "sent": counts.sent,
                 "too_many_requests": counts.too_many_requests,
                 "chats": len(copies),
                 "max_copies": max(copies, default=0),
+                # Seconds from the first send taken to the last (the sending itself, without a
+                # client's start-up), and the most taken in any one second on the paid lane.
+                "sending_seconds": accepted[-1][0] - accepted[0][0] if accepted else 0.0,
+                "busiest_paid_second": sandbox.server.flood.busiest_second(paid=True),
             }
         )
 

@@ -407,7 +407,7 @@ async def test_the_paid_lane_never_reaches_1000_in_any_second_at_the_server(
             translator=setup.translator,
             api_url=sandbox.url,
             token=sandbox.token,
-            budget=Budget(Lanes()),  # the bot's own lanes: 950 a second on the paid one
+            budget=Budget(Lanes()),  # the bot's own lanes: 990 a second on the paid one
             config=WorkerConfig(**config),  # type: ignore[arg-type]
         ) as running:
             await running.drain()
