@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -33,6 +34,15 @@ _DRIVERS = {
 
 class ConfigError(Exception):
     """A setting is missing or wrong; the message names the variable."""
+
+
+def cannot_listen(variable: str, where: str, error: OSError, *, turns_off: str) -> ConfigError:
+    """An address that cannot be listened on (taken, not ours), said in one line."""
+    reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
+    return ConfigError(
+        f"{variable}: cannot listen on {where} ({reason}); choose a free port, or leave it "
+        f"empty to turn {turns_off} off"
+    )
 
 
 class Settings(BaseSettings):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 
 from bot.clock import utcnow
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, cannot_listen
 from bot.i18n import Translator
 from bot.reach.child import READY
 from bot.reach.pages import Site
@@ -36,10 +35,9 @@ async def page_command(settings: Settings) -> int:
             try:
                 await server.start(*listen)
             except OSError as error:
-                reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
-                raise ConfigError(
-                    f"PAGE_LISTEN: cannot listen on {settings.page_listen} ({reason}); choose a "
-                    "free port, or leave it empty to turn the public page off"
+                where = settings.page_listen
+                raise cannot_listen(
+                    "PAGE_LISTEN", where, error, turns_off="the public page"
                 ) from None
             print(f"{READY} {listen[0]}:{server.port}", flush=True)
             await stop.wait()

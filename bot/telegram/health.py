@@ -13,7 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.config import ConfigError
+from bot.config import cannot_listen
 from bot.reach.guard import GuardedListener
 from bot.telegram.context import Services
 
@@ -40,11 +40,8 @@ class HealthServer:
         try:
             self.port = await self._listener.start(host, port)
         except OSError as error:
-            reason = os.strerror(error.errno).lower() if error.errno else "cannot bind"
-            raise ConfigError(
-                f"METRICS_LISTEN: cannot listen on {host}:{port} ({reason}); choose a free "
-                "port, or leave it empty to turn health and metrics off"
-            ) from None
+            where, off = f"{host}:{port}", "health and metrics"
+            raise cannot_listen("METRICS_LISTEN", where, error, turns_off=off) from None
 
     async def stop(self) -> None:
         if self._listener is not None:
