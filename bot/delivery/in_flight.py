@@ -50,6 +50,10 @@ class InFlight:
             self._waiters.append(waiter)
             try:
                 await waiter
+            except asyncio.CancelledError:
+                if waiter.done() and not waiter.cancelled():
+                    self._wake()  # woken, then cancelled: the room goes to the next one
+                raise
             finally:
                 if waiter in self._waiters:
                     self._waiters.remove(waiter)

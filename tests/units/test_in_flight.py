@@ -61,3 +61,21 @@ def test_a_lane_set_above_telegrams_cap_is_left_alone() -> None:
     for _ in range(200):
         budget.answered(0.05, paid=True)
     assert budget.paid_rate == 2000
+
+
+async def test_a_send_cancelled_as_its_turn_comes_passes_the_turn_on() -> None:
+    bound = InFlight(rate=2000, floor=1, ceiling=1)
+    order: list[str] = []
+
+    async def send(name: str) -> None:
+        async with bound.held_for():
+            order.append(name)
+
+    first = bound.held_for()
+    await first.__aenter__()
+    stopped, last = asyncio.create_task(send("stopped")), asyncio.create_task(send("last"))
+    await asyncio.sleep(0)  # both wait for the one room
+    await first.__aexit__(None, None, None)  # the room goes to "stopped"...
+    stopped.cancel()  # ...which a shutdown cancels before it runs
+    await asyncio.wait_for(last, 1)  # the room is passed on, not lost
+    assert order == ["last"]
