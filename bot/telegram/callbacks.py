@@ -53,6 +53,7 @@ _SHAPES: dict[str, tuple[Allowed, ...]] = {
     "ad": (SHORT, REPORT_CODES),  # /advisories: open an item, or act on it
     "adl": (frozenset({"all"}),),  # back to the /advisories list
 }
+ACTIONS = frozenset(_SHAPES)  # each has its handler in `bot.telegram.handlers.BUTTONS`
 
 
 def short(ident: str) -> str:

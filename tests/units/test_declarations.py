@@ -60,3 +60,8 @@ def test_every_question_of_new_is_declared_and_its_buttons_parse() -> None:
     assert questions.record("ru.nonsense") is questions.QUESTIONS["text"]
     assert questions.record("forged") is None
     assert callbacks.parse("c:0123abcd:zz:1") is None  # no question has the code zz
+
+
+def test_every_button_action_has_its_shape_and_its_handler() -> None:
+    handled = {action for action, _, _ in handlers.BUTTONS}
+    assert handled == callbacks.ACTIONS  # a shape without a handler, or one never parsed
