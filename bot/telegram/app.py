@@ -25,9 +25,8 @@ from bot.i18n import Translator
 from bot.logs import ChatHasher
 from bot.metrics import Metrics
 from bot.reach.child import PageProcess
-from bot.storage import Database
 from bot.storage.lock import LeaderBusy, leader
-from bot.storage.stores import Stores
+from bot.storage.stores import opened
 from bot.telegram import handlers, jobs
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
@@ -87,12 +86,7 @@ async def open_services(
     """Connect and migrate the database; always dispose it again. `lanes`: Telegram's limits
     (with margins) unless a local server without limits is talked to (the demo, tests)."""
     translator = Translator()  # fails fast on a missing or stale catalog
-    database = Database(settings.database_url)
-    try:
-        await database.migrate()
-        stores = Stores.over(
-            database, clock=clock, admins=settings.admins, channels=settings.channels
-        )
+    async with opened(settings, clock=clock) as stores:
         report = await import_folder(
             settings.advisories_dir, repository=stores.advisories, translator=translator
         )
@@ -124,8 +118,6 @@ async def open_services(
             bell=bell,
             budget=Budget(lanes),
         )
-    finally:
-        await database.close()
 
 
 def _username(application: BotApplication) -> str | None:
