@@ -59,7 +59,7 @@ class WorkerConfig:
     max_attempts: int = 5
     backoff: float = 2.0  # seconds before the first retry; doubles each time
     paid: bool = False
-    flush_every: float = 0.05
+    flush_every: float = 0.05  # seconds of outcomes gathered into one transaction
 
 
 class _Run:
@@ -293,8 +293,7 @@ class Worker:
                 return
             run.results.append(self._outcome(row, delivered))
             run.held += 1
-            if run.held >= self.config.max_in_flight // 2 or run.slots.locked():
-                await self._commit(run)
+            await self._commit(run)
         except Exception as error:
             # A bug must not leave the row pending forever (the worker would loop on it):
             # it is recorded as failed, with the error's type, and the traceback is logged.
@@ -370,12 +369,15 @@ class Worker:
         """Commit outcomes until none is left, in one task at a time: the others return at once.
         (Each waiting for its own turn at the writer let tens of thousands of finished tasks
         queue up behind the lock, their slots already released: memory and CPU grew with the
-        audience.)"""
+        audience.) Each round first lets `flush_every` pass, so that the outcomes of that moment
+        share one transaction: committed as they came, a paid push of 30,000 made 6,000
+        transactions of one to three rows, and they cost more CPU than the sends."""
         if run.committing:
             return  # the task committing takes this outcome in its next round
         run.committing = True
         try:
             while run.results:
+                await asyncio.sleep(self.config.flush_every)
                 await self._flush(run)
         finally:
             run.committing = False
