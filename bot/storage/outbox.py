@@ -5,9 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, Update, and_, bindparam, func, insert, select, update
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -106,31 +119,25 @@ class Outbox(BroadcastQueries):
     async def _fill_batch(
         self, session: AsyncSession, advisory: Advisory, broadcast: Broadcast
     ) -> bool:
-        query = (
+        """The next FILL_BATCH subscribers into the outbox, in one INSERT … SELECT: the rows
+        never pass through Python (30,000 of them cost a tenth of a paid push's CPU)."""
+        after = broadcast.cursor
+        batch = (
             select(Subscriber.chat_id)
-            .where(*audience(advisory), Subscriber.chat_id > broadcast.cursor)
+            .where(*audience(advisory), Subscriber.chat_id > after)
             .order_by(Subscriber.chat_id)
             .limit(FILL_BATCH)
+            .subquery()
         )
-        chat_ids = list((await session.scalars(query)).all())
-        now = self._now()
-        if chat_ids:
+        last, size = (
+            await session.execute(select(func.max(batch.c.chat_id), func.count(batch.c.chat_id)))
+        ).one()
+        if size:
             await session.execute(
-                insert(Delivery),
-                [
-                    {
-                        "advisory_id": advisory.id,
-                        "chat_id": c,
-                        "status": "pending",
-                        "attempts": 0,
-                        "next_attempt_at": now,
-                        "updated_at": now,
-                    }
-                    for c in chat_ids
-                ],
+                insert(Delivery).from_select(_FILLED, _rows(advisory, after, last, self._now()))
             )
-            broadcast.cursor, broadcast.total = chat_ids[-1], broadcast.total + len(chat_ids)
-        if len(chat_ids) < FILL_BATCH:
+            broadcast.cursor, broadcast.total = last, broadcast.total + size
+        if size < FILL_BATCH:
             broadcast.state = "sending"
             return False
         return True
@@ -289,6 +296,22 @@ class Outbox(BroadcastQueries):
                     Delivery.advisory_id == advisory_id, Delivery.status == "pending"
                 )
             )
+
+
+_FILLED = ["advisory_id", "chat_id", "status", "attempts", "next_attempt_at", "updated_at"]
+
+
+def _rows(advisory: Advisory, after: int, last: int, now: datetime) -> Select[Any]:
+    """The outbox rows of the audience's chats in (after, last], due now."""
+    stamp = cast(Table, Delivery.__table__).c.updated_at.type
+    return select(
+        literal(advisory.id, String),
+        Subscriber.chat_id,
+        literal("pending", String),
+        literal(0, Integer),
+        literal(now, stamp),
+        literal(now, stamp),
+    ).where(*audience(advisory), Subscriber.chat_id > after, Subscriber.chat_id <= last)
 
 
 def _parts(first: int | None, more: str | None) -> tuple[int, ...]:
