@@ -14,8 +14,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import deque
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 
 SMOOTHING = 0.05  # weight of the newest answer's latency in the running mean
 
@@ -34,48 +33,63 @@ class InFlight:
         self.rate, self.floor, self.ceiling = rate, max(1, floor), max(1, ceiling, floor)
         self.latency = 0.0  # seconds from a grant to its answer, a running mean
         self.held = 0
+        self.limit = self.floor  # recomputed with each answer, read with each send
         self._waiters: deque[asyncio.Future[None]] = deque()
-        self._on_limit, self._told = on_limit, self.floor
+        self._on_limit = on_limit
 
-    @property
-    def limit(self) -> int:
-        wanted = math.ceil(self.rate * self.latency * 1.25)
-        return min(self.ceiling, max(self.floor, wanted))
-
-    @asynccontextmanager
-    async def held_for(self) -> AsyncIterator[None]:
+    def held_for(self) -> _Held:
         """Held from asking for a slot until the answer is in."""
-        while self.held >= self.limit:
-            waiter = asyncio.get_running_loop().create_future()
-            self._waiters.append(waiter)
-            try:
-                await waiter
-            except asyncio.CancelledError:
-                if waiter.done() and not waiter.cancelled():
-                    self._wake()  # woken, then cancelled: the room goes to the next one
-                raise
-            finally:
-                if waiter in self._waiters:
-                    self._waiters.remove(waiter)
-        self.held += 1
+        return _Held(self)
+
+    async def _enter(self) -> None:
+        if self.held < self.limit and not self._waiters:
+            self.held += 1
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
         try:
-            yield
-        finally:
-            self.held -= 1
-            self._wake()
+            await waiter  # woken with its slot already counted in `held`
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self._leave()  # woken, then cancelled: the slot goes to the next one
+            elif waiter in self._waiters:
+                self._waiters.remove(waiter)
+            raise
+
+    def _leave(self) -> None:
+        self.held -= 1
+        self._wake()
 
     def answered(self, seconds: float) -> None:
         """One answer came `seconds` after its grant."""
         self.latency += SMOOTHING * (seconds - self.latency)
-        if self.limit != self._told:
-            self._told = self.limit
-            self._on_limit(self._told)
-        self._wake()
+        wanted = math.ceil(self.rate * self.latency * 1.25)
+        limit = min(self.ceiling, max(self.floor, wanted))
+        if limit != self.limit:
+            self.limit = limit
+            self._on_limit(limit)
+            self._wake()
 
     def _wake(self) -> None:
-        room = self.limit - self.held
-        while room > 0 and self._waiters:
+        """Hand free slots to the waiters in order (each counted as held before it runs)."""
+        while self.held < self.limit and self._waiters:
             waiter = self._waiters.popleft()
             if not waiter.done():
+                self.held += 1
                 waiter.set_result(None)
-                room -= 1
+
+
+class _Held:
+    """`async with` one slot of an InFlight (a plain class: a generator-based context manager
+    cost more than the rest of the bound, once per paid send)."""
+
+    __slots__ = ("_bound",)
+
+    def __init__(self, bound: InFlight) -> None:
+        self._bound = bound
+
+    async def __aenter__(self) -> None:
+        await self._bound._enter()
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._bound._leave()
