@@ -35,7 +35,7 @@ class InFlight:
         self.held = 0
         self.limit = self.floor  # recomputed with each answer, read with each send
         self._waiters: deque[asyncio.Future[None]] = deque()
-        self._on_limit = on_limit
+        self._on_limit, self._told = on_limit, self.floor
 
     def held_for(self) -> _Held:
         """Held from asking for a slot until the answer is in."""
@@ -59,6 +59,8 @@ class InFlight:
     def _leave(self) -> None:
         self.held -= 1
         self._wake()
+        if self._told > self.limit:
+            self._tell()
 
     def answered(self, seconds: float) -> None:
         """One answer came `seconds` after its grant."""
@@ -67,8 +69,17 @@ class InFlight:
         limit = min(self.ceiling, max(self.floor, wanted))
         if limit != self.limit:
             self.limit = limit
-            self._on_limit(limit)
+            self._tell()
             self._wake()
+
+    def _tell(self) -> None:
+        """`on_limit` hears how many may be under way now: the limit, or more while the sends
+        of a higher limit are still out (the lane must not speed up before they are answered:
+        a second would hold its full rate and all of them)."""
+        told = max(self.limit, self.held)
+        if told != self._told:
+            self._told = told
+            self._on_limit(told)
 
     def _wake(self) -> None:
         """Hand free slots to the waiters in order (each counted as held before it runs)."""

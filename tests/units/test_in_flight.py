@@ -79,3 +79,21 @@ async def test_a_send_cancelled_as_its_turn_comes_passes_the_turn_on() -> None:
     stopped.cancel()  # ...which a shutdown cancels before it runs
     await asyncio.wait_for(last, 1)  # the room is passed on, not lost
     assert order == ["last"]
+
+
+async def test_the_lane_speeds_up_only_once_the_sends_of_a_higher_limit_are_answered() -> None:
+    budget = Budget(Lanes(paid=990))
+    bound = budget.paid_in_flight
+    for _ in range(200):
+        budget.answered(0.03, paid=True)  # far away: about 37 may be under way
+    out = [bound.held_for() for _ in range(bound.limit)]
+    for send in out:
+        await send.__aenter__()
+    slowed = budget.paid_rate
+    for _ in range(400):
+        budget.answered(0.001, paid=True)  # near again: the limit falls back to 9...
+    assert bound.limit == 9
+    assert budget.paid_rate == slowed  # ...but the 37 sent meanwhile are still out
+    for send in out:
+        await send.__aexit__(None, None, None)
+    assert budget.paid_rate == 990  # all answered: full speed again
