@@ -28,9 +28,10 @@ from bot.reach.child import PageProcess
 from bot.storage.lock import LeaderBusy, leader
 from bot.storage.stores import opened
 from bot.telegram import handlers, jobs
+from bot.telegram.button_edits import ButtonEdits
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
-from bot.telegram.handlers.ack import ACK_EDIT
+from bot.telegram.handlers.ack import BUTTON_EDITS
 from bot.telegram.health import HealthServer
 from bot.telegram.polling import Poller
 from bot.telegram.rate_limiter import BudgetRateLimiter
@@ -70,6 +71,7 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
         .build()
     )
     application.bot_data["services"] = services
+    application.bot_data[BUTTON_EDITS] = ButtonEdits(application.bot)
     handlers.register(application, services.translator)
     assert application.job_queue is not None
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
@@ -216,8 +218,9 @@ def _drop_backlog(application: BotApplication) -> None:
     processor = application.update_processor
     if isinstance(processor, ChatOrderedUpdates):
         processor.leave_the_rest()
-    for task in list(application.bot_data.get(ACK_EDIT, ())):  # those `ack_button` keeps
-        task.cancel()
+    edits = application.bot_data.get(BUTTON_EDITS)
+    if isinstance(edits, ButtonEdits):
+        edits.drop()
 
 
 async def serve(settings: Settings, *, stop: asyncio.Event) -> None:

@@ -16,8 +16,8 @@ from bot.delivery.budget import Lanes
 from bot.demo.harness import Harness, running_harness
 from bot.sandbox import Sandbox, SimUser
 from bot.storage.outbox import Outbox
+from bot.telegram import button_edits
 from bot.telegram.callbacks import data, short
-from bot.telegram.handlers import ack
 from bot.texts import country
 from bot.texts import replies as reply_texts
 from bot.texts import staff as staff_texts
@@ -635,7 +635,7 @@ async def test_i_understand_is_counted_once_and_a_forged_press_changes_nothing(
 async def test_past_the_edits_that_may_wait_a_press_is_answered_and_counted_and_the_button_stays(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ack, "EDITS_WAITING", 0)  # as when 2,000 wait behind a flood of presses
+    monkeypatch.setattr(button_edits, "WAITING", 0)  # as when 2,000 wait behind a flood of presses
     async with staff(database_url) as harness:
         reader = (await subscribers(harness))["ky-UZ"]
         pack = next(m for m in reader.bot_messages() if m.buttons())

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 
-from bot.delivery.budget import Priority
 from bot.delivery.message import reading_rows
+from bot.telegram.button_edits import ButtonEdits
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import ANSWERED
 from bot.texts import replies as reply_texts
 
-ACK_EDIT = "ack-edit"  # the edits waiting, in bot_data: a stopping process drops them
-EDITS_WAITING = 2_000  # buttons waiting to be taken away: a minute and more at 28 a second
+BUTTON_EDITS = "button-edits"  # the process's ButtonEdits, in bot_data: a stop drops them
 
 
 async def ack_button(update: Update, context: BotContext, press: Callback) -> str:
@@ -35,19 +34,20 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     # for its turn apart from the press: a press held until its edit (28 a second at most)
     # held getUpdates' offset back, and under a flood of presses new ones were no longer read.
     # It goes after every other message (TIDY): a flood of presses must not hold up the
-    # answers others wait for. Past EDITS_WAITING the button stays (a second press counts once).
+    # answers others wait for. Past `button_edits.WAITING` the button stays (a second press
+    # counts once).
     message = query.message
-    edits = context.bot_data.setdefault(ACK_EDIT, set())
-    if context.application.running and message is not None and len(edits) < EDITS_WAITING:
-        translator, username = context.services.translator, context.bot.username
-        rows = reading_rows(translator, advisory, context.lang, username)
-        edit = context.bot.edit_message_reply_markup(
-            chat_id=message.chat.id,
-            message_id=message.message_id,
-            reply_markup=InlineKeyboardMarkup.de_json({"inline_keyboard": rows}, None),
-            rate_limit_args=Priority.TIDY,
+    edits = context.bot_data.get(BUTTON_EDITS)
+    if isinstance(edits, ButtonEdits) and context.application.running and message is not None:
+        translator, username, lang = (
+            context.services.translator,
+            context.bot.username,
+            context.lang,
         )
-        task = context.application.create_task(edit, update=update, name=ACK_EDIT)
-        edits.add(task)
-        task.add_done_callback(edits.discard)
+        edits.offer(
+            message.chat.id,
+            message.message_id,
+            (advisory.id, lang),
+            lambda: reading_rows(translator, advisory, lang, username),
+        )
     return ANSWERED
