@@ -100,8 +100,8 @@ async def one_run(subscribers: int, *, rate: int, seconds: float) -> dict[str, A
 def _note_answers(sandbox: Sandbox, pressed: dict[str, float], answered: dict[str, float]) -> None:
     """Seconds from each press to its answer, for the ones answered since the last look (moved
     from `pressed`, which holds the presses still waiting). Only those are looked at: going
-    through every answer so far, 200 times a second, took the sandbox's process most of a core
-    and slowed the very broadcast measured."""
+    through every answer so far, 200 times a second, was 900,000 looks a second by the end of
+    a quick run, in the process that is also the sandbox the broadcast is measured against."""
     now, answers = time.perf_counter(), sandbox.bot.callback_answers
     for query in [q for q in pressed if answers.get(q) is not None]:
         answered[query] = now - pressed.pop(query)
