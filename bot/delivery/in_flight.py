@@ -7,16 +7,23 @@ Bot API server) never draws a 429 however its answers are bunched. Far away, eac
 longer and the lane needs more sends under way to stay full: the bound follows the answers'
 latency (rate × latency, a quarter spare), up to `ceiling`, and `on_limit` hears each new
 bound (the budget then slows the lane by as much, so that rate and pile stay under 1,000).
+
+The lane speeds up again only a second after the pile was last that high: a second that starts
+with a pile of 28 must hold no more than 971 new sends, even if the answers are quick again
+half-way through it (at once, a quick sandbox then saw 1,000 in a second: 990 sends and ten
+of the pile a stall had left).
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections import deque
 from collections.abc import Callable
 
 SMOOTHING = 0.05  # weight of the newest answer's latency in the running mean
+REMEMBERED = 1.0  # seconds a high pile still slows the lane (Telegram's window)
 
 
 class InFlight:
@@ -29,6 +36,7 @@ class InFlight:
         floor: int,
         ceiling: int,
         on_limit: Callable[[int], None] = lambda limit: None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.rate, self.floor, self.ceiling = rate, max(1, floor), max(1, ceiling, floor)
         self.latency = 0.0  # seconds from a grant to its answer, a running mean
@@ -36,6 +44,7 @@ class InFlight:
         self.limit = self.floor  # recomputed with each answer, read with each send
         self._waiters: deque[asyncio.Future[None]] = deque()
         self._on_limit, self._told = on_limit, self.floor
+        self._clock, self._high_until = clock, 0.0  # until when `_told` must stand
 
     def held_for(self) -> _Held:
         """Held from asking for a slot until the answer is in."""
@@ -60,7 +69,7 @@ class InFlight:
         self.held -= 1
         self._wake()
         if self._told > self.limit:
-            self._tell()
+            self._tell()  # the lane may speed up again
 
     def answered(self, seconds: float) -> None:
         """One answer came `seconds` after its grant."""
@@ -71,15 +80,22 @@ class InFlight:
             self.limit = limit
             self._tell()
             self._wake()
+        elif self._told > limit:
+            self._tell()  # the lane may speed up again
 
     def _tell(self) -> None:
-        """`on_limit` hears how many may be under way now: the limit, or more while the sends
-        of a higher limit are still out (the lane must not speed up before they are answered:
-        a second would hold its full rate and all of them)."""
+        """`on_limit` hears how many may be under way: the limit, or more while the sends of a
+        higher limit are still out, or were within the last second."""
         told = max(self.limit, self.held)
-        if told != self._told:
-            self._told = told
-            self._on_limit(told)
+        if told == self._told:
+            return
+        now = self._clock()
+        if told > self._told:
+            self._high_until = now + REMEMBERED
+        elif now < self._high_until:
+            return  # lower again, but a second must pass before the lane speeds up
+        self._told = told
+        self._on_limit(told)
 
     def _wake(self) -> None:
         """Hand free slots to the waiters in order (each counted as held before it runs)."""

@@ -45,12 +45,14 @@ def test_the_floor_keeps_a_second_under_telegrams_1000() -> None:
 
 
 def test_more_under_way_slows_the_lane_by_as_many() -> None:
-    budget = Budget(Lanes(paid=990))
+    now = [100.0]
+    budget = Budget(Lanes(paid=990), clock=lambda: now[0])
     for _ in range(200):
         budget.answered(0.05, paid=True)  # far away: about 60 under way
     under_way = budget.paid_in_flight.limit
     assert under_way > 40
     assert budget.paid_rate + under_way == 999  # still under 1,000 in any second
+    now[0] += 1.0  # a second later (a second that began with that many out is over)
     for _ in range(400):
         budget.answered(0.001, paid=True)  # near again
     assert budget.paid_rate == 990
@@ -81,8 +83,9 @@ async def test_a_send_cancelled_as_its_turn_comes_passes_the_turn_on() -> None:
     assert order == ["last"]
 
 
-async def test_the_lane_speeds_up_only_once_the_sends_of_a_higher_limit_are_answered() -> None:
-    budget = Budget(Lanes(paid=990))
+async def test_the_lane_speeds_up_only_a_second_after_the_sends_of_a_higher_limit() -> None:
+    now = [100.0]
+    budget = Budget(Lanes(paid=990), clock=lambda: now[0])
     bound = budget.paid_in_flight
     for _ in range(200):
         budget.answered(0.03, paid=True)  # far away: about 37 may be under way
@@ -94,6 +97,10 @@ async def test_the_lane_speeds_up_only_once_the_sends_of_a_higher_limit_are_answ
         budget.answered(0.001, paid=True)  # near again: the limit falls back to 9...
     assert bound.limit == 9
     assert budget.paid_rate == slowed  # ...but the 37 sent meanwhile are still out
+    now[0] += 0.5
     for send in out:
         await send.__aexit__(None, None, None)
-    assert budget.paid_rate == 990  # all answered: full speed again
+    assert budget.paid_rate == slowed  # all answered, but this second began with them out
+    now[0] += 0.6
+    budget.answered(0.001, paid=True)
+    assert budget.paid_rate == 990  # a second later: full speed again
