@@ -147,6 +147,7 @@ class Budget:
         self._served: dict[int, int] = {}
         self._seq = itertools.count()
         self._wake = asyncio.Event()
+        self._wake_at = 0.0  # when the dispatcher means to wake by itself (0: it is not waiting)
         self._dispatcher: asyncio.Task[None] | None = None
         self.granted = 0
         self.paid_in_flight = InFlight(
@@ -154,6 +155,7 @@ class Budget:
             floor=int(TELEGRAM_PAID_RATE - lanes.paid) - 1,
             ceiling=lanes.paid_in_flight,
             on_limit=self._paid_under_way,
+            clock=clock,
         )
 
     def unanswered(self, *, paid: bool) -> contextlib.AbstractAsyncContextManager[None]:
@@ -194,8 +196,14 @@ class Budget:
             return
         granted = asyncio.get_running_loop().create_future()
         waiter = _Waiter(priority, turn, next(self._seq), chat_id, paid, granted)
-        heapq.heappush(self._waiting[paid], waiter)
-        self._wake.set()
+        waiting = self._waiting[paid]
+        heapq.heappush(waiting, waiter)
+        # The dispatcher is woken for a newcomer that may change its plan: the first of its lane
+        # (the dispatcher may sleep for the other lane's next slot), a new most urgent one, or
+        # any while it sleeps long (a pause, a chat's pacing). Not for each of a broadcast's
+        # sends queued behind the lane's next slot: a wake each cost more than the sends.
+        if len(waiting) == 1 or waiting[0] is waiter or self._wake_at - now > GRANT_EVERY:
+            self._wake.set()
         if self._dispatcher is None or self._dispatcher.done():
             self._dispatcher = asyncio.create_task(self._dispatch())
         await waiter.granted
@@ -245,10 +253,13 @@ class Budget:
             if delay <= 0:
                 delay = self._grant_one(now)
             if 0 < delay <= SHORT_WAIT:  # the lane's next slot: whoever is best then goes
-                await asyncio.sleep(max(delay, GRANT_EVERY))
-            elif delay > 0:  # a pause or a chat's pacing: a newcomer may go earlier
+                delay = max(delay, GRANT_EVERY)
+            if delay > 0:  # a newcomer may go earlier (see `acquire`): with a plain sleep, a
+                # paid send waited for the free lane's next slot, 36 ms, nine at most a wake
+                self._wake_at = now + delay
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=delay)
+                self._wake_at = 0.0
 
     def _grant_one(self, now: float) -> float:
         """Grant the most urgent waiter that may send now, of either lane (one lane's wait never
