@@ -17,12 +17,16 @@ of the pile a stall had left).
 from __future__ import annotations
 
 import asyncio
+import bisect
 import math
 import time
 from collections import deque
 from collections.abc import Callable
 
-SMOOTHING = 0.05  # weight of the newest answer's latency in the running mean
+# The latency is the median of the last answers': far away, every answer takes long; a pause
+# of our own process (the collector's full pass, 70 ms) delays only the few under way, and as a
+# running mean it raised the bound to 39 and slowed the lane for a second, every second or two.
+RECENT = 64
 REMEMBERED = 1.0  # seconds a high pile still slows the lane (Telegram's window)
 
 
@@ -39,7 +43,9 @@ class InFlight:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.rate, self.floor, self.ceiling = rate, max(1, floor), max(1, ceiling, floor)
-        self.latency = 0.0  # seconds from a grant to its answer, a running mean
+        self.latency = 0.0  # seconds from a grant to its answer, the median of RECENT
+        self._recent: deque[float] = deque()
+        self._sorted: list[float] = []
         self.held = 0
         self.limit = self.floor  # recomputed with each answer, read with each send
         self._waiters: deque[asyncio.Future[None]] = deque()
@@ -73,7 +79,12 @@ class InFlight:
 
     def answered(self, seconds: float) -> None:
         """One answer came `seconds` after its grant."""
-        self.latency += SMOOTHING * (seconds - self.latency)
+        recent, ordered = self._recent, self._sorted
+        recent.append(seconds)
+        bisect.insort(ordered, seconds)
+        if len(recent) > RECENT:
+            del ordered[bisect.bisect_left(ordered, recent.popleft())]
+        self.latency = ordered[len(ordered) // 2]
         wanted = math.ceil(self.rate * self.latency * 1.25)
         limit = min(self.ceiling, max(self.floor, wanted))
         if limit != self.limit:

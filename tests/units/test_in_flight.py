@@ -38,6 +38,15 @@ def test_slow_answers_let_more_under_way_up_to_the_ceiling() -> None:
     assert bound.limit == 100
 
 
+def test_a_stall_of_our_own_leaves_the_bound_alone() -> None:
+    bound = InFlight(rate=990, floor=9, ceiling=100)
+    for _ in range(100):
+        bound.answered(0.003)  # a server nearby
+    for _ in range(9):
+        bound.answered(0.075)  # the nine under way while the process stood still 70 ms
+    assert bound.limit == 9  # not more under way for it (nor a slower lane)
+
+
 def test_the_floor_keeps_a_second_under_telegrams_1000() -> None:
     budget = Budget(Lanes(paid=990))
     assert budget.paid_in_flight.floor == 9  # 990 granted + 9 bunched = 999
