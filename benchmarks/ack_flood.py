@@ -41,7 +41,10 @@ async def one_run(subscribers: int, *, rate: int, seconds: float) -> dict[str, A
         sandbox = await Sandbox(auto_chats=True, limits=Limits(enabled=True)).start()
         env = {**os.environ, "BOT_TOKEN": sandbox.token, "BOT_API_URL": sandbox.url,
                "DATABASE_URL": url, "SECRET_KEY": "s" * 40, "LOG_LEVEL": "WARNING",
-               "PAGE_LISTEN": "", "METRICS_LISTEN": ""}  # fmt: skip
+               "PAGE_LISTEN": "", "METRICS_LISTEN": "",
+               # The bot of this tree, not the one installed (a copy of older code beside it,
+               # run for a before/after, would otherwise measure the installed one).
+               "PYTHONPATH": str(ROOT)}  # fmt: skip
         bot = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", env=env, cwd=folder,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,

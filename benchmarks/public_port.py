@@ -79,6 +79,7 @@ async def one_run(subscribers: int, *, loaded: bool) -> dict[str, float]:
             "LOG_LEVEL": "WARNING",
             "PAGE_LISTEN": f"127.0.0.1:{page}",
             "METRICS_LISTEN": f"127.0.0.1:{metrics}",
+            "PYTHONPATH": str(ROOT),  # this tree's bot, not the installed one
         }
         bot = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", env=env, cwd=folder,
