@@ -8,10 +8,10 @@ longer and the lane needs more sends under way to stay full: the bound follows t
 latency (rate × latency, a quarter spare), up to `ceiling`, and `on_limit` hears each new
 bound (the budget then slows the lane by as much, so that rate and pile stay under 1,000).
 
-The lane speeds up again only a second after the pile was last that high: a second that starts
-with a pile of 28 must hold no more than 971 new sends, even if the answers are quick again
-half-way through it (at once, a quick sandbox then saw 1,000 in a second: 990 sends and ten
-of the pile a stall had left).
+The lane is slowed by the most that may have been under way at any moment of the last second,
+not only by what may be now: a second that starts with a pile of 28 must hold no more than 971
+new sends, even if the answers are quick again half-way through it (sped up at once, the
+sandbox saw 1,000 in a second: 990 sends and ten of the pile a stall had left).
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ class InFlight:
         self.limit = self.floor  # recomputed with each answer, read with each send
         self._waiters: deque[asyncio.Future[None]] = deque()
         self._on_limit, self._told = on_limit, self.floor
-        self._clock, self._high_until = clock, 0.0  # until when `_told` must stand
+        self._clock = clock
+        self._steps: deque[tuple[float, int]] = deque()  # how many under way since when
 
     def held_for(self) -> _Held:
         """Held from asking for a slot until the answer is in."""
@@ -95,18 +96,20 @@ class InFlight:
             self._tell()  # the lane may speed up again
 
     def _tell(self) -> None:
-        """`on_limit` hears how many may be under way: the limit, or more while the sends of a
-        higher limit are still out, or were within the last second."""
-        told = max(self.limit, self.held)
-        if told == self._told:
-            return
-        now = self._clock()
-        if told > self._told:
-            self._high_until = now + REMEMBERED
-        elif now < self._high_until:
-            return  # lower again, but a second must pass before the lane speeds up
-        self._told = told
-        self._on_limit(told)
+        """`on_limit` hears the most that may have been under way at any moment of the last
+        second: the limit, or more while the sends of a higher limit were still out."""
+        now, now_under_way = self._clock(), max(self.limit, self.held)
+        steps = self._steps  # (since, how many): each bigger than every later one
+        while steps and steps[-1][1] < now_under_way:
+            steps.pop()  # never again the most of a second: a later one is bigger
+        if not steps or steps[-1][1] != now_under_way:
+            steps.append((now, now_under_way))
+        while len(steps) > 1 and steps[1][0] <= now - REMEMBERED:
+            steps.popleft()  # over before the last second began
+        most = steps[0][1]
+        if most != self._told:
+            self._told = most
+            self._on_limit(most)
 
     def _wake(self) -> None:
         """Hand free slots to the waiters in order (each counted as held before it runs)."""

@@ -61,10 +61,12 @@ def test_more_under_way_slows_the_lane_by_as_many() -> None:
     under_way = budget.paid_in_flight.limit
     assert under_way > 40
     assert budget.paid_rate + under_way == 999  # still under 1,000 in any second
-    now[0] += 1.0  # a second later (a second that began with that many out is over)
     for _ in range(400):
-        budget.answered(0.001, paid=True)  # near again
-    assert budget.paid_rate == 990
+        budget.answered(0.001, paid=True)  # near again...
+    assert budget.paid_rate + under_way == 999  # ...but this second began with that many out
+    now[0] += 1.0
+    budget.answered(0.001, paid=True)
+    assert budget.paid_rate == 990  # a second later
 
 
 def test_a_lane_set_above_telegrams_cap_is_left_alone() -> None:
@@ -112,4 +114,7 @@ async def test_the_lane_speeds_up_only_a_second_after_the_sends_of_a_higher_limi
     assert budget.paid_rate == slowed  # all answered, but this second began with them out
     now[0] += 0.6
     budget.answered(0.001, paid=True)
-    assert budget.paid_rate == 990  # a second later: full speed again
+    assert budget.paid_rate == slowed  # they were out 0.6 s ago
+    now[0] += 0.5
+    budget.answered(0.001, paid=True)
+    assert budget.paid_rate == 990  # a second after the last of them: full speed again
