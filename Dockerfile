@@ -9,6 +9,9 @@ RUN uv sync --locked --no-dev
 COPY locales ./locales
 COPY babel.cfg ./
 RUN .venv/bin/python -m bot.i18n.derive && .venv/bin/pybabel compile -d locales -D messages
+# The project's own modules compiled here too (UV_COMPILE_BYTECODE covers the libraries only):
+# the image runs as a user who cannot write them, so each process would compile them again.
+RUN .venv/bin/python -m compileall -q bot
 
 FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 elchi
