@@ -121,8 +121,7 @@ class InFlight:
 
 
 class _Held:
-    """`async with` one slot of an InFlight (a plain class: a generator-based context manager
-    cost more than the rest of the bound, once per paid send)."""
+    """`async with` one slot of an InFlight (a plain class: no generator per paid send)."""
 
     __slots__ = ("_bound",)
 
