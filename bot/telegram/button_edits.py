@@ -80,3 +80,5 @@ class ButtonEdits:
                 )
             except TelegramError as error:  # deleted, or not modified: the count stands
                 log.info("a button was not taken away: %s", type(error).__name__)
+            except Exception as error:  # a fault of ours: this edit is lost, not the others
+                log.error("a button edit failed: %s", type(error).__name__)
