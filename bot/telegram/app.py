@@ -27,11 +27,9 @@ from bot.metrics import Metrics
 from bot.reach.child import PageProcess
 from bot.storage.lock import LeaderBusy, leader
 from bot.storage.stores import opened
-from bot.telegram import handlers, jobs
-from bot.telegram.button_edits import ButtonEdits
+from bot.telegram import button_edits, handlers, jobs
 from bot.telegram.commands import publish_commands
 from bot.telegram.context import BotContext, Services
-from bot.telegram.handlers.ack import BUTTON_EDITS
 from bot.telegram.health import HealthServer
 from bot.telegram.polling import Poller
 from bot.telegram.rate_limiter import BudgetRateLimiter
@@ -71,7 +69,7 @@ def build_application(*, settings: Settings, services: Services) -> BotApplicati
         .build()
     )
     application.bot_data["services"] = services
-    application.bot_data[BUTTON_EDITS] = ButtonEdits(application.bot)
+    application.bot_data[button_edits.KEY] = button_edits.ButtonEdits(application.bot)
     handlers.register(application, services.translator)
     assert application.job_queue is not None
     application.job_queue.run_repeating(jobs.discreet_sweep, interval=SWEEP_EVERY, first=10)
@@ -218,8 +216,8 @@ def _drop_backlog(application: BotApplication) -> None:
     processor = application.update_processor
     if isinstance(processor, ChatOrderedUpdates):
         processor.leave_the_rest()
-    edits = application.bot_data.get(BUTTON_EDITS)
-    if isinstance(edits, ButtonEdits):
+    edits = button_edits.of(application.bot_data)
+    if edits is not None:
         edits.drop()
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from telegram import InlineKeyboardMarkup
 from telegram.error import TelegramError
@@ -22,6 +22,7 @@ from telegram.ext import ExtBot
 from bot.delivery.budget import Priority
 
 log = logging.getLogger(__name__)
+KEY = "button-edits"  # where the process's queue lives in bot_data (a stop drops what waits)
 WAITING = 2_000  # edits that may wait: over a minute at 28 a second; past it the button stays
 WORKERS = 3  # edits asked for at once: enough to keep the lane busy while one is answered
 
@@ -82,3 +83,9 @@ class ButtonEdits:
                 log.info("a button was not taken away: %s", type(error).__name__)
             except Exception as error:  # a fault of ours: this edit is lost, not the others
                 log.error("a button edit failed: %s", type(error).__name__)
+
+
+def of(bot_data: Mapping[str, object]) -> ButtonEdits | None:
+    """The process's queue of button edits (None before the application is built)."""
+    edits = bot_data.get(KEY)
+    return edits if isinstance(edits, ButtonEdits) else None

@@ -5,13 +5,11 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.delivery.message import reading_rows
-from bot.telegram.button_edits import ButtonEdits
+from bot.telegram import button_edits
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import BotContext
 from bot.telegram.guards import ANSWERED
 from bot.texts import replies as reply_texts
-
-BUTTON_EDITS = "button-edits"  # the process's ButtonEdits, in bot_data: a stop drops them
 
 
 async def ack_button(update: Update, context: BotContext, press: Callback) -> str:
@@ -37,8 +35,8 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     # answers others wait for. Past `button_edits.WAITING` the button stays (a second press
     # counts once).
     message = query.message
-    edits = context.bot_data.get(BUTTON_EDITS)
-    if isinstance(edits, ButtonEdits) and context.application.running and message is not None:
+    edits = button_edits.of(context.bot_data)
+    if edits is not None and context.application.running and message is not None:
         translator, username, lang = (
             context.services.translator,
             context.bot.username,
