@@ -16,8 +16,10 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
 
+# The libraries compiled to bytecode once here, as in the Docker image: where none is written
+# (PYTHONDONTWRITEBYTECODE), each process would compile everything it imports again.
 .venv/.synced: $(UV) pyproject.toml uv.lock
-	$(UV) sync --locked --python $(PYTHON)
+	$(UV) sync --locked --compile-bytecode --python $(PYTHON)
 	@touch $@
 
 install: .venv/.synced  ## create .venv with the locked dependencies

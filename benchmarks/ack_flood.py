@@ -23,7 +23,7 @@ ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.public_port import ADVISORY, make_database  # noqa: E402
-from benchmarks.results import print_figures  # noqa: E402
+from benchmarks.results import compile_as_installed, print_figures  # noqa: E402
 from bot.sandbox import Limits, Sandbox  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="30,000 readers and 15 s, not 60")
     parser.add_argument("--write", type=Path, help="append the table to this file")
     args = parser.parse_args()
+    compile_as_installed()
     figures = asyncio.run(
         one_run(30_000 if args.quick else 100_000, rate=300, seconds=15 if args.quick else 60)
     )

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.results import print_figures  # noqa: E402
+from benchmarks.results import compile_as_installed, print_figures  # noqa: E402
 from bot.admin.importer import import_folder  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.i18n import Translator  # noqa: E402
@@ -166,6 +166,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="800 subscribers, not 2,500")
     parser.add_argument("--write", type=Path, help="append the table to this file")
     args = parser.parse_args()
+    compile_as_installed()
     text = report(asyncio.run(run(args.quick)), args.quick)
     print_figures(text, args.write)
 

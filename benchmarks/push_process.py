@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.broadcast import ADVISORY, SandboxProcess, make_database  # noqa: E402
-from benchmarks.results import print_figures  # noqa: E402
+from benchmarks.results import compile_as_installed, print_figures  # noqa: E402
 
 # The baseline: what a bot written with PTB alone does, the same message and button each time.
 BASELINE = """
@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="5,000 subscribers, not 30,000")
     parser.add_argument("--write", type=Path, help="append the table to this file")
     args = parser.parse_args()
+    compile_as_installed()
     table = report(asyncio.run(run(5_000 if args.quick else 30_000)))
     print_figures(table, args.write, lead="\n")
 

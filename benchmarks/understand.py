@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.results import print_figures  # noqa: E402
+from benchmarks.results import compile_as_installed, print_figures  # noqa: E402
 
 BASELINE = (
     "import json, sys\n"
@@ -62,6 +62,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="2,000 texts instead of 20,000")
     parser.add_argument("--write", type=Path, help="append the table to this file")
     args = parser.parse_args()
+    compile_as_installed()
     count = 2_000 if args.quick else 20_000
     stdin = corpus_lines(count)
     with tempfile.TemporaryDirectory() as folder:

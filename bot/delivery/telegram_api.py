@@ -1,7 +1,7 @@
-"""A lean Bot API client for broadcasts: one aiohttp session, JSON in, outcomes out.
+"""A lean Bot API client for broadcasts: keep-alive connections, JSON in, outcomes out.
 
 PTB's httpx transport reaches a few hundred requests a second here; broadcasts need more, and
-they only ever call sendMessage, so they talk to the Bot API directly.
+they only ever call sendMessage, so they talk to the Bot API directly (`keep_alive`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import aiohttp
-
+from bot.delivery.keep_alive import Broken, KeepAlivePool, Unreached
 from bot.storage.models import AMBIGUOUS
 
 Kind = Literal["sent", "retry_after", "blocked", "gone", "transient"]
-JSON_HEADERS = {"Content-Type": "application/json"}
 # Telegram's answer to a send starts with the new message's id: read it without parsing the
 # whole echo of the message (a third of the CPU a send cost); anything else is parsed in full.
 SENT = re.compile(
@@ -59,34 +57,26 @@ class BotApiClient:
     """Sending methods over a shared keep-alive connection pool."""
 
     def __init__(self, *, api_url: str, token: str, connections: int = 100, timeout: float = 15):
-        self._root = f"{api_url}/bot{token}"
-        self._connections = connections
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._session: aiohttp.ClientSession | None = None
+        self._pool = KeepAlivePool(
+            f"{api_url}/bot{token}", connections=connections, timeout=timeout
+        )
         # Everything but the chat id, encoded once: a broadcast sends the same text to everyone.
         self._encoded: dict[tuple[object, ...], tuple[bytes, dict[str, Any]]] = {}
 
     async def __aenter__(self) -> BotApiClient:
-        connector = aiohttp.TCPConnector(limit=self._connections)
-        self._session = aiohttp.ClientSession(connector=connector, timeout=self._timeout)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        if self._session is not None:
-            await self._session.close()
+        self._pool.close()
 
     async def _post(self, method: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        """POST one method; raises aiohttp/timeout/JSON errors for the caller to classify."""
-        assert self._session is not None, "use BotApiClient as an async context manager"
-        async with self._session.post(
-            f"{self._root}/{method}", data=self._encode(payload), headers=JSON_HEADERS
-        ) as answer:
-            raw = await answer.read()
-            sent = SENT.match(raw) if answer.status == 200 else None
-            if sent is not None:
-                return 200, {"ok": True, "result": {"message_id": int(sent[1])}}
-            body = json.loads(raw)
-            return answer.status, body if isinstance(body, dict) else {}
+        """POST one method; raises Unreached, Broken or a JSON error for the caller to classify."""
+        status, raw = await self._pool.post(method, self._encode(payload))
+        sent = SENT.match(raw) if status == 200 else None
+        if sent is not None:
+            return 200, {"ok": True, "result": {"message_id": int(sent[1])}}
+        body = json.loads(raw)
+        return status, body if isinstance(body, dict) else {}
 
     def _encode(self, payload: dict[str, Any]) -> bytes:
         """The JSON body; the part after the chat id comes from the cache when the rest of the
@@ -115,12 +105,11 @@ class BotApiClient:
         """Any sending method; network trouble is a transient failure, never an exception."""
         try:
             status, body = await self._post(method, payload)
-        except aiohttp.ClientConnectorError as error:  # never reached the server
-            return SendResult("transient", error=type(error).__name__)
-        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
-            return SendResult(
-                "transient", error=f"{AMBIGUOUS}{type(error).__name__}", ambiguous=True
-            )
+        except Unreached as error:  # never reached the server
+            return SendResult("transient", error=str(error))
+        except (Broken, ValueError) as error:
+            reason = str(error) if isinstance(error, Broken) else type(error).__name__
+            return SendResult("transient", error=f"{AMBIGUOUS}{reason}", ambiguous=True)
         return classify(status, body)
 
     async def username(self) -> str | None:
@@ -128,7 +117,7 @@ class BotApiClient:
         server cannot be asked now (the links then wait for the next start)."""
         try:
             status, body = await self._post("getMe", {})
-        except (TimeoutError, aiohttp.ClientError, ValueError):
+        except (Unreached, Broken, ValueError):
             return None
         result = body.get("result") if status == 200 else None
         return (
@@ -147,8 +136,8 @@ class BotApiClient:
         """editMessageText; "not modified" counts as done, a deleted message as gone."""
         try:
             status, body = await self._post("editMessageText", payload)
-        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
-            return SendResult("transient", error=type(error).__name__)
+        except (Unreached, Broken, ValueError) as error:
+            return SendResult("transient", error=str(error) or type(error).__name__)
         description = str(body.get("description", ""))
         if "message is not modified" in description:
             return SendResult("sent", message_id=payload.get("message_id"))
