@@ -37,6 +37,7 @@ class _Connection(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.answer: asyncio.Future[tuple[int, bytes]] | None = None
         self.usable = True
+        self.idle_since = 0.0
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)  # uvloop's are not subclasses
@@ -75,10 +76,21 @@ class _Connection(asyncio.Protocol):
 
 class KeepAlivePool:
     """At most `connections` open to the server of `url`; each POST borrows an idle one, opens a
-    new one while under the bound, or waits its turn."""
+    new one while under the bound, or waits its turn.
+
+    A connection idle for `idle` seconds is closed rather than used: a router on the way may
+    have forgotten it without a word, and a request on it would wait out its whole timeout
+    (aiohttp's default is the same 15 s).
+    """
 
     def __init__(
-        self, url: str, *, connections: int, timeout: float, tls: ssl.SSLContext | None = None
+        self,
+        url: str,
+        *,
+        connections: int,
+        timeout: float,
+        tls: ssl.SSLContext | None = None,
+        idle: float = 15.0,
     ) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -88,10 +100,11 @@ class KeepAlivePool:
         # The system's trusted authorities unless told otherwise (tests bring their own).
         self._tls = (tls or ssl.create_default_context()) if secure else None
         host = parts.netloc.rpartition("@")[2].encode("idna")
+        path = parts.path.rstrip("/").encode().replace(b"%", b"%%")  # a template: % doubled
         self._head = (
-            b"POST " + parts.path.rstrip("/").encode() + b"/%s HTTP/1.1\r\nHost: " + host
+            b"POST " + path + b"/%s HTTP/1.1\r\nHost: " + host.replace(b"%", b"%%")
         ) + b"\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
-        self._connections, self._timeout = connections, timeout
+        self._connections, self._timeout, self._idle_for = connections, timeout, idle
         self._idle: list[_Connection] = []
         self._open = 0  # connections counted against the bound: idle, lent or being opened
         self._turns: deque[asyncio.Future[_Connection | None]] = deque()
@@ -115,11 +128,13 @@ class KeepAlivePool:
             self._give_back(connection)
 
     async def _borrow(self) -> _Connection:
+        now = asyncio.get_running_loop().time()
         while self._idle:
             connection = self._idle.pop()
-            if connection.usable:
+            if connection.usable and now - connection.idle_since < self._idle_for:
                 return connection
-            self._open -= 1  # the server closed it while idle
+            connection.fail(Broken("Idle"))  # closed by the server, or idle too long
+            self._open -= 1
         if self._open >= self._connections:
             turn: asyncio.Future[_Connection | None] = asyncio.get_running_loop().create_future()
             self._turns.append(turn)
@@ -175,6 +190,7 @@ class KeepAlivePool:
             if not turn.done():
                 turn.set_result(connection)
                 return
+        connection.idle_since = asyncio.get_running_loop().time()
         self._idle.append(connection)
 
     def _pass_on(self) -> None:

@@ -59,9 +59,15 @@ async def pool() -> AsyncIterator[Callable[..., KeepAlivePool]]:
     made: list[KeepAlivePool] = []
 
     def make(
-        url: str, connections: int = 3, timeout: float = 5.0, tls: ssl.SSLContext | None = None
+        url: str,
+        connections: int = 3,
+        timeout: float = 5.0,
+        tls: ssl.SSLContext | None = None,
+        idle: float = 15.0,
     ) -> KeepAlivePool:
-        made.append(KeepAlivePool(url, connections=connections, timeout=timeout, tls=tls))
+        made.append(
+            KeepAlivePool(url, connections=connections, timeout=timeout, tls=tls, idle=idle)
+        )
         return made[-1]
 
     yield make
@@ -94,6 +100,19 @@ async def test_a_server_that_closes_after_each_answer_gets_a_new_connection_each
         answers = [await client.post("sendMessage", b"{}") for _ in range(4)]
     assert answers == [(200, b"ok")] * 4
     assert len(set(server.peers)) == 4
+
+
+async def test_a_connection_idle_too_long_is_not_used_again(
+    pool: Callable[..., KeepAlivePool],
+) -> None:
+    async with Server(echo) as server:
+        client = pool(server.url, connections=1, idle=0.2)
+        await client.post("getMe", b"{}")
+        await client.post("getMe", b"{}")  # straight after: the same connection
+        await asyncio.sleep(0.3)
+        assert await client.post("getMe", b"{}") == (200, b"getMe {}")
+    assert len(server.peers) == 3
+    assert server.peers[0] == server.peers[1] != server.peers[2]
 
 
 async def test_no_server_listening_is_unreached_and_frees_its_slot(
