@@ -54,6 +54,20 @@ async def echo(request: web.Request) -> web.Response:
     return web.Response(body=request.match_info["method"].encode() + b" " + body)
 
 
+def slow_first() -> Handler:
+    """Answers "ok", the first request only after 2 s."""
+    calls = 0
+
+    async def answer(request: web.Request) -> web.Response:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            await asyncio.sleep(2)
+        return web.Response(text="ok")
+
+    return answer
+
+
 @pytest.fixture
 async def pool() -> AsyncIterator[Callable[..., KeepAlivePool]]:
     made: list[KeepAlivePool] = []
@@ -150,12 +164,7 @@ async def test_a_dropped_connection_is_broken_and_the_next_request_is_answered(
 async def test_an_answer_that_does_not_come_in_time_is_broken_and_frees_the_connection(
     pool: Callable[..., KeepAlivePool],
 ) -> None:
-    async def slow_first(request: web.Request) -> web.Response:
-        if len(server.peers) == 1:
-            await asyncio.sleep(2)
-        return web.Response(text="ok")
-
-    async with Server(slow_first) as server:
+    async with Server(slow_first()) as server:
         client = pool(server.url, connections=1, timeout=0.3)
         with pytest.raises(Broken, match="TimeoutError"):
             await client.post("sendMessage", b"{}")
@@ -166,12 +175,7 @@ async def test_an_answer_that_does_not_come_in_time_is_broken_and_frees_the_conn
 async def test_a_request_given_up_on_leaves_no_slot_taken(
     pool: Callable[..., KeepAlivePool],
 ) -> None:
-    async def slow_first(request: web.Request) -> web.Response:
-        if len(server.peers) == 1:
-            await asyncio.sleep(2)
-        return web.Response(text="ok")
-
-    async with Server(slow_first) as server:
+    async with Server(slow_first()) as server:
         client = pool(server.url, connections=1)
         first = asyncio.create_task(client.post("sendMessage", b"{}"))
         queued = asyncio.create_task(client.post("sendMessage", b"{}"))  # waits for the slot
