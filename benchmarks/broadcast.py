@@ -32,17 +32,16 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.results import print_figures  # noqa: E402
 from bot.admin.importer import import_folder  # noqa: E402
-from bot.advisories.render import renderer  # noqa: E402
 from bot.cli.dispatch import settle_heap  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.budget import Budget, Lanes  # noqa: E402
-from bot.delivery.message import ack_markup  # noqa: E402
+from bot.delivery.service import worker_over  # noqa: E402
 from bot.delivery.telegram_api import BotApiClient, SendResult  # noqa: E402
-from bot.delivery.worker import Worker, WorkerConfig  # noqa: E402
+from bot.delivery.worker import WorkerConfig  # noqa: E402
 from bot.i18n import Translator  # noqa: E402
 from bot.storage import Database  # noqa: E402
 from bot.storage.advisories import AdvisoryRepository  # noqa: E402
-from bot.storage.outbox import Outbox  # noqa: E402
+from bot.storage.stores import Stores  # noqa: E402
 
 ADVISORY = "uz-2022-09-21-prosecutor-warning"
 LOCALES = ("uz", "uz_Cyrl", "ky", "tg", "ru")
@@ -94,68 +93,58 @@ async def make_database(folder: Path, subscribers: int) -> str:
     return url
 
 
+class TimedClient(BotApiClient):
+    """The product's client, noting when the first and the last send were answered."""
+
+    first: float | None = None
+    last: float | None = None
+
+    async def send_message(self, payload: dict[str, Any]) -> SendResult:
+        result = await super().send_message(payload)
+        self.last = time.perf_counter()
+        self.first = self.first or self.last
+        return result
+
+
 async def engine(
-    url: str,
-    sandbox: SandboxProcess,
-    *,
-    rate: float,
-    paid: bool,
-    in_flight: int = 200,
-    button: bool = True,
+    url: str, sandbox: SandboxProcess, *, rate: float, paid: bool, in_flight: int = 200
 ) -> dict[str, float]:
+    """The worker as the product builds it (`worker_over`), with its "I understand" button."""
     database = Database(url)
-    first: list[float] = []
-    last: list[float] = []
     try:
         advisory = await AdvisoryRepository(database=database).get(advisory_id=ADVISORY)
         assert advisory is not None
-        outbox = Outbox(database=database)
-        async with BotApiClient(
-            api_url=sandbox.url, token=sandbox.token, connections=in_flight
-        ) as api:
-
-            async def send(payload: dict[str, Any]) -> SendResult:
-                result = await api.send_message(payload)
-                if not first:
-                    first.append(time.perf_counter())
-                last[:] = [time.perf_counter()]
-                return result
-
-            worker = Worker(
-                outbox=outbox,
-                load=lambda _: _advisory(advisory),
-                send=send,
-                render=renderer(Translator()),
+        stores = Stores.over(database, clock=utcnow)
+        client = TimedClient(api_url=sandbox.url, token=sandbox.token, connections=in_flight)
+        async with client as api:
+            worker = await worker_over(
+                api,
+                stores=stores,
+                translator=Translator(),
                 budget=Budget(Lanes(free=rate, paid=rate)),
-                clock=utcnow,
                 config=WorkerConfig(max_in_flight=in_flight, paid=paid),
-                # As in production, "I understand" under each; without it, to show its cost.
-                markup=ack_markup(Translator()) if button else None,
             )
             settle_heap()  # as every `elchi` command does before it runs
             # As the bot publishes: the first batch, then sending while the rest is filled.
             started, cpu = time.perf_counter(), time.process_time()
-            await outbox.start(advisory, paid=paid)
+            await stores.outbox.start(advisory, paid=paid)
             published = time.perf_counter()
             await worker.drain()
             cpu = time.process_time() - cpu
             ended = time.perf_counter()
-            total = (await outbox.progress(advisory.id)).total
+            total = (await stores.outbox.progress(advisory.id)).total
     finally:
         await database.close()
+    first, last = api.first or float("nan"), api.last or float("nan")
     return {
         "messages": total,
         "publish_s": published - started,
-        "first_delivery_s": first[0] - started if first else float("nan"),
+        "first_delivery_s": first - started,
         "send_rate": total / (ended - started),
         "cpu_ms_per_message": 1000 * cpu / max(total, 1),
         # Between the first and the last send: the rate a lane sustains, without start and end.
-        "sustained_rate": (total - 1) / (last[0] - first[0]) if first and last else float("nan"),
+        "sustained_rate": (total - 1) / (last - first),
     }
-
-
-async def _advisory(advisory: Any) -> Any:
-    return advisory
 
 
 async def baseline(sandbox: SandboxProcess, messages: int) -> tuple[float, float]:
@@ -247,18 +236,15 @@ async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str
         async with running_harness(database_url=url, sandbox=sandbox) as harness:
             advisory = await harness.services.stores.advisories.get(advisory_id=ADVISORY)
             assert advisory is not None
-            outbox = Outbox(database=harness.services.stores.database)
-            await outbox.publish(advisory, paid=True)
+            stores = harness.services.stores
+            await stores.outbox.publish(advisory, paid=True)
             async with BotApiClient(api_url=sandbox.url, token=sandbox.token) as api:
-                worker = Worker(
-                    outbox=outbox,
-                    load=lambda _: _advisory(advisory),
-                    send=api.send_message,
-                    render=renderer(Translator()),
+                worker = await worker_over(
+                    api,
+                    stores=stores,
+                    translator=Translator(),
                     budget=harness.services.budget,  # the one replies use too
-                    clock=utcnow,
                     config=WorkerConfig(paid=True),
-                    markup=ack_markup(Translator()),
                 )
                 broadcast = asyncio.create_task(worker.drain())
                 for index in range(probes):
@@ -283,9 +269,8 @@ async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str
 async def run(quick: bool) -> dict[str, Any]:
     n = 20_000 if quick else 100_000
     results: dict[str, Any] = {"mode": "quick" if quick else "full", "subscribers": n}
-    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as other:
+    with tempfile.TemporaryDirectory() as folder:
         url = await make_database(Path(folder), n)
-        bare_url = await make_database(Path(other), n)
         sandbox = SandboxProcess(limits=False)
         try:
             results["ceiling"] = await ceiling(sandbox, 20_000 if quick else 50_000)
@@ -293,9 +278,6 @@ async def run(quick: bool) -> dict[str, Any]:
                 sandbox, 2_000 if quick else 10_000
             )
             results["engine"] = await engine(url, sandbox, rate=100_000, paid=True)
-            results["engine_bare"] = await engine(
-                bare_url, sandbox, rate=100_000, paid=True, button=False
-            )
         finally:
             sandbox.stop()
     with tempfile.TemporaryDirectory() as folder:
@@ -325,9 +307,6 @@ def report(results: dict[str, Any]) -> str:
         f"| baseline: `await bot.send_message` loop, PTB httpx | {base:.0f} msg/s |",
         f"| Elchi engine, {results['subscribers']:,} subscribers, limits off, SQLite "
         f"| {engine_rate:.0f} msg/s ({engine_rate / base:.1f}× baseline) |",
-        f"| the same without the “I understand” button on each message | "
-        f"{results['engine_bare']['send_rate']:.0f} msg/s "
-        f"({results['engine_bare']['send_rate'] / base:.1f}× baseline) |",
         f"| CPU per message in the send path: engine / baseline | "
         f"{results['engine']['cpu_ms_per_message']:.2f} / {results['baseline_cpu_ms']:.2f} ms "
         f"({results['baseline_cpu_ms'] / results['engine']['cpu_ms_per_message']:.1f}× less) |",

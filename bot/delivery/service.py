@@ -49,69 +49,93 @@ async def worker(
     """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
     process passes the one its replies use; a separate `elchi deliver` has its own)."""
     config = config or WorkerConfig()
+    async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
+        yield await worker_over(
+            api,
+            stores=stores,
+            translator=translator,
+            budget=budget,
+            config=config,
+            username=username,
+            metrics=metrics,
+            reporting=reporting,
+        )
+
+
+async def worker_over(
+    api: BotApiClient,
+    *,
+    stores: Stores,
+    translator: Translator,
+    budget: Budget | None = None,
+    config: WorkerConfig | None = None,
+    username: str | None = None,
+    metrics: Metrics | None = None,
+    reporting: Reporting | None = None,
+) -> Worker:
+    """A worker sending through `api` (the benchmarks pass one that notes when it sent)."""
     budget = budget or Budget()
     advisories = stores.advisories
 
     async def load(advisory_id: str) -> Advisory | None:
         return await advisories.get(advisory_id=advisory_id)
 
-    async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
-        username = username or await api.username()  # for "Send to a friend"
-        render, markup = renderer(translator), ack_markup(translator, username)
-        send_text = paced_text(budget, api.send_message)
-        stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
-        outbox, corrections = stores.outbox, stores.corrections
-        reports, refused = None, None
-        if reporting is not None:  # the bot process: its country's admins are told
-            teller = AdminTeller(
-                admins=stores.admins,
-                profiles=stores.profiles,
-                outbox=outbox,
-                corrections=corrections,
-                translator=translator,
-                send_text=send_text,
-                clock=stores.clock,
-                locale=reporting.locale,
-            )
-            reports = Reports(
-                published=teller.published, finished=teller.finished, corrected=teller.corrected
-            )
-            refused = teller.channel_refused
-        yield Worker(
+    username = username or await api.username()  # for "Send to a friend"
+    render, markup = renderer(translator), ack_markup(translator, username)
+    send_text = paced_text(budget, api.send_message)
+    stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
+    outbox, corrections = stores.outbox, stores.corrections
+    reports, refused = None, None
+    if reporting is not None:  # the bot process: its country's admins are told
+        teller = AdminTeller(
+            admins=stores.admins,
+            profiles=stores.profiles,
             outbox=outbox,
-            load=load,
-            send=api.send_message,
-            render=render,
-            budget=budget,
+            corrections=corrections,
+            translator=translator,
+            send_text=send_text,
             clock=stores.clock,
-            config=config,
-            markup=markup,
-            send_voice=api.send_voice,
-            corrector=Corrector(
-                corrections=corrections,
-                acks=stores.acks,
-                load=load,
-                client=api,
-                budget=budget,
-                render=render,
-                markup=markup,
-                notice=corrected_notice(translator),
-                stopping=stop.is_set,
-            ),
-            mirror=ChannelMirror(
-                channels=stores.channels,
-                advisories=advisories,
-                translator=translator,
-                render=render,
-                client=api,
-                budget=budget,
-                username=username,
-                on_refused=refused,
-            ),
-            reports=reports,
-            metrics=metrics,
-            stop=stop,
+            locale=reporting.locale,
         )
+        reports = Reports(
+            published=teller.published, finished=teller.finished, corrected=teller.corrected
+        )
+        refused = teller.channel_refused
+    return Worker(
+        outbox=outbox,
+        load=load,
+        send=api.send_message,
+        render=render,
+        budget=budget,
+        clock=stores.clock,
+        config=config,
+        markup=markup,
+        send_voice=api.send_voice,
+        corrector=Corrector(
+            corrections=corrections,
+            acks=stores.acks,
+            load=load,
+            client=api,
+            budget=budget,
+            render=render,
+            markup=markup,
+            notice=corrected_notice(translator),
+            stopping=stop.is_set,
+        ),
+        mirror=ChannelMirror(
+            channels=stores.channels,
+            advisories=advisories,
+            translator=translator,
+            render=render,
+            client=api,
+            budget=budget,
+            username=username,
+            on_refused=refused,
+        ),
+        reports=reports,
+        metrics=metrics,
+        stop=stop,
+    )
 
 
 async def run_forever(
