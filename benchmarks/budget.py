@@ -118,7 +118,8 @@ async def priority(uz_readers: int, newcomers: int) -> dict[str, Any]:
                     1
                     for person in people
                     if any(
-                        (m.text or "").startswith("⚠️ Өлкөңүздүн (Кыргызстан) мыйзамы")
+                        # the legal warning, under the embassy's name since 2026-12-07
+                        "(Кыргызстан) мыйзамы" in (m.text or "")
                         for m in person.bot_messages()
                     )
                 )
