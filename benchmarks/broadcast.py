@@ -35,7 +35,7 @@ from bot.admin.importer import import_folder  # noqa: E402
 from bot.cli.dispatch import settle_heap  # noqa: E402
 from bot.clock import utcnow  # noqa: E402
 from bot.delivery.budget import Budget, Lanes  # noqa: E402
-from bot.delivery.service import worker_over  # noqa: E402
+from bot.delivery.service import worker  # noqa: E402
 from bot.delivery.telegram_api import BotApiClient, SendResult  # noqa: E402
 from bot.delivery.worker import WorkerConfig  # noqa: E402
 from bot.i18n import Translator  # noqa: E402
@@ -109,27 +109,31 @@ class TimedClient(BotApiClient):
 async def engine(
     url: str, sandbox: SandboxProcess, *, rate: float, paid: bool, in_flight: int = 200
 ) -> dict[str, float]:
-    """The worker as the product builds it (`worker_over`), with its "I understand" button."""
+    """The worker as the product builds it (`service.worker`), its "I understand" button too."""
     database = Database(url)
     try:
         advisory = await AdvisoryRepository(database=database).get(advisory_id=ADVISORY)
         assert advisory is not None
         stores = Stores.over(database, clock=utcnow)
         client = TimedClient(api_url=sandbox.url, token=sandbox.token, connections=in_flight)
-        async with client as api:
-            worker = await worker_over(
-                api,
+        async with (
+            client as api,
+            worker(
                 stores=stores,
                 translator=Translator(),
+                api_url=sandbox.url,
+                token=sandbox.token,
                 budget=Budget(Lanes(free=rate, paid=rate)),
                 config=WorkerConfig(max_in_flight=in_flight, paid=paid),
-            )
+                client=api,
+            ) as running,
+        ):
             settle_heap()  # as every `elchi` command does before it runs
             # As the bot publishes: the first batch, then sending while the rest is filled.
             started, cpu = time.perf_counter(), time.process_time()
             await stores.outbox.start(advisory, paid=paid)
             published = time.perf_counter()
-            await worker.drain()
+            await running.drain()
             cpu = time.process_time() - cpu
             ended = time.perf_counter()
             total = (await stores.outbox.progress(advisory.id)).total
@@ -238,15 +242,15 @@ async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str
             assert advisory is not None
             stores = harness.services.stores
             await stores.outbox.publish(advisory, paid=True)
-            async with BotApiClient(api_url=sandbox.url, token=sandbox.token) as api:
-                worker = await worker_over(
-                    api,
-                    stores=stores,
-                    translator=Translator(),
-                    budget=harness.services.budget,  # the one replies use too
-                    config=WorkerConfig(paid=True),
-                )
-                broadcast = asyncio.create_task(worker.drain())
+            async with worker(
+                stores=stores,
+                translator=Translator(),
+                api_url=sandbox.url,
+                token=sandbox.token,
+                budget=harness.services.budget,  # the one replies use too
+                config=WorkerConfig(paid=True),
+            ) as running:
+                broadcast = asyncio.create_task(running.drain())
                 for index in range(probes):
                     user = sandbox.user(user_id=10_000_000 + index, language_code="ru")
                     sent = time.perf_counter()
@@ -255,7 +259,7 @@ async def start_latency(folder: Path, subscribers: int, probes: int) -> dict[str
                         await asyncio.sleep(0.001)
                     times.append(time.perf_counter() - sent)
                     await asyncio.sleep(0.05)
-                worker.stopping = True
+                running.stopping = True
                 await broadcast
     finally:
         await sandbox.stop()

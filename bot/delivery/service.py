@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -45,97 +46,80 @@ async def worker(
     username: str | None = None,
     metrics: Metrics | None = None,
     reporting: Reporting | None = None,
+    client: BotApiClient | None = None,
 ) -> AsyncIterator[Worker]:
-    """A worker with its own HTTP client (closed on exit), sending within `budget` (the bot
-    process passes the one its replies use; a separate `elchi deliver` has its own)."""
+    """A worker with its own HTTP client (closed on exit) unless given an open `client` (the
+    benchmarks pass one that notes when it sent), sending within `budget` (the bot process
+    passes the one its replies use; a separate `elchi deliver` has its own)."""
     config = config or WorkerConfig()
-    async with BotApiClient(api_url=api_url, token=token, connections=config.max_in_flight) as api:
-        yield await worker_over(
-            api,
-            stores=stores,
-            translator=translator,
-            budget=budget,
-            config=config,
-            username=username,
-            metrics=metrics,
-            reporting=reporting,
-        )
-
-
-async def worker_over(
-    api: BotApiClient,
-    *,
-    stores: Stores,
-    translator: Translator,
-    budget: Budget | None = None,
-    config: WorkerConfig | None = None,
-    username: str | None = None,
-    metrics: Metrics | None = None,
-    reporting: Reporting | None = None,
-) -> Worker:
-    """A worker sending through `api` (the benchmarks pass one that notes when it sent)."""
     budget = budget or Budget()
     advisories = stores.advisories
 
     async def load(advisory_id: str) -> Advisory | None:
         return await advisories.get(advisory_id=advisory_id)
 
-    username = username or await api.username()  # for "Send to a friend"
-    render, markup = renderer(translator), ack_markup(translator, username)
-    send_text = paced_text(budget, api.send_message)
-    stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
-    outbox, corrections = stores.outbox, stores.corrections
-    reports, refused = None, None
-    if reporting is not None:  # the bot process: its country's admins are told
-        teller = AdminTeller(
-            admins=stores.admins,
-            profiles=stores.profiles,
+    connections = config.max_in_flight
+    async with (
+        contextlib.nullcontext(client)
+        if client
+        else BotApiClient(api_url=api_url, token=token, connections=connections)
+    ) as api:
+        username = username or await api.username()  # for "Send to a friend"
+        render, markup = renderer(translator), ack_markup(translator, username)
+        send_text = paced_text(budget, api.send_message)
+        stop = asyncio.Event()  # set by `worker.stopping = True`; the corrector reads it too
+        outbox, corrections = stores.outbox, stores.corrections
+        reports, refused = None, None
+        if reporting is not None:  # the bot process: its country's admins are told
+            teller = AdminTeller(
+                admins=stores.admins,
+                profiles=stores.profiles,
+                outbox=outbox,
+                corrections=corrections,
+                translator=translator,
+                send_text=send_text,
+                clock=stores.clock,
+                locale=reporting.locale,
+            )
+            reports = Reports(
+                published=teller.published, finished=teller.finished, corrected=teller.corrected
+            )
+            refused = teller.channel_refused
+        yield Worker(
             outbox=outbox,
-            corrections=corrections,
-            translator=translator,
-            send_text=send_text,
-            clock=stores.clock,
-            locale=reporting.locale,
-        )
-        reports = Reports(
-            published=teller.published, finished=teller.finished, corrected=teller.corrected
-        )
-        refused = teller.channel_refused
-    return Worker(
-        outbox=outbox,
-        load=load,
-        send=api.send_message,
-        render=render,
-        budget=budget,
-        clock=stores.clock,
-        config=config,
-        markup=markup,
-        send_voice=api.send_voice,
-        corrector=Corrector(
-            corrections=corrections,
-            acks=stores.acks,
             load=load,
-            client=api,
-            budget=budget,
+            send=api.send_message,
             render=render,
+            budget=budget,
+            clock=stores.clock,
+            config=config,
             markup=markup,
-            notice=corrected_notice(translator),
-            stopping=stop.is_set,
-        ),
-        mirror=ChannelMirror(
-            channels=stores.channels,
-            advisories=advisories,
-            translator=translator,
-            render=render,
-            client=api,
-            budget=budget,
-            username=username,
-            on_refused=refused,
-        ),
-        reports=reports,
-        metrics=metrics,
-        stop=stop,
-    )
+            send_voice=api.send_voice,
+            corrector=Corrector(
+                corrections=corrections,
+                acks=stores.acks,
+                load=load,
+                client=api,
+                budget=budget,
+                render=render,
+                markup=markup,
+                notice=corrected_notice(translator),
+                stopping=stop.is_set,
+            ),
+            mirror=ChannelMirror(
+                channels=stores.channels,
+                advisories=advisories,
+                translator=translator,
+                render=render,
+                client=api,
+                budget=budget,
+                username=username,
+                on_refused=refused,
+            ),
+            reports=reports,
+            metrics=metrics,
+            stop=stop,
+        )
 
 
 async def run_forever(
