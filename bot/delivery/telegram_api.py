@@ -53,6 +53,12 @@ def classify(status: int, body: dict[str, Any]) -> SendResult:
     return SendResult("transient", error=f"{status} {description}")
 
 
+def _reason(error: Exception) -> str:
+    """What went wrong, as stored with the row: the pool's own reason (ServerDisconnected,
+    TimeoutError, …), else the error's type (never its text: it may quote the answer)."""
+    return str(error) if isinstance(error, Unreached | Broken) else type(error).__name__
+
+
 class BotApiClient:
     """Sending methods over a shared keep-alive connection pool."""
 
@@ -106,10 +112,9 @@ class BotApiClient:
         try:
             status, body = await self._post(method, payload)
         except Unreached as error:  # never reached the server
-            return SendResult("transient", error=str(error))
+            return SendResult("transient", error=_reason(error))
         except (Broken, ValueError) as error:
-            reason = str(error) if isinstance(error, Broken) else type(error).__name__
-            return SendResult("transient", error=f"{AMBIGUOUS}{reason}", ambiguous=True)
+            return SendResult("transient", error=f"{AMBIGUOUS}{_reason(error)}", ambiguous=True)
         return classify(status, body)
 
     async def username(self) -> str | None:
@@ -137,7 +142,7 @@ class BotApiClient:
         try:
             status, body = await self._post("editMessageText", payload)
         except (Unreached, Broken, ValueError) as error:
-            return SendResult("transient", error=str(error) or type(error).__name__)
+            return SendResult("transient", error=_reason(error))
         description = str(body.get("description", ""))
         if "message is not modified" in description:
             return SendResult("sent", message_id=payload.get("message_id"))

@@ -37,11 +37,8 @@ async def ack_button(update: Update, context: BotContext, press: Callback) -> st
     message = query.message
     edits = button_edits.of(context.bot_data)
     if edits is not None and context.application.running and message is not None:
-        translator, username, lang = (
-            context.services.translator,
-            context.bot.username,
-            context.lang,
-        )
+        translator, lang = context.services.translator, context.lang
+        username = context.bot.username
         edits.offer(
             message.chat.id,
             message.message_id,
