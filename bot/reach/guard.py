@@ -16,7 +16,9 @@ RequestHandler (its constructor and the four methods overridden are its document
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import os
 from typing import Any
 
 from aiohttp import web
@@ -127,6 +129,16 @@ async def add_security_headers(_request: web.Request, response: web.StreamRespon
     response.headers.update(SECURITY_HEADERS)
 
 
+def listening_port(server: asyncio.Server) -> int:
+    """The port `server` listens on. uvloop does not raise when listen() fails after the bind
+    (another process took the port in between): it closes the socket, and `sockets` holds None.
+    That is the port taken, as asyncio would have said (a traceback before)."""
+    sockets = [each for each in server.sockets if each is not None]
+    if not sockets:
+        raise OSError(errno.EADDRINUSE, os.strerror(errno.EADDRINUSE))
+    return int(sockets[0].getsockname()[1])
+
+
 class GuardedListener:
     """An aiohttp app on one address behind the guard; `start` raises OSError when the address
     is taken (each server says so in its own setting's name)."""
@@ -154,10 +166,13 @@ class GuardedListener:
         try:
             loop = asyncio.get_running_loop()
             self._server = await loop.create_server(limiter, host, port, reuse_address=True)
+            return listening_port(self._server)
         except OSError:
+            if self._server is not None:
+                self._server.close()
+                self._server = None
             await self.runner.cleanup()
             raise
-        return int(self._server.sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
         if self._server is not None:

@@ -4,14 +4,17 @@ or learn what runs it."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import socket
 from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
+import uvloop
 
 from bot.demo.harness import Harness, running_harness
-from bot.reach.guard import SECURITY_HEADERS
+from bot.reach.guard import SECURITY_HEADERS, listening_port
 from bot.reach.server import PageServer
 from tests.reach.test_pages import page_server
 
@@ -127,3 +130,27 @@ async def test_requests_over_the_limit_get_503_at_once(
     async with aiohttp.ClientSession() as client, client.get(url) as answer:
         assert answer.status == 503
         assert answer.headers["Server"] == "elchi"
+
+
+def test_a_port_taken_between_bind_and_listen_is_a_taken_port_not_a_crash() -> None:
+    """uvloop, as the bot runs: another process listens on the port after our bind, before our
+    listen (here: a socket of ours, bound first, handed to the loop after the other listens)."""
+
+    async def scenario() -> None:
+        ours = socket.socket()
+        ours.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        ours.bind(("127.0.0.1", 0))
+        with socket.socket() as other:
+            other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            other.bind(ours.getsockname())
+            other.listen()
+            server = await asyncio.get_running_loop().create_server(asyncio.Protocol, sock=ours)
+            with pytest.raises(OSError, match="already in use") as taken:
+                listening_port(server)
+            server.close()
+        assert taken.value.errno == errno.EADDRINUSE
+        free = await asyncio.get_running_loop().create_server(asyncio.Protocol, "127.0.0.1", 0)
+        assert listening_port(free) == free.sockets[0].getsockname()[1]
+        free.close()
+
+    uvloop.run(scenario())
